@@ -1,0 +1,247 @@
+package com.relayboard.gate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The MicroEJ API allowlist: which JDK / MicroEJ classes and members firmware classes may reference.
+ *
+ * <p>File format (UTF-8 text, one entry a line):
+ * <pre>
+ * # comment lines and blank lines are ignored
+ * java.lang.StringBuilder                  | source of the fact (required)
+ * java.lang.String#length                  | ...
+ * java.lang.String#getBytes(Ljava/lang/String;) | ...
+ * [test]
+ * org.junit.Assert                         | ...
+ * </pre>
+ * <ul>
+ * <li>{@code pkg.Class} alone: the class and every member referenced through it.</li>
+ * <li>{@code pkg.Class#name}: the class may be referenced as a type, and members named {@code name}
+ * (methods of any descriptor, or a field) may be used. Constructors are {@code <init>}.</li>
+ * <li>{@code pkg.Class#name(descriptor-prefix}: as above, but only for members whose JVM descriptor starts
+ * with the given text, e.g. {@code java.lang.String#getBytes(Ljava/lang/String;)} or
+ * {@code java.lang.String#replace(CC)}.</li>
+ * <li>Nested classes use {@code $}: {@code java.util.Map$Entry}.</li>
+ * <li>The text after {@code |} says where the fact comes from; it is required and must not be empty.</li>
+ * <li>Entries after the line {@code [test]} apply only to test classes.</li>
+ * </ul>
+ * Any other syntax makes {@link #load(Path)} fail with the line number.
+ */
+public final class Allowlist {
+
+    /** Section header after which entries apply to test classes only. */
+    public static final String TEST_SECTION = "[test]";
+
+    private static final String IDENT = "[A-Za-z_$][A-Za-z0-9_$]*";
+    private static final Pattern ENTRY = Pattern.compile(
+            "(" + IDENT + "(?:\\." + IDENT + ")+)"          // 1: fully qualified class name (package required)
+            + "(?:#(<init>|<clinit>|" + IDENT + ")"         // 2: member name
+            + "(\\([A-Za-z0-9_$/;\\[()]*)?)?");             // 3: optional descriptor prefix, starts with '('
+
+    /** One line of the allowlist. */
+    public static final class Entry {
+        private final int line;
+        private final String className;
+        private final String member;
+        private final String descriptorPrefix;
+        private final String source;
+        private final boolean testOnly;
+
+        Entry(int line, String className, String member, String descriptorPrefix, String source, boolean testOnly) {
+            this.line = line;
+            this.className = className;
+            this.member = member;
+            this.descriptorPrefix = descriptorPrefix;
+            this.source = source;
+            this.testOnly = testOnly;
+        }
+
+        /** Line number in the file (1-based). */
+        public int line() {
+            return line;
+        }
+
+        /** Internal name of the class, e.g. {@code java/util/Map$Entry}. */
+        public String className() {
+            return className;
+        }
+
+        /** Member name, or {@code null} for a whole-class entry. */
+        public String member() {
+            return member;
+        }
+
+        /** Descriptor prefix (starting with '('), or {@code null} when any descriptor is allowed. */
+        public String descriptorPrefix() {
+            return descriptorPrefix;
+        }
+
+        /** Where the fact came from (text after '|'). */
+        public String source() {
+            return source;
+        }
+
+        /** Whether the entry is in the {@code [test]} section. */
+        public boolean testOnly() {
+            return testOnly;
+        }
+
+        boolean matches(String name, String descriptor) {
+            return member.equals(name) && (descriptorPrefix == null || descriptor.startsWith(descriptorPrefix));
+        }
+
+        @Override
+        public String toString() {
+            String text = className.replace('/', '.');
+            if (member != null) {
+                text += "#" + member + (descriptorPrefix == null ? "" : descriptorPrefix);
+            }
+            return (testOnly ? "[test] " : "") + text + " | " + source;
+        }
+    }
+
+    /** What one section allows for one class. */
+    private static final class ClassRule {
+        boolean wholeClass;
+        final List<Entry> members = new ArrayList<>();
+
+        boolean allowsMember(String name, String descriptor) {
+            if (wholeClass) {
+                return true;
+            }
+            for (Entry entry : members) {
+                if (entry.matches(name, descriptor)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private final List<Entry> entries;
+    private final Map<String, ClassRule> main = new HashMap<>();
+    private final Map<String, ClassRule> test = new HashMap<>();
+
+    private Allowlist(List<Entry> entries) {
+        this.entries = Collections.unmodifiableList(entries);
+        for (Entry entry : entries) {
+            Map<String, ClassRule> section = entry.testOnly() ? test : main;
+            ClassRule rule = section.get(entry.className());
+            if (rule == null) {
+                rule = new ClassRule();
+                section.put(entry.className(), rule);
+            }
+            if (entry.member() == null) {
+                rule.wholeClass = true;
+            } else {
+                rule.members.add(entry);
+            }
+        }
+    }
+
+    /**
+     * Reads an allowlist file.
+     *
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException naming the file and line, if a line is malformed or lacks its source
+     */
+    public static Allowlist load(Path file) throws IOException {
+        return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /**
+     * Parses allowlist lines.
+     *
+     * @param lines the file's lines
+     * @param origin name of the file, used in error messages
+     * @throws IllegalArgumentException naming the origin and line, if a line is malformed or lacks its source
+     */
+    public static Allowlist parse(List<String> lines, String origin) {
+        List<Entry> entries = new ArrayList<>();
+        boolean inTest = false;
+        for (int i = 0; i < lines.size(); i++) {
+            int lineNumber = i + 1;
+            String line = lines.get(i).trim();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith("[")) {
+                if (!line.equals(TEST_SECTION)) {
+                    throw error(origin, lineNumber, "unknown section '" + line + "' (only " + TEST_SECTION + " exists)");
+                }
+                if (inTest) {
+                    throw error(origin, lineNumber, "duplicate " + TEST_SECTION + " section");
+                }
+                inTest = true;
+                continue;
+            }
+            int bar = line.indexOf('|');
+            if (bar < 0) {
+                throw error(origin, lineNumber, "missing source: expected 'entry | where this fact comes from', got '"
+                        + line + "'");
+            }
+            String spec = line.substring(0, bar).trim();
+            String source = line.substring(bar + 1).trim();
+            if (source.isEmpty()) {
+                throw error(origin, lineNumber, "empty source after '|' for '" + spec + "'");
+            }
+            Matcher m = ENTRY.matcher(spec);
+            if (!m.matches()) {
+                throw error(origin, lineNumber, "unknown syntax '" + spec
+                        + "': expected pkg.Class, pkg.Class#member or pkg.Class#member(descriptor-prefix");
+            }
+            String className = m.group(1).replace('.', '/');
+            entries.add(new Entry(lineNumber, className, m.group(2), m.group(3), source, inTest));
+        }
+        return new Allowlist(entries);
+    }
+
+    private static IllegalArgumentException error(String origin, int line, String message) {
+        return new IllegalArgumentException(origin + ":" + line + ": " + message);
+    }
+
+    /** All entries, in file order. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /**
+     * Whether a class may be referenced as a type.
+     *
+     * @param internalName e.g. {@code java/lang/String}
+     * @param testScope whether the referencing class is a test class (then the {@code [test]} section applies too)
+     */
+    public boolean allowsClass(String internalName, boolean testScope) {
+        return main.containsKey(internalName) || (testScope && test.containsKey(internalName));
+    }
+
+    /**
+     * Whether a member (method or field) may be used through the given owner.
+     *
+     * @param owner internal name of the class named in the instruction, e.g. {@code java/lang/String}
+     * @param name member name, e.g. {@code format} or {@code <init>}
+     * @param descriptor JVM descriptor of the member
+     * @param testScope whether the referencing class is a test class
+     */
+    public boolean allowsMember(String owner, String name, String descriptor, boolean testScope) {
+        ClassRule rule = main.get(owner);
+        if (rule != null && rule.allowsMember(name, descriptor)) {
+            return true;
+        }
+        if (testScope) {
+            rule = test.get(owner);
+            return rule != null && rule.allowsMember(name, descriptor);
+        }
+        return false;
+    }
+}

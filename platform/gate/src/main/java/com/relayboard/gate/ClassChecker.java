@@ -1,0 +1,447 @@
+package com.relayboard.gate;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.TypePath;
+
+/**
+ * Visits one class file and records every reference the device would have to resolve.
+ *
+ * <p>Checked: class-file version; superclass, interfaces; field and method descriptors; throws clauses;
+ * annotations (visible and invisible, including annotation values of type Class or enum);
+ * instructions (new/checkcast/instanceof/anewarray/multianewarray, ldc of class literals, method and field
+ * owners and descriptors, invokedynamic); exception handler types; local variable types and stack map frames.
+ * Generic signatures, InnerClasses and EnclosingMethod attributes are ignored: any type that is really
+ * used also appears in one of the places above.
+ */
+final class ClassChecker extends ClassVisitor {
+
+    private static final int API = Opcodes.ASM9;
+    private static final int NO_OPCODE = -1;
+
+    private final Allowlist allowlist;
+    private final Set<String> ownClasses;
+    private final boolean testScope;
+    private final Set<Violation> violations;
+    private final Set<String> apiReferences;
+    private String className;
+
+    /**
+     * @param ownClasses internal names of the classes the referencing class may use freely
+     * @param testScope whether the visited class is a test class ({@code [test]} entries apply)
+     * @param violations where violations are added (a set: the same reference from the same place is reported once)
+     * @param apiReferences where each distinct reference to a non-own class or member is added
+     */
+    ClassChecker(Allowlist allowlist, Set<String> ownClasses, boolean testScope, Set<Violation> violations,
+            Set<String> apiReferences) {
+        super(API);
+        this.allowlist = allowlist;
+        this.ownClasses = ownClasses;
+        this.testScope = testScope;
+        this.violations = violations;
+        this.apiReferences = apiReferences;
+    }
+
+    // ---------------------------------------------------------------- checks shared by all visitors
+
+    private void violation(String location, String referenced, String reason) {
+        violations.add(new Violation(className, location, referenced, reason));
+    }
+
+    private boolean isOwn(String internalName) {
+        return ownClasses.contains(internalName);
+    }
+
+    /** A class referenced as a type. */
+    void checkClass(String location, String internalName) {
+        checkType(location, Type.getObjectType(internalName));
+    }
+
+    /** A type, from a descriptor or internal name: arrays by element type, primitives always fine. */
+    void checkType(String location, Type type) {
+        switch (type.getSort()) {
+        case Type.ARRAY:
+            checkType(location, type.getElementType());
+            break;
+        case Type.OBJECT:
+            String name = type.getInternalName();
+            if (isOwn(name)) {
+                return;
+            }
+            apiReferences.add(name);
+            if (!allowlist.allowsClass(name, testScope)) {
+                violation(location, "class " + name, Violation.NOT_ALLOWED);
+            }
+            break;
+        case Type.METHOD:
+            for (Type argument : type.getArgumentTypes()) {
+                checkType(location, argument);
+            }
+            checkType(location, type.getReturnType());
+            break;
+        default:
+            // primitive or void
+        }
+    }
+
+    void checkDescriptor(String location, String descriptor) {
+        checkType(location, Type.getType(descriptor));
+    }
+
+    /** A method call or field access through {@code owner}. */
+    void checkMember(String location, String owner, String name, String descriptor, boolean method) {
+        Type ownerType = Type.getObjectType(owner);
+        if (ownerType.getSort() == Type.ARRAY) {
+            checkType(location, ownerType.getElementType());
+            if (method && name.equals("clone")) {
+                return; // array clone() is part of the language
+            }
+            owner = "java/lang/Object"; // any other member of an array type is Object's
+        }
+        if (isOwn(owner)) {
+            // Own class: accepted even when the member is inherited from an allowed superclass
+            // (its declaration, or the allowed superclass, is checked where it is declared).
+            return;
+        }
+        String referenced = (method ? "method " : "field ") + owner + "." + name + (method ? "" : ":") + descriptor;
+        apiReferences.add(owner + "." + name + (method ? "" : ":") + descriptor);
+        if (!allowlist.allowsClass(owner, testScope) || !(allowlist.allowsMember(owner, name, descriptor, testScope)
+                || isAllowedObjectMethod(method, name, descriptor))) {
+            violation(location, referenced, Violation.NOT_ALLOWED);
+        }
+        checkDescriptor(location, descriptor);
+    }
+
+    /**
+     * When a class overrides a method of java.lang.Object, javac names that class as owner, so
+     * {@code Thread.currentThread().toString()} is {@code java/lang/Thread.toString()}. Every class has the
+     * public methods of java.lang.Object, so those are accepted on any allowed class when the allowlist allows
+     * them on Object. This is the only inheritance the gate resolves.
+     */
+    private boolean isAllowedObjectMethod(boolean method, String name, String descriptor) {
+        return method && OBJECT_PUBLIC_METHODS.contains(name + descriptor)
+                && allowlist.allowsMember("java/lang/Object", name, descriptor, testScope);
+    }
+
+    private static final Set<String> OBJECT_PUBLIC_METHODS = new HashSet<>(Arrays.asList(
+            "equals(Ljava/lang/Object;)Z", "hashCode()I", "toString()Ljava/lang/String;", "getClass()Ljava/lang/Class;",
+            "notify()V", "notifyAll()V", "wait()V", "wait(J)V", "wait(JI)V"));
+
+    // ---------------------------------------------------------------- class level
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName,
+            String[] interfaces) {
+        className = name;
+        int major = version & 0xFFFF;
+        if (major > FidelityGate.MAX_CLASS_VERSION) {
+            violation(name, null, "class file version " + major + " > " + FidelityGate.MAX_CLASS_VERSION
+                    + " (Java 7)");
+        }
+        if (superName != null) {
+            checkClass(name, superName);
+        }
+        if (interfaces != null) {
+            for (String itf : interfaces) {
+                checkClass(name, itf);
+            }
+        }
+    }
+
+    @Override
+    public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+        return annotation(className, descriptor);
+    }
+
+    @Override
+    public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String descriptor,
+            boolean visible) {
+        return annotation(className, descriptor);
+    }
+
+    AnnotationVisitor annotation(String location, String descriptor) {
+        checkDescriptor(location, descriptor);
+        return new AnnotationChecker(location);
+    }
+
+    @Override
+    public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+        final String location = className + "." + name;
+        checkDescriptor(location, descriptor);
+        return new FieldVisitor(API) {
+            @Override
+            public AnnotationVisitor visitAnnotation(String annotationDescriptor, boolean visible) {
+                return annotation(location, annotationDescriptor);
+            }
+
+            @Override
+            public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath,
+                    String annotationDescriptor, boolean visible) {
+                return annotation(location, annotationDescriptor);
+            }
+        };
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+            String[] exceptions) {
+        String location = className + "." + name + descriptor;
+        checkDescriptor(location, descriptor);
+        if (exceptions != null) {
+            for (String exception : exceptions) {
+                checkClass(location, exception);
+            }
+        }
+        return new MethodChecker(location);
+    }
+
+    // ---------------------------------------------------------------- annotations
+
+    private final class AnnotationChecker extends AnnotationVisitor {
+        private final String location;
+
+        AnnotationChecker(String location) {
+            super(API);
+            this.location = location;
+        }
+
+        @Override
+        public void visit(String name, Object value) {
+            if (value instanceof Type) {
+                checkType(location, (Type) value);
+            }
+        }
+
+        @Override
+        public void visitEnum(String name, String descriptor, String value) {
+            checkDescriptor(location, descriptor);
+        }
+
+        @Override
+        public AnnotationVisitor visitAnnotation(String name, String descriptor) {
+            return annotation(location, descriptor);
+        }
+
+        @Override
+        public AnnotationVisitor visitArray(String name) {
+            return new AnnotationChecker(location);
+        }
+    }
+
+    // ---------------------------------------------------------------- method bodies
+
+    private final class MethodChecker extends MethodVisitor {
+        private final String location;
+        /** Whether the previous instruction was DUP. */
+        private boolean afterDup;
+        /** A DUP + Objects.requireNonNull call waiting to see whether a POP follows. */
+        private boolean pendingNullCheck;
+
+        MethodChecker(String location) {
+            super(API);
+            this.location = location;
+        }
+
+        /**
+         * javac 9+ compiles the implicit null check of a qualified inner class creation
+         * ({@code outer.new Inner()}) as {@code DUP; INVOKESTATIC java/util/Objects.requireNonNull; POP}, even
+         * with {@code --release 7}; the device's compiler (Eclipse JDT, compliance 1.7) emits
+         * {@code Object.getClass()} instead. That exact sequence is the compiler's, not the developer's, so it
+         * is not counted. Any other use of {@code Objects.requireNonNull} is checked like any call.
+         */
+        private void beforeInstruction(int opcode) {
+            if (pendingNullCheck) {
+                pendingNullCheck = false;
+                if (opcode != Opcodes.POP) {
+                    checkMember(location, "java/util/Objects", "requireNonNull",
+                            "(Ljava/lang/Object;)Ljava/lang/Object;", true);
+                }
+            }
+        }
+
+        private void instruction(int opcode) {
+            beforeInstruction(opcode);
+            afterDup = opcode == Opcodes.DUP;
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            instruction(opcode);
+        }
+
+        @Override
+        public void visitIntInsn(int opcode, int operand) {
+            instruction(opcode);
+        }
+
+        @Override
+        public void visitVarInsn(int opcode, int varIndex) {
+            instruction(opcode);
+        }
+
+        @Override
+        public void visitTypeInsn(int opcode, String type) {
+            instruction(opcode);
+            checkClass(location, type);
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            instruction(opcode);
+            checkMember(location, owner, name, descriptor, false);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor,
+                boolean isInterface) {
+            boolean dupBefore = afterDup;
+            instruction(opcode);
+            if (dupBefore && opcode == Opcodes.INVOKESTATIC && owner.equals("java/util/Objects")
+                    && name.equals("requireNonNull") && descriptor.equals("(Ljava/lang/Object;)Ljava/lang/Object;")) {
+                pendingNullCheck = true;
+                return;
+            }
+            checkMember(location, owner, name, descriptor, true);
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrapMethodHandle,
+                Object... bootstrapMethodArguments) {
+            instruction(Opcodes.INVOKEDYNAMIC);
+            violation(location, "invokedynamic " + name + descriptor + " (bootstrap "
+                    + bootstrapMethodHandle.getOwner() + "." + bootstrapMethodHandle.getName() + ")",
+                    Violation.INVOKEDYNAMIC);
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, Label label) {
+            instruction(opcode);
+        }
+
+        @Override
+        public void visitLdcInsn(Object value) {
+            instruction(Opcodes.LDC);
+            if (value instanceof Type) {
+                Type type = (Type) value;
+                if (type.getSort() == Type.METHOD) {
+                    checkClass(location, "java/lang/invoke/MethodType");
+                }
+                checkType(location, type);
+            } else if (value instanceof Handle) {
+                Handle handle = (Handle) value;
+                checkClass(location, "java/lang/invoke/MethodHandle");
+                boolean method = handle.getTag() > Opcodes.H_PUTSTATIC;
+                checkMember(location, handle.getOwner(), handle.getName(), handle.getDesc(), method);
+            } else if (value instanceof ConstantDynamic) {
+                violation(location, "dynamic constant " + ((ConstantDynamic) value).getName(),
+                        "dynamic constants (condy) are not available on MicroEJ SDK 5");
+            }
+        }
+
+        @Override
+        public void visitIincInsn(int varIndex, int increment) {
+            instruction(Opcodes.IINC);
+        }
+
+        @Override
+        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+            instruction(Opcodes.TABLESWITCH);
+        }
+
+        @Override
+        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+            instruction(Opcodes.LOOKUPSWITCH);
+        }
+
+        @Override
+        public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+            instruction(Opcodes.MULTIANEWARRAY);
+            checkDescriptor(location, descriptor);
+        }
+
+        @Override
+        public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+            if (type != null) {
+                checkClass(location, type);
+            }
+        }
+
+        @Override
+        public void visitLocalVariable(String name, String descriptor, String signature, Label start, Label end,
+                int index) {
+            checkDescriptor(location, descriptor);
+        }
+
+        @Override
+        public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+            frameTypes(numLocal, local);
+            frameTypes(numStack, stack);
+        }
+
+        private void frameTypes(int count, Object[] types) {
+            if (types == null) {
+                return;
+            }
+            for (int i = 0; i < count && i < types.length; i++) {
+                if (types[i] instanceof String) {
+                    checkClass(location, (String) types[i]);
+                }
+            }
+        }
+
+        @Override
+        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+            return annotation(location, descriptor);
+        }
+
+        @Override
+        public AnnotationVisitor visitAnnotationDefault() {
+            return new AnnotationChecker(location);
+        }
+
+        @Override
+        public AnnotationVisitor visitParameterAnnotation(int parameter, String descriptor, boolean visible) {
+            return annotation(location, descriptor);
+        }
+
+        @Override
+        public AnnotationVisitor visitTypeAnnotation(int typeRef, TypePath typePath, String descriptor,
+                boolean visible) {
+            return annotation(location, descriptor);
+        }
+
+        @Override
+        public AnnotationVisitor visitInsnAnnotation(int typeRef, TypePath typePath, String descriptor,
+                boolean visible) {
+            return annotation(location, descriptor);
+        }
+
+        @Override
+        public AnnotationVisitor visitTryCatchAnnotation(int typeRef, TypePath typePath, String descriptor,
+                boolean visible) {
+            return annotation(location, descriptor);
+        }
+
+        @Override
+        public AnnotationVisitor visitLocalVariableAnnotation(int typeRef, TypePath typePath, Label[] start,
+                Label[] end, int[] index, String descriptor, boolean visible) {
+            return annotation(location, descriptor);
+        }
+
+        @Override
+        public void visitEnd() {
+            beforeInstruction(NO_OPCODE);
+        }
+    }
+}

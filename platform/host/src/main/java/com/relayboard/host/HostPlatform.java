@@ -1,0 +1,65 @@
+package com.relayboard.host;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/**
+ * Host-only entry points of the desktop platform. Never referenced by the firmware: the fidelity
+ * gate refuses every class of this package.
+ */
+public final class HostPlatform {
+
+    private static boolean booted;
+
+    private HostPlatform() {
+    }
+
+    /**
+     * Does what the MicroEJ launcher does before {@code main}: every {@code *.properties.list} resource
+     * of the application becomes system properties, unless the property is already set (an
+     * application option, here a {@code -D} or a simulator option, wins over the list).
+     *
+     * @param listResources classpath resource names of the {@code *.properties.list} files
+     */
+    public static synchronized void boot(String... listResources) {
+        if (booted) {
+            return;
+        }
+        ClassLoader loader = HostPlatform.class.getClassLoader();
+        for (String name : listResources) {
+            try (InputStream in = loader.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("properties list not on the classpath: " + name);
+                }
+                Properties defaults = new Properties();
+                defaults.load(in);
+                for (String key : defaults.stringPropertyNames()) {
+                    if (System.getProperty(key) == null) {
+                        System.setProperty(key, defaults.getProperty(key));
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + name, e);
+            }
+        }
+        booted = true;
+    }
+
+    /**
+     * @return the values a {@code *.properties.list} resource declares, whatever overrides them: the
+     *         firmware's defaults as built, which the simulated room (its access point) is set up from
+     */
+    public static Properties listDefaults(String listResource) {
+        try (InputStream in = HostPlatform.class.getClassLoader().getResourceAsStream(listResource)) {
+            if (in == null) {
+                throw new IllegalStateException("properties list not on the classpath: " + listResource);
+            }
+            Properties defaults = new Properties();
+            defaults.load(in);
+            return defaults;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + listResource, e);
+        }
+    }
+}

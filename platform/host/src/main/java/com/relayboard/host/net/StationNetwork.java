@@ -1,0 +1,128 @@
+package com.relayboard.host.net;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.net.SocketFactory;
+
+/**
+ * The simulated board's TCP stack: sockets that can only connect while the station is joined to the
+ * {@link SimulatedAccessPoint}, and that are aborted when it loses the association. NET on the host
+ * is the JDK's sockets; this is where the simulated Wi-Fi link reaches them.
+ */
+public final class StationNetwork {
+
+    private static final StationNetwork INSTANCE = new StationNetwork();
+
+    private final List<Socket> open = new ArrayList<>();
+    private final SocketFactory factory = new StationSocketFactory();
+
+    private StationNetwork() {
+    }
+
+    public static StationNetwork get() {
+        return INSTANCE;
+    }
+
+    /** Plain TCP sockets of the station. */
+    public SocketFactory socketFactory() {
+        return this.factory;
+    }
+
+    /** How many of the station's sockets are open now. */
+    public synchronized int openSockets() {
+        return this.open.size();
+    }
+
+    synchronized void abortAll(String why) {
+        for (Socket socket : new ArrayList<>(this.open)) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // Already broken: aborting it is all that was wanted.
+            }
+        }
+        this.open.clear();
+    }
+
+    synchronized void register(Socket socket) {
+        this.open.add(socket);
+    }
+
+    synchronized void unregister(Socket socket) {
+        this.open.remove(socket);
+    }
+
+    static void checkLink() throws NoRouteToHostException {
+        if (!SimulatedAccessPoint.get().isStationJoined()) {
+            throw new NoRouteToHostException("network is unreachable: the Wi-Fi station is not joined");
+        }
+    }
+
+    /** A socket that checks the station's link when it connects, and is tracked until closed. */
+    static final class StationSocket extends Socket {
+
+        @Override
+        public void connect(SocketAddress endpoint, int timeout) throws IOException {
+            checkLink();
+            INSTANCE.register(this);
+            try {
+                super.connect(endpoint, timeout);
+            } catch (IOException e) {
+                INSTANCE.unregister(this);
+                throw e;
+            }
+            if (!SimulatedAccessPoint.get().isStationJoined()) {
+                // The link went down while connecting.
+                close();
+                throw new NoRouteToHostException("network is unreachable: the Wi-Fi station lost its link");
+            }
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            INSTANCE.unregister(this);
+            super.close();
+        }
+    }
+
+    private static final class StationSocketFactory extends SocketFactory {
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return new StationSocket();
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return connected(new java.net.InetSocketAddress(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return connected(new java.net.InetSocketAddress(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return connected(new java.net.InetSocketAddress(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            return connected(new java.net.InetSocketAddress(address, port));
+        }
+
+        private Socket connected(java.net.InetSocketAddress address) throws IOException {
+            StationSocket socket = new StationSocket();
+            socket.connect(address, 0);
+            return socket;
+        }
+    }
+}

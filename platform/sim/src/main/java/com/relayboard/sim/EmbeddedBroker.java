@@ -1,0 +1,96 @@
+package com.relayboard.sim;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Properties;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+
+/**
+ * An in-process Moquette broker on loopback, so that the simulator works with nothing else
+ * installed. No persistence (nothing written to the working directory) and no telemetry (Moquette
+ * would otherwise report to its authors' server).
+ */
+public final class EmbeddedBroker {
+
+    /** The port MQTT brokers listen on by default. */
+    public static final int MQTT_PORT = 1883;
+    /** Largest message the broker accepts: well above the board's default 64 KiB limit, so the board
+     * is the one that decides what is too large. */
+    private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+    private static final long READY_TIMEOUT_MS = 10000;
+
+    private final Server server = new Server();
+    private int port;
+
+    /**
+     * Starts on {@code preferredPort} if it is free, else on any free loopback port.
+     *
+     * @return the port it listens on
+     */
+    public int start(int preferredPort) throws IOException {
+        this.port = isFree(preferredPort) ? preferredPort : freePort();
+        Properties settings = new Properties();
+        settings.setProperty("host", "127.0.0.1");
+        settings.setProperty("port", Integer.toString(this.port));
+        settings.setProperty("websocket_port", "disabled");
+        settings.setProperty("allow_anonymous", "true");
+        // mosquitto_pub/sub 2.x send an empty client id and let the broker assign one (MQTT 3.1.1 3.1.3.1).
+        settings.setProperty("allow_zero_byte_client_id", "true");
+        settings.setProperty("persistence_enabled", "false");
+        settings.setProperty("telemetry_enabled", "false");
+        settings.setProperty("netty.mqtt.message_size", Integer.toString(MAX_MESSAGE_BYTES));
+        this.server.startServer(new MemoryConfig(settings));
+        awaitListening();
+        return this.port;
+    }
+
+    public int port() {
+        return this.port;
+    }
+
+    public void stop() {
+        this.server.stopServer();
+    }
+
+    /** @return a loopback port nobody listens on now */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Moquette binds asynchronously: wait until a TCP connect succeeds. */
+    private void awaitListening() throws IOException {
+        long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
+        IOException last = null;
+        while (System.currentTimeMillis() < deadline) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 200);
+                return;
+            } catch (IOException e) {
+                last = e;
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw new IOException("embedded broker did not start listening on port " + this.port, last);
+    }
+}

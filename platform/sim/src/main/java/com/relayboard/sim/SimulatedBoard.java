@@ -1,0 +1,135 @@
+package com.relayboard.sim;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.util.Properties;
+
+import com.relayboard.firmware.Main;
+import com.relayboard.firmware.RelayBoard;
+import com.relayboard.firmware.config.ConfigLoader;
+import com.relayboard.host.HostPlatform;
+import com.relayboard.host.display.HostDisplay;
+import com.relayboard.host.net.SimulatedAccessPoint;
+
+/**
+ * One board on the desktop: the simulated room (access point, optionally a broker) set up around the
+ * real firmware, started through its real entry point. Used by the simulator's command line and by
+ * the end-to-end tests, so both run the board the same way.
+ *
+ * <p>A JVM runs one board, as a device does: MicroUI and the simulated radio are per process.
+ */
+public final class SimulatedBoard {
+
+    /** The firmware's defaults, as the MicroEJ build packs them. */
+    public static final String PROPERTIES_LIST = "relayboard.properties.list";
+
+    private final Properties settings;
+    private final File lcdPng;
+    private String apSsid;
+    private String apPassword;
+    private String apSecurity;
+    private EmbeddedBroker embeddedBroker;
+    private LcdPngWriter pngWriter;
+    private RelayBoard board;
+    private boolean started;
+
+    /**
+     * @param settings
+     *            {@code relayboard.*} values that override the firmware's defaults (from
+     *            {@code --config}, {@code --broker}); without {@code relayboard.mqtt.broker} an
+     *            embedded broker is started
+     * @param lcdPng
+     *            where the LCD is written as PNG on every change, or {@code null}
+     */
+    public SimulatedBoard(Properties settings, File lcdPng) {
+        this.settings = settings;
+        this.lcdPng = lcdPng;
+    }
+
+    /** Sets up the room's access point differently from the firmware's default credentials. */
+    public SimulatedBoard accessPoint(String ssid, String password, String security) {
+        this.apSsid = ssid;
+        this.apPassword = password;
+        this.apSecurity = security;
+        return this;
+    }
+
+    /**
+     * Sets up the room, then boots the firmware.
+     *
+     * @return the running board, or {@code null} when the firmware refused its configuration
+     */
+    public synchronized RelayBoard start() throws IOException {
+        if (this.started) {
+            throw new IllegalStateException("a JVM runs one board");
+        }
+        this.started = true;
+        for (String key : this.settings.stringPropertyNames()) {
+            System.setProperty(key, this.settings.getProperty(key));
+        }
+        if (System.getProperty(ConfigLoader.MQTT_BROKER) == null) {
+            this.embeddedBroker = new EmbeddedBroker();
+            int port = this.embeddedBroker.start(EmbeddedBroker.MQTT_PORT);
+            System.setProperty(ConfigLoader.MQTT_BROKER, "tcp://127.0.0.1:" + port);
+        }
+        if (System.getProperty(ConfigLoader.WIFI_INTERFACE) == null) {
+            // The simulated station's traffic goes through loopback: that is its interface here.
+            System.setProperty(ConfigLoader.WIFI_INTERFACE, loopbackInterfaceName());
+        }
+        HostPlatform.boot(PROPERTIES_LIST);
+        Properties defaults = HostPlatform.listDefaults(PROPERTIES_LIST);
+        SimulatedAccessPoint.get().configure(
+                this.apSsid != null ? this.apSsid : defaults.getProperty(ConfigLoader.WIFI_SSID),
+                this.apPassword != null ? this.apPassword : defaults.getProperty(ConfigLoader.WIFI_PASSWORD),
+                this.apSecurity != null ? this.apSecurity : defaults.getProperty(ConfigLoader.WIFI_SECURITY));
+        if (this.lcdPng != null) {
+            this.pngWriter = new LcdPngWriter(HostDisplay.get(), this.lcdPng);
+            this.pngWriter.start();
+        }
+        this.board = Main.start();
+        return this.board;
+    }
+
+    /** @return the board, or {@code null} if it refused its configuration or has not started */
+    public RelayBoard board() {
+        return this.board;
+    }
+
+    /** @return the broker the board was pointed at */
+    public String brokerUri() {
+        return System.getProperty(ConfigLoader.MQTT_BROKER);
+    }
+
+    /** @return the embedded broker's port, or -1 when an external broker is used */
+    public int embeddedBrokerPort() {
+        return this.embeddedBroker == null ? -1 : this.embeddedBroker.port();
+    }
+
+    public File lcdPng() {
+        return this.lcdPng;
+    }
+
+    /** Takes the access point out of range (the board's Wi-Fi link drops) or brings it back. */
+    public void setWifi(boolean up) {
+        SimulatedAccessPoint.get().setInRange(up);
+    }
+
+    public synchronized void stop() {
+        if (this.board != null) {
+            this.board.stop();
+        }
+        if (this.pngWriter != null) {
+            this.pngWriter.stop();
+        }
+        if (this.embeddedBroker != null) {
+            this.embeddedBroker.stop();
+        }
+    }
+
+    static String loopbackInterfaceName() throws IOException {
+        NetworkInterface loopback = NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress());
+        return loopback == null ? "lo" : loopback.getName();
+    }
+}

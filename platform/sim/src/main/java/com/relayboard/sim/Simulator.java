@@ -1,0 +1,203 @@
+package com.relayboard.sim;
+
+import java.awt.GraphicsEnvironment;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+import com.relayboard.firmware.RelayBoard;
+import com.relayboard.firmware.config.ConfigLoader;
+
+/**
+ * The desktop simulator's command line: runs the RelayBoard firmware on the host platform, with an
+ * embedded broker unless one is given, and takes commands on standard input.
+ */
+public final class Simulator {
+
+    static final String USAGE = String.join("\n",
+            "Usage: java -jar platform/sim/target/relayboard-sim.jar [options]",
+            "  --broker URI          use this broker (tcp://host:port) instead of the embedded one",
+            "  --config FILE         load relayboard.* settings from a properties file",
+            "  --headless            no window; the LCD is written as a PNG on every change (the default",
+            "                        where there is no display)",
+            "  --lcd-png FILE        where to write the LCD (default: relayboard-lcd.png)",
+            "  --ap-ssid SSID        the simulated access point's SSID (default: the firmware's default)",
+            "  --ap-password TEXT    the simulated access point's passphrase (default: the firmware's default)",
+            "  --help                this text",
+            "Commands on standard input: wifi down | wifi up | status | quit");
+
+    private Simulator() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Properties settings = new Properties();
+        File lcdPng = new File("relayboard-lcd.png");
+        boolean headless = GraphicsEnvironment.isHeadless();
+        String apSsid = null;
+        String apPassword = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+            case "--broker":
+                settings.setProperty(ConfigLoader.MQTT_BROKER, value(args, ++i, arg));
+                break;
+            case "--config":
+                loadConfig(new File(value(args, ++i, arg)), settings);
+                break;
+            case "--headless":
+                headless = true;
+                break;
+            case "--lcd-png":
+                lcdPng = new File(value(args, ++i, arg));
+                break;
+            case "--ap-ssid":
+                apSsid = value(args, ++i, arg);
+                break;
+            case "--ap-password":
+                apPassword = value(args, ++i, arg);
+                break;
+            case "--help":
+            case "-h":
+                System.out.println(USAGE);
+                return;
+            default:
+                fail("unknown option " + arg);
+            }
+        }
+        // -D relayboard.* options on the java command line count as configured too.
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith("relayboard.") && !settings.containsKey(key)) {
+                settings.setProperty(key, System.getProperty(key));
+            }
+        }
+
+        SimulatedBoard simulated = new SimulatedBoard(settings, lcdPng);
+        if (apSsid != null || apPassword != null) {
+            simulated.accessPoint(apSsid, apPassword, null);
+        }
+        PrintStream out = System.out;
+        RelayBoard board = simulated.start();
+        if (!headless) {
+            LcdWindow.open();
+        }
+        printPairing(out, simulated);
+        if (board == null) {
+            out.println("[simulator] the firmware refused its configuration (see above); type quit to leave");
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(simulated::stop, "simulator-shutdown"));
+        readCommands(System.in, out, simulated);
+        System.exit(0);
+    }
+
+    private static void printPairing(PrintStream out, SimulatedBoard simulated) {
+        String from = System.getProperty(ConfigLoader.RELAY_PREFIX + "1.from");
+        String end = lastTarget();
+        String hostPort = simulated.brokerUri().substring("tcp://".length());
+        int colon = hostPort.lastIndexOf(':');
+        String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+        String port = colon < 0 ? "1883" : hostPort.substring(colon + 1);
+        out.println("[simulator] ------------------------------------------------------------------");
+        if (simulated.embeddedBrokerPort() > 0) {
+            out.println("[simulator] Embedded MQTT broker (Moquette) on " + host + ":" + port);
+        } else {
+            out.println("[simulator] Broker: " + simulated.brokerUri());
+        }
+        out.println("[simulator] Pair a desktop client. In one terminal, watch the end of the relay:");
+        out.println("[simulator]   mosquitto_sub -h " + host + " -p " + port + " -t '" + end + "' -v");
+        out.println("[simulator] In another, publish to its start:");
+        out.println("[simulator]   mosquitto_pub -h " + host + " -p " + port + " -t '" + from + "' -m hello");
+        out.println("[simulator] LCD: " + simulated.lcdPng().getAbsolutePath() + " (rewritten on every change)");
+        out.println("[simulator] Commands: wifi down | wifi up | status | quit");
+        out.println("[simulator] ------------------------------------------------------------------");
+    }
+
+    /** @return where the relay chain that starts at rule 1 ends */
+    private static String lastTarget() {
+        String topic = System.getProperty(ConfigLoader.RELAY_PREFIX + "1.to");
+        for (int hop = 0; hop < ConfigLoader.MAX_RULES; hop++) {
+            String next = null;
+            for (int n = 1; n <= ConfigLoader.MAX_RULES; n++) {
+                if (topic != null && topic.equals(System.getProperty(ConfigLoader.RELAY_PREFIX + n + ".from"))) {
+                    next = System.getProperty(ConfigLoader.RELAY_PREFIX + n + ".to");
+                }
+            }
+            if (next == null) {
+                break;
+            }
+            topic = next;
+        }
+        return topic;
+    }
+
+    static void readCommands(InputStream in, PrintStream out, SimulatedBoard simulated) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = reader.readLine()) != null) {
+            String command = line.trim().replaceAll("\\s+", " ");
+            switch (command) {
+            case "":
+                break;
+            case "wifi down":
+                simulated.setWifi(false);
+                out.println("[simulator] access point out of range: the board's Wi-Fi link is down");
+                break;
+            case "wifi up":
+                simulated.setWifi(true);
+                out.println("[simulator] access point back in range");
+                break;
+            case "status":
+                RelayBoard board = simulated.board();
+                out.println("[simulator] " + (board == null ? "board halted: configuration refused" : board.status()));
+                break;
+            case "quit":
+            case "exit":
+                simulated.stop();
+                return;
+            default:
+                out.println("[simulator] unknown command \"" + command + "\"; commands: wifi down | wifi up | status | quit");
+            }
+        }
+        // Standard input closed (run in the background): keep the board running until killed.
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static void loadConfig(File file, Properties settings) {
+        Properties loaded = new Properties();
+        try (InputStream in = new FileInputStream(file)) {
+            loaded.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            fail("cannot read --config " + file + ": " + e.getMessage());
+        }
+        for (String key : loaded.stringPropertyNames()) {
+            if (!key.startsWith("relayboard.")) {
+                fail("--config " + file + ": unknown key " + key + " (keys start with relayboard.)");
+            }
+            settings.setProperty(key, loaded.getProperty(key));
+        }
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            fail(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static void fail(String message) {
+        System.err.println("relayboard-sim: " + message);
+        System.err.println(USAGE);
+        System.exit(2);
+    }
+}

@@ -1,0 +1,103 @@
+package com.relayboard.firmware;
+
+import java.io.PrintStream;
+import java.util.Random;
+
+import com.relayboard.firmware.config.Config;
+import com.relayboard.firmware.config.ConfigException;
+import com.relayboard.firmware.config.ConfigLoader;
+import com.relayboard.firmware.config.SystemProperties;
+import com.relayboard.firmware.net.BrokerListener;
+import com.relayboard.firmware.net.BrokerSession;
+import com.relayboard.firmware.net.Clock;
+import com.relayboard.firmware.net.EcomWifiRadio;
+import com.relayboard.firmware.net.PahoBrokerSession;
+import com.relayboard.firmware.ui.BoardScreen;
+import com.relayboard.firmware.ui.LcdScreen;
+import com.relayboard.firmware.ui.LedIndicator;
+import com.relayboard.firmware.ui.NeoPixel;
+
+import ej.bon.Util;
+import ej.microui.MicroUI;
+
+/**
+ * Entry point of the RelayBoard firmware: starts MicroUI, reads the {@code relayboard.*} system
+ * properties, and starts the board on the real platform parts (ECOM-WiFi, MicroPaho, the LCD, the
+ * NeoPixel). A configuration that is invalid is refused with one line on the console and the LCD,
+ * the NeoPixel showing red; the board then does nothing more.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        start();
+    }
+
+    /** @return the running board, or {@code null} when the configuration was refused */
+    public static RelayBoard start() {
+        MicroUI.start();
+        PrintStream console = System.out;
+        BoardScreen screen = LcdScreen.show();
+        if (screen == null) {
+            screen = new ConsoleOnlyScreen();
+        }
+        LedIndicator led = new LedIndicator(new NeoPixel());
+        Random random = new Random();
+        String interfaceName = System.getProperty(ConfigLoader.WIFI_INTERFACE);
+        final Config config;
+        try {
+            config = ConfigLoader.load(new SystemProperties(), BoardIdentity.read(interfaceName, random));
+        } catch (ConfigException e) {
+            console.println(e.getMessage());
+            screen.showNotice(e.getMessage(), true);
+            screen.showWifi("WiFi not started", BoardScreen.ERROR);
+            screen.showMqtt("MQTT not started", BoardScreen.ERROR);
+            led.setSteady(LedIndicator.ERROR);
+            return null;
+        }
+        RelayBoard board = new RelayBoard(config, new Clock() {
+            @Override
+            public long nowMs() {
+                return Util.platformTimeMillis();
+            }
+        }, random, console, screen, led, new EcomWifiRadio(config.wifiInterface()), new BrokerSessionFactory() {
+            @Override
+            public BrokerSession open(BrokerListener listener) {
+                return new PahoBrokerSession(config, listener);
+            }
+        });
+        board.start();
+        return board;
+    }
+
+    /** A board without a display: everything it would show is on the console already. */
+    private static final class ConsoleOnlyScreen implements BoardScreen {
+
+        @Override
+        public void showWifi(String text, int severity) {
+            // The console already has the state line.
+        }
+
+        @Override
+        public void showMqtt(String text, int severity) {
+            // The console already has the state line.
+        }
+
+        @Override
+        public void showNotice(String text, boolean error) {
+            // The console already has the notice.
+        }
+
+        @Override
+        public void addMessage(String topic, byte[] payload) {
+            // The console already has the "New message" line.
+        }
+
+        @Override
+        public void showCounters(int received, int relayed, int dropped, int queued) {
+            // Counters are in the status command's answer.
+        }
+    }
+}

@@ -1,0 +1,365 @@
+package com.relayboard.firmware;
+
+import java.io.PrintStream;
+import java.util.Random;
+
+import com.relayboard.firmware.config.Config;
+import com.relayboard.firmware.config.RelayRule;
+import com.relayboard.firmware.net.Backoff;
+import com.relayboard.firmware.net.BrokerListener;
+import com.relayboard.firmware.net.BrokerSession;
+import com.relayboard.firmware.net.Clock;
+import com.relayboard.firmware.net.LifecycleListener;
+import com.relayboard.firmware.net.MqttLink;
+import com.relayboard.firmware.net.MqttState;
+import com.relayboard.firmware.net.Outbox;
+import com.relayboard.firmware.net.OutboxListener;
+import com.relayboard.firmware.net.OutgoingMessage;
+import com.relayboard.firmware.net.WifiConnectManager;
+import com.relayboard.firmware.net.WifiRadio;
+import com.relayboard.firmware.net.WifiState;
+import com.relayboard.firmware.relay.ReceivedMessage;
+import com.relayboard.firmware.relay.Relay;
+import com.relayboard.firmware.text.PayloadText;
+import com.relayboard.firmware.ui.BoardScreen;
+import com.relayboard.firmware.ui.LedIndicator;
+
+/**
+ * The board: one loop thread owns the Wi-Fi and MQTT lifecycles, the relay, the screen and the LED.
+ * Other threads only leave events: the client callback records messages and lost connections in the
+ * {@link Mailbox}, the outbox's publisher thread reports what it published. The loop acts on them,
+ * steps both lifecycles and sleeps until the next event or deadline.
+ *
+ * <p>Every message prints {@code New message (topic="...", message="...")} on the console, shows on
+ * the screen and flashes the LED; a message on a relay rule's source is published to the rule's
+ * target with the rule's suffix, through the outbox.
+ */
+public final class RelayBoard implements LifecycleListener, BrokerListener, OutboxListener {
+
+    public static final String VERSION = "0.1.0";
+    /** Received messages waiting for the loop. */
+    public static final int INBOX_CAPACITY = 32;
+    /** Relayed messages waiting to be published. */
+    public static final int OUTBOX_CAPACITY = 32;
+    /** The loop wakes at least this often, to poll the link and end LED flashes. */
+    static final long LOOP_MAX_SLEEP_MS = 100;
+    /** Payload text on the console is cut after this many characters: the UART runs at 115200 baud. */
+    static final int CONSOLE_MAX_PAYLOAD_CHARS = 1024;
+
+    private final Config config;
+    private final Clock clock;
+    private final PrintStream console;
+    private final BoardScreen screen;
+    private final LedIndicator led;
+    private final Relay relay;
+    private final Mailbox mailbox = new Mailbox(INBOX_CAPACITY);
+    private final BrokerSession session;
+    private final Outbox outbox;
+    private final WifiConnectManager wifi;
+    private final MqttLink mqtt;
+
+    private volatile boolean running;
+    private Thread loopThread;
+    private Thread publisherThread;
+    // Written by the loop thread only; volatile for status() from other threads.
+    private volatile int received;
+    private volatile int relayed;
+    private volatile int dropped;
+    private volatile String wifiStatus = "WiFi IDLE";
+    private volatile String mqttStatus = "MQTT WAITING_FOR_NETWORK";
+    /** Messages the inbox had no room for, counted on the callback thread. */
+    private int overflowed;
+
+    public RelayBoard(Config config, Clock clock, Random random, PrintStream console, BoardScreen screen,
+            LedIndicator led, WifiRadio radio, BrokerSessionFactory sessions) {
+        this.config = config;
+        this.clock = clock;
+        this.console = console;
+        this.screen = screen;
+        this.led = led;
+        this.relay = new Relay(config.rules(), config.qos());
+        this.session = sessions.open(this);
+        this.outbox = new Outbox(OUTBOX_CAPACITY, this.session, this);
+        this.wifi = new WifiConnectManager(radio, config.wifiSsid(), config.wifiPassword(), config.wifiSecurity(),
+                new Backoff(WifiConnectManager.RETRY_INITIAL_MS, WifiConnectManager.RETRY_MAX_MS, random), this);
+        this.mqtt = new MqttLink(this.session, config.brokerUri(), this.relay.sourceFilters(), config.qos(),
+                config.statusTopic(), new Backoff(MqttLink.RETRY_INITIAL_MS, MqttLink.RETRY_MAX_MS, random),
+                this.outbox, this);
+    }
+
+    /** Prints what the board will do, then starts the loop and the publisher. */
+    public synchronized void start() {
+        if (this.running) {
+            return;
+        }
+        this.running = true;
+        this.console.println("RelayBoard " + VERSION + " starting: " + this.config.describe());
+        for (RelayRule rule : this.config.rules()) {
+            this.console.println("Relay " + rule.number() + ": " + rule);
+        }
+        this.screen.showWifi(this.wifiStatus, BoardScreen.BUSY);
+        this.screen.showMqtt(this.mqttStatus, BoardScreen.BUSY);
+        this.screen.showCounters(0, 0, 0, 0);
+        this.publisherThread = new Thread(this.outbox, "relayboard-outbox");
+        this.publisherThread.start();
+        this.loopThread = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                loop();
+            }
+        }, "relayboard-loop");
+        this.loopThread.start();
+    }
+
+    /** Stops the loop and the publisher, and leaves the broker cleanly (so no Last Will is sent). */
+    public void stop() {
+        Thread loop;
+        Thread publisher;
+        synchronized (this) {
+            if (!this.running) {
+                return;
+            }
+            this.running = false;
+            loop = this.loopThread;
+            publisher = this.publisherThread;
+        }
+        this.mailbox.wake();
+        this.outbox.stop();
+        joinQuietly(loop);
+        joinQuietly(publisher);
+        this.session.disconnect();
+        this.console.println("RelayBoard stopped");
+    }
+
+    /** @return one line on the board's state, for a {@code status} command */
+    public String status() {
+        return this.wifiStatus + " | " + this.mqttStatus + " | received " + this.received + ", relayed "
+                + this.relayed + ", dropped " + this.dropped + ", queued " + this.outbox.size();
+    }
+
+    public String clientId() {
+        return this.config.clientId();
+    }
+
+    public int received() {
+        return this.received;
+    }
+
+    public int relayed() {
+        return this.relayed;
+    }
+
+    public int dropped() {
+        return this.dropped;
+    }
+
+    public WifiState wifiState() {
+        return this.wifi.state();
+    }
+
+    public MqttState mqttState() {
+        return this.mqtt.state();
+    }
+
+    private void loop() {
+        while (this.running) {
+            long nowMs = this.clock.nowMs();
+            handleEvents(nowMs);
+            this.wifi.step(nowMs);
+            this.mqtt.step(this.clock.nowMs(), this.wifi.isConnected());
+            handleMessages();
+            reportOverflow();
+            nowMs = this.clock.nowMs();
+            this.led.step(nowMs);
+            this.mailbox.await(sleepMs(nowMs));
+        }
+    }
+
+    /** @return how long the loop may sleep before some deadline of its own comes due */
+    private long sleepMs(long nowMs) {
+        long sleepMs = LOOP_MAX_SLEEP_MS;
+        sleepMs = Math.min(sleepMs, this.wifi.nextActionMs() - nowMs);
+        if (this.wifi.isConnected()) {
+            sleepMs = Math.min(sleepMs, this.mqtt.nextActionMs() - nowMs);
+        }
+        long flashEndMs = this.led.flashEndMs();
+        if (flashEndMs >= 0) {
+            sleepMs = Math.min(sleepMs, flashEndMs - nowMs);
+        }
+        if (this.mailbox.inboxSize() > 0 && this.outbox.hasRoom()) {
+            sleepMs = 0;
+        }
+        return Math.max(0, sleepMs);
+    }
+
+    private void handleEvents(long nowMs) {
+        Mailbox.Event event;
+        while ((event = this.mailbox.pollEvent()) != null) {
+            switch (event.kind) {
+            case Mailbox.CONNECTION_LOST:
+                this.mqtt.connectionLost(event.text, nowMs);
+                break;
+            case Mailbox.PUBLISHED:
+                this.relayed++;
+                showCounters();
+                break;
+            case Mailbox.PUBLISH_FAILED:
+                this.console.println("Publish to " + ((OutgoingMessage) event.subject).topic() + " failed ("
+                        + event.text + "); it stays queued and is sent again after the reconnect");
+                break;
+            case Mailbox.PUBLISH_DROPPED:
+                this.dropped++;
+                notice("Dropped relayed message to " + ((OutgoingMessage) event.subject).topic() + " after "
+                        + Outbox.MAX_ATTEMPTS + " failed connections: " + event.text);
+                showCounters();
+                break;
+            default:
+                break;
+            }
+        }
+    }
+
+    /** Takes messages from the inbox while the outbox has room for what they may become. */
+    private void handleMessages() {
+        ReceivedMessage message;
+        while (this.outbox.hasRoom() && (message = this.mailbox.pollMessage()) != null) {
+            handleMessage(message);
+        }
+    }
+
+    private void handleMessage(ReceivedMessage message) {
+        this.received++;
+        byte[] payload = message.payload();
+        this.console.println("New message (topic=\"" + message.topic() + "\", message=\"" + consoleText(payload)
+                + "\")");
+        this.screen.addMessage(message.topic(), payload);
+        RelayRule rule = this.relay.ruleFor(message.topic());
+        this.led.flash(LedIndicator.colorForRule(rule == null ? 0 : rule.number()), this.clock.nowMs());
+        if (rule != null) {
+            if (payload.length > this.config.maxPayloadBytes()) {
+                this.dropped++;
+                notice("Dropped message on " + message.topic() + ": " + payload.length
+                        + " bytes is over relayboard.mqtt.maxPayloadBytes (" + this.config.maxPayloadBytes() + ")");
+            } else {
+                this.outbox.offer(this.relay.relay(rule, message));
+            }
+        }
+        showCounters();
+    }
+
+    private void reportOverflow() {
+        int lost;
+        synchronized (this) {
+            lost = this.overflowed;
+            this.overflowed = 0;
+        }
+        if (lost > 0) {
+            this.dropped += lost;
+            notice("Dropped " + lost + " QoS 0 message(s): the inbox was full");
+            showCounters();
+        }
+    }
+
+    private static String consoleText(byte[] payload) {
+        String text = PayloadText.escape(payload, CONSOLE_MAX_PAYLOAD_CHARS);
+        if (PayloadText.bytesShown(payload, CONSOLE_MAX_PAYLOAD_CHARS) < payload.length) {
+            text += "... (" + payload.length + " bytes)";
+        }
+        return text;
+    }
+
+    private void notice(String text) {
+        this.console.println(text);
+        this.screen.showNotice(text, true);
+    }
+
+    private void showCounters() {
+        this.screen.showCounters(this.received, this.relayed, this.dropped, this.outbox.size());
+    }
+
+    // LifecycleListener: called on the loop thread by the lifecycles themselves.
+
+    @Override
+    public void wifiChanged(WifiState state, String detail) {
+        this.wifiStatus = "WiFi " + state + " " + detail;
+        this.console.println("WiFi: " + state + " " + detail);
+        int severity = state == WifiState.CONNECTED ? BoardScreen.OK
+                : state == WifiState.BACKOFF ? BoardScreen.ERROR : BoardScreen.BUSY;
+        this.screen.showWifi(this.wifiStatus, severity);
+        if (state == WifiState.BACKOFF) {
+            this.screen.showNotice("WiFi: " + detail, true);
+        }
+        updateSteadyLed();
+    }
+
+    @Override
+    public void mqttChanged(MqttState state, String detail) {
+        this.mqttStatus = "MQTT " + state + " " + detail;
+        this.console.println("MQTT: " + state + " " + detail);
+        int severity = state == MqttState.CONNECTED ? BoardScreen.OK
+                : state == MqttState.BACKOFF ? BoardScreen.ERROR : BoardScreen.BUSY;
+        this.screen.showMqtt(this.mqttStatus, severity);
+        if (state == MqttState.BACKOFF) {
+            this.screen.showNotice("MQTT: " + detail, true);
+        } else if (state == MqttState.CONNECTED) {
+            this.screen.showNotice("", false);
+        }
+        updateSteadyLed();
+    }
+
+    private void updateSteadyLed() {
+        int color;
+        if (this.mqtt.state() == MqttState.CONNECTED) {
+            color = LedIndicator.IDLE;
+        } else if (this.wifi.state() == WifiState.BACKOFF || this.mqtt.state() == MqttState.BACKOFF) {
+            color = LedIndicator.ERROR;
+        } else {
+            color = LedIndicator.CONNECTING;
+        }
+        this.led.setSteady(color);
+    }
+
+    // BrokerListener: called on the client's callback thread; records and returns at once.
+
+    @Override
+    public boolean onMessage(String topic, byte[] payload, int qos) {
+        if (this.mailbox.offerMessage(new ReceivedMessage(topic, payload, qos))) {
+            return true;
+        }
+        if (qos == 0) {
+            synchronized (this) {
+                this.overflowed++;
+            }
+            this.mailbox.wake();
+        }
+        return false;
+    }
+
+    @Override
+    public void onConnectionLost(String reason) {
+        this.mailbox.post(Mailbox.CONNECTION_LOST, null, reason);
+    }
+
+    // OutboxListener: called on the publisher thread; records and returns.
+
+    @Override
+    public void published(OutgoingMessage message) {
+        this.mailbox.post(Mailbox.PUBLISHED, message, null);
+    }
+
+    @Override
+    public void publishFailed(OutgoingMessage message, String reason, boolean dropped) {
+        this.mailbox.post(dropped ? Mailbox.PUBLISH_DROPPED : Mailbox.PUBLISH_FAILED, message, reason);
+    }
+
+    private static void joinQuietly(Thread thread) {
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package com.relayboard.firmware.config;
+
+/**
+ * The board's validated configuration. Built only by {@link ConfigLoader}; never printed whole, since
+ * it holds passwords.
+ */
+public final class Config {
+
+    /** Topic levels under which the board publishes its availability. */
+    public static final String STATUS_TOPIC_PREFIX = "relayboard/";
+    public static final String STATUS_TOPIC_SUFFIX = "/status";
+
+    final String wifiSsid;
+    final String wifiPassword;
+    final String wifiSecurity;
+    final String wifiInterface;
+    final String brokerUri;
+    final String brokerHost;
+    final int brokerPort;
+    final String clientId;
+    final String username;
+    final String password;
+    final int qos;
+    final int keepAliveS;
+    final boolean cleanSession;
+    final int maxPayloadBytes;
+    final RelayRule[] rules;
+
+    Config(String wifiSsid, String wifiPassword, String wifiSecurity, String wifiInterface, String brokerUri,
+            String brokerHost, int brokerPort, String clientId, String username, String password, int qos,
+            int keepAliveS, boolean cleanSession, int maxPayloadBytes, RelayRule[] rules) {
+        this.wifiSsid = wifiSsid;
+        this.wifiPassword = wifiPassword;
+        this.wifiSecurity = wifiSecurity;
+        this.wifiInterface = wifiInterface;
+        this.brokerUri = brokerUri;
+        this.brokerHost = brokerHost;
+        this.brokerPort = brokerPort;
+        this.clientId = clientId;
+        this.username = username;
+        this.password = password;
+        this.qos = qos;
+        this.keepAliveS = keepAliveS;
+        this.cleanSession = cleanSession;
+        this.maxPayloadBytes = maxPayloadBytes;
+        this.rules = rules;
+    }
+
+    public String wifiSsid() {
+        return this.wifiSsid;
+    }
+
+    public String wifiPassword() {
+        return this.wifiPassword;
+    }
+
+    /** @return {@code OPEN} or {@code WPA2} */
+    public String wifiSecurity() {
+        return this.wifiSecurity;
+    }
+
+    /** @return the name of the Wi-Fi station's network interface ({@code st1} on the ESP32 ports) */
+    public String wifiInterface() {
+        return this.wifiInterface;
+    }
+
+    /** @return {@code tcp://host:port} */
+    public String brokerUri() {
+        return this.brokerUri;
+    }
+
+    public String brokerHost() {
+        return this.brokerHost;
+    }
+
+    public int brokerPort() {
+        return this.brokerPort;
+    }
+
+    public String clientId() {
+        return this.clientId;
+    }
+
+    /** @return the MQTT user name, or {@code null} to connect anonymously */
+    public String username() {
+        return this.username;
+    }
+
+    /** @return the MQTT password, or {@code null} */
+    public String password() {
+        return this.password;
+    }
+
+    /** @return the QoS of the board's subscriptions and relayed publishes: 0 or 1 */
+    public int qos() {
+        return this.qos;
+    }
+
+    public int keepAliveS() {
+        return this.keepAliveS;
+    }
+
+    public boolean cleanSession() {
+        return this.cleanSession;
+    }
+
+    /** @return the largest payload the board relays, in bytes; larger messages are dropped and counted */
+    public int maxPayloadBytes() {
+        return this.maxPayloadBytes;
+    }
+
+    public RelayRule[] rules() {
+        return this.rules.clone();
+    }
+
+    /** @return {@code relayboard/<clientId>/status}: retained {@code online}, and {@code offline} as Last Will */
+    public String statusTopic() {
+        return STATUS_TOPIC_PREFIX + this.clientId + STATUS_TOPIC_SUFFIX;
+    }
+
+    /** @return the configuration in one line, passwords left out */
+    public String describe() {
+        StringBuilder line = new StringBuilder();
+        line.append("wifi \"").append(this.wifiSsid).append("\" (").append(this.wifiSecurity).append("), broker ")
+                .append(this.brokerUri).append(", client id ").append(this.clientId);
+        if (this.username != null) {
+            line.append(", user ").append(this.username);
+        }
+        line.append(", QoS ").append(this.qos).append(", keepalive ").append(this.keepAliveS)
+                .append(" s, clean session ").append(this.cleanSession).append(", max payload ")
+                .append(this.maxPayloadBytes).append(" B");
+        return line.toString();
+    }
+}

@@ -1,0 +1,284 @@
+package com.relayboard.firmware.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.relayboard.firmware.text.Utf8;
+
+/**
+ * Reads and validates the {@code relayboard.*} configuration. The first problem found is refused
+ * with one line that names the key, what it must be, and what it was.
+ */
+public final class ConfigLoader {
+
+    public static final String WIFI_SSID = "relayboard.wifi.ssid";
+    public static final String WIFI_PASSWORD = "relayboard.wifi.password";
+    public static final String WIFI_SECURITY = "relayboard.wifi.security";
+    public static final String WIFI_INTERFACE = "relayboard.wifi.interface";
+    public static final String MQTT_BROKER = "relayboard.mqtt.broker";
+    public static final String MQTT_CLIENT_ID = "relayboard.mqtt.clientId";
+    public static final String MQTT_USERNAME = "relayboard.mqtt.username";
+    public static final String MQTT_PASSWORD = "relayboard.mqtt.password";
+    public static final String MQTT_QOS = "relayboard.mqtt.qos";
+    public static final String MQTT_KEEPALIVE_S = "relayboard.mqtt.keepaliveS";
+    public static final String MQTT_CLEAN_SESSION = "relayboard.mqtt.cleanSession";
+    public static final String MQTT_MAX_PAYLOAD_BYTES = "relayboard.mqtt.maxPayloadBytes";
+    /** Rules are numbered from 1: {@code relayboard.relay.1.from}, {@code .to}, {@code .suffix}. */
+    public static final String RELAY_PREFIX = "relayboard.relay.";
+
+    /** At most this many relay rules; the board subscribes to each rule's source. */
+    public static final int MAX_RULES = 8;
+    /** An SSID is at most 32 bytes (IEEE 802.11). */
+    private static final int MAX_SSID_BYTES = 32;
+    /** A WPA2 passphrase has 8 to 63 characters (IEEE 802.11i). */
+    private static final int MIN_WPA2_PASSPHRASE = 8;
+    private static final int MAX_WPA2_PASSPHRASE = 63;
+    /** Largest MQTT payload: the protocol's remaining-length limit. */
+    private static final int MAX_PAYLOAD_LIMIT_BYTES = 268435455;
+    private static final String DEFAULT_MQTT_PORT = "1883";
+    private static final String CLIENT_ID_PREFIX = "relayboard-";
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * @param boardIdentity
+     *            a short string unique to this board (from its MAC address), used to derive the
+     *            client id when none is configured
+     */
+    public static Config load(PropertySource source, String boardIdentity) throws ConfigException {
+        String ssid = required(source, WIFI_SSID);
+        if (Utf8.encode(ssid).length > MAX_SSID_BYTES) {
+            throw invalid(WIFI_SSID, "must be at most " + MAX_SSID_BYTES + " bytes long", ssid);
+        }
+        String security = required(source, WIFI_SECURITY);
+        String wifiPassword = optional(source, WIFI_PASSWORD);
+        if ("WPA2".equals(security)) {
+            int length = wifiPassword == null ? 0 : wifiPassword.length();
+            if (length < MIN_WPA2_PASSPHRASE || length > MAX_WPA2_PASSPHRASE) {
+                // The value is a secret: say what is wrong with it without showing it.
+                throw new ConfigException("Configuration error: " + WIFI_PASSWORD + " must have "
+                        + MIN_WPA2_PASSPHRASE + " to " + MAX_WPA2_PASSPHRASE + " characters for WPA2 (it has "
+                        + length + ")");
+            }
+        } else if (!"OPEN".equals(security)) {
+            throw invalid(WIFI_SECURITY, "must be WPA2 or OPEN", security);
+        }
+        String wifiInterface = required(source, WIFI_INTERFACE);
+
+        String broker = required(source, MQTT_BROKER);
+        String[] hostPort = parseBroker(broker);
+        int port = parseInt(MQTT_BROKER, hostPort[1], 1, 65535, "must be tcp://host:port with a port from 1 to 65535");
+        String brokerUri = "tcp://" + hostPort[0] + ":" + port;
+
+        String clientId = optional(source, MQTT_CLIENT_ID);
+        if (clientId == null) {
+            clientId = CLIENT_ID_PREFIX + boardIdentity;
+        }
+        if (clientId.indexOf('/') >= 0 || clientId.indexOf('+') >= 0 || clientId.indexOf('#') >= 0) {
+            throw invalid(MQTT_CLIENT_ID, "cannot contain / + or # (it names the status topic)", clientId);
+        }
+        if (Utf8.encode(clientId).length > Topics.MAX_TOPIC_BYTES / 2) {
+            throw invalid(MQTT_CLIENT_ID, "is too long", clientId);
+        }
+        String username = optional(source, MQTT_USERNAME);
+        String password = optional(source, MQTT_PASSWORD);
+        if (password != null && username == null) {
+            throw new ConfigException("Configuration error: " + MQTT_PASSWORD + " is set but " + MQTT_USERNAME
+                    + " is empty (MQTT 3.1.1 sends a password only with a user name)");
+        }
+
+        int qos = parseInt(MQTT_QOS, required(source, MQTT_QOS), 0, 1, "must be 0 or 1");
+        int keepAliveS = parseInt(MQTT_KEEPALIVE_S, required(source, MQTT_KEEPALIVE_S), 1, 65535,
+                "must be a number of seconds from 1 to 65535");
+        boolean cleanSession = parseBoolean(MQTT_CLEAN_SESSION, required(source, MQTT_CLEAN_SESSION));
+        int maxPayloadBytes = parseInt(MQTT_MAX_PAYLOAD_BYTES, required(source, MQTT_MAX_PAYLOAD_BYTES), 1,
+                MAX_PAYLOAD_LIMIT_BYTES, "must be a number of bytes from 1 to " + MAX_PAYLOAD_LIMIT_BYTES);
+
+        RelayRule[] rules = loadRules(source);
+        String statusTopic = Config.STATUS_TOPIC_PREFIX + clientId + Config.STATUS_TOPIC_SUFFIX;
+        for (RelayRule rule : rules) {
+            if (rule.appliesTo(statusTopic)) {
+                throw new ConfigException("Configuration error: " + RELAY_PREFIX + rule.number()
+                        + ".from would relay the board's own status topic " + statusTopic);
+            }
+        }
+        return new Config(ssid, wifiPassword == null ? "" : wifiPassword, security, wifiInterface, brokerUri,
+                hostPort[0], port, clientId, username, password, qos, keepAliveS, cleanSession, maxPayloadBytes,
+                rules);
+    }
+
+    private static RelayRule[] loadRules(PropertySource source) throws ConfigException {
+        List<RelayRule> rules = new ArrayList<RelayRule>();
+        for (int number = 1;; number++) {
+            String fromKey = RELAY_PREFIX + number + ".from";
+            String from = optional(source, fromKey);
+            if (from == null) {
+                break;
+            }
+            if (number > MAX_RULES) {
+                throw new ConfigException("Configuration error: at most " + MAX_RULES + " relay rules ("
+                        + fromKey + " is one too many)");
+            }
+            String problem = Topics.checkTopicFilter(from);
+            if (problem != null) {
+                throw invalid(fromKey, "is not a valid topic filter: " + problem, from);
+            }
+            String toKey = RELAY_PREFIX + number + ".to";
+            String to = required(source, toKey);
+            problem = Topics.checkTopicName(to);
+            if (problem != null) {
+                throw invalid(toKey, "is not a topic the board can publish to: " + problem, to);
+            }
+            String suffix = source.get(RELAY_PREFIX + number + ".suffix");
+            rules.add(new RelayRule(number, from, to, suffix == null ? "" : suffix));
+        }
+        if (rules.isEmpty()) {
+            throw new ConfigException("Configuration error: no relay rule (" + RELAY_PREFIX
+                    + "1.from is not set): the board would have nothing to do");
+        }
+        RelayRule[] array = rules.toArray(new RelayRule[rules.size()]);
+        checkNoLoop(array);
+        return array;
+    }
+
+    /**
+     * Refuses rules that would relay a message forever: a cycle of rules where each one's target topic
+     * matches the next one's source. Each hop appends a suffix, so such a loop would also grow the
+     * payload without end.
+     */
+    private static void checkNoLoop(RelayRule[] rules) throws ConfigException {
+        int count = rules.length;
+        // 0 = not visited, 1 = on the current path, 2 = done
+        int[] mark = new int[count];
+        int[] path = new int[count + 1];
+        for (int start = 0; start < count; start++) {
+            if (mark[start] == 0) {
+                int loopAt = findCycle(rules, start, mark, path, 0);
+                if (loopAt >= 0) {
+                    throw new ConfigException("Configuration error: relay rules loop forever: " + describeLoop(rules, path, loopAt));
+                }
+            }
+        }
+    }
+
+    /** Depth-first search; returns the path length when a cycle closes, -1 otherwise. */
+    private static int findCycle(RelayRule[] rules, int rule, int[] mark, int[] path, int depth) {
+        mark[rule] = 1;
+        path[depth] = rule;
+        for (int next = 0; next < rules.length; next++) {
+            if (!rules[next].appliesTo(rules[rule].to())) {
+                continue;
+            }
+            if (mark[next] == 1) {
+                path[depth + 1] = next;
+                return depth + 1;
+            }
+            if (mark[next] == 0) {
+                int found = findCycle(rules, next, mark, path, depth + 1);
+                if (found >= 0) {
+                    return found;
+                }
+            }
+        }
+        mark[rule] = 2;
+        return -1;
+    }
+
+    private static String describeLoop(RelayRule[] rules, int[] path, int end) {
+        int closing = path[end];
+        int begin = 0;
+        while (path[begin] != closing) {
+            begin++;
+        }
+        StringBuilder text = new StringBuilder(rules[closing].from());
+        for (int i = begin; i < end; i++) {
+            text.append(" -> ").append(rules[path[i]].to());
+        }
+        text.append(" (rules");
+        for (int i = begin; i < end; i++) {
+            text.append(' ').append(rules[path[i]].number());
+        }
+        return text.append(')').toString();
+    }
+
+    /** @return {host, port} of a {@code tcp://host[:port]} URI */
+    private static String[] parseBroker(String uri) throws ConfigException {
+        String scheme = "tcp://";
+        if (!uri.startsWith(scheme)) {
+            if (uri.startsWith("ssl://")) {
+                throw invalid(MQTT_BROKER, "cannot use ssl:// yet (TLS is not supported in this version)", uri);
+            }
+            throw invalid(MQTT_BROKER, "must be tcp://host:port", uri);
+        }
+        String rest = uri.substring(scheme.length());
+        if (rest.endsWith("/")) {
+            rest = rest.substring(0, rest.length() - 1);
+        }
+        String host;
+        String port;
+        if (rest.startsWith("[")) {
+            int close = rest.indexOf(']');
+            if (close < 0) {
+                throw invalid(MQTT_BROKER, "has an unclosed [ in its IPv6 address", uri);
+            }
+            host = rest.substring(0, close + 1);
+            String after = rest.substring(close + 1);
+            port = after.length() == 0 ? DEFAULT_MQTT_PORT : after.startsWith(":") ? after.substring(1) : null;
+        } else {
+            int colon = rest.lastIndexOf(':');
+            host = colon < 0 ? rest : rest.substring(0, colon);
+            port = colon < 0 ? DEFAULT_MQTT_PORT : rest.substring(colon + 1);
+        }
+        if (host.length() == 0 || port == null || host.indexOf('/') >= 0 || host.indexOf(' ') >= 0
+                || host.indexOf('@') >= 0) {
+            throw invalid(MQTT_BROKER, "must be tcp://host:port", uri);
+        }
+        return new String[] { host, port };
+    }
+
+    private static String required(PropertySource source, String key) throws ConfigException {
+        String value = optional(source, key);
+        if (value == null) {
+            throw new ConfigException("Configuration error: " + key + " is not set");
+        }
+        return value;
+    }
+
+    /** @return the trimmed value, or {@code null} when unset or blank */
+    private static String optional(PropertySource source, String key) {
+        String value = source.get(key);
+        if (value == null) {
+            return null;
+        }
+        value = value.trim();
+        return value.length() == 0 ? null : value;
+    }
+
+    private static int parseInt(String key, String text, int min, int max, String rule) throws ConfigException {
+        int value;
+        try {
+            value = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw invalid(key, rule, text);
+        }
+        if (value < min || value > max) {
+            throw invalid(key, rule, text);
+        }
+        return value;
+    }
+
+    private static boolean parseBoolean(String key, String text) throws ConfigException {
+        if ("true".equals(text)) {
+            return true;
+        }
+        if ("false".equals(text)) {
+            return false;
+        }
+        throw invalid(key, "must be true or false", text);
+    }
+
+    private static ConfigException invalid(String key, String rule, String value) {
+        return new ConfigException("Configuration error: " + key + " " + rule + ", not \"" + value + "\"");
+    }
+}

@@ -1,0 +1,180 @@
+package com.relayboard.firmware.net;
+
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+
+import com.relayboard.firmware.config.Config;
+
+/**
+ * The board's session with the broker on MicroPaho's synchronous client. One client for the board's
+ * whole life, reconnected by the board (MicroPaho has no automatic reconnect).
+ *
+ * <p>The callback only hands events to the {@link BrokerListener}. When the board has no room for a
+ * QoS 1 message, the callback throws: the client then drops the connection without acknowledging
+ * the message, so the broker keeps it and delivers it again after the reconnect, instead of the
+ * board losing a message it was trusted with.
+ */
+public final class PahoBrokerSession implements BrokerSession {
+
+    /** Longest a connect may take, in seconds. */
+    public static final int CONNECT_TIMEOUT_S = 10;
+
+    // MQTT 3.1.1 CONNACK return codes (specification section 3.2.2.3), which Paho reports as reason codes.
+    private static final int CONNACK_BAD_PROTOCOL = 1;
+    private static final int CONNACK_CLIENT_ID_REJECTED = 2;
+    private static final int CONNACK_SERVER_UNAVAILABLE = 3;
+    private static final int CONNACK_BAD_CREDENTIALS = 4;
+    private static final int CONNACK_NOT_AUTHORIZED = 5;
+    // Paho's client reason codes for a failed connect and for a broker that never answered.
+    private static final int PAHO_SERVER_CONNECT_ERROR = 32103;
+    private static final int PAHO_CLIENT_TIMEOUT = 32000;
+
+    private final MqttClient client;
+    private final MqttConnectOptions options;
+    private final String brokerHost;
+    private final int brokerPort;
+    private final String clientId;
+
+    public PahoBrokerSession(Config config, final BrokerListener listener) {
+        this.brokerHost = config.brokerHost();
+        this.brokerPort = config.brokerPort();
+        this.clientId = config.clientId();
+        this.client = new MqttClient(config.brokerUri(), config.clientId());
+        this.options = new MqttConnectOptions();
+        this.options.setKeepAliveInterval(config.keepAliveS());
+        this.options.setConnectionTimeout(CONNECT_TIMEOUT_S);
+        this.options.setCleanSession(config.cleanSession());
+        if (config.username() != null) {
+            this.options.setUserName(config.username());
+            if (config.password() != null) {
+                this.options.setPassword(config.password().toCharArray());
+            }
+        }
+        this.options.setWill(config.statusTopic(), MqttLink.OFFLINE.getBytes(), 1, true);
+        this.client.setCallback(new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+                listener.onConnectionLost(describe(cause));
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) throws Exception {
+                if (!listener.onMessage(topic, message.getPayload(), message.getQos()) && message.getQos() > 0) {
+                    throw new IllegalStateException("the board's inbox is full: the broker will deliver again");
+                }
+            }
+        });
+    }
+
+    @Override
+    public void connect() throws BrokerException {
+        try {
+            this.client.connect(this.options);
+        } catch (MqttException e) {
+            if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_CONNECTED) {
+                return;
+            }
+            throw new BrokerException(describe(e), isRefusal(e.getReasonCode()));
+        }
+    }
+
+    @Override
+    public void subscribe(String filter, int qos) throws BrokerException {
+        try {
+            this.client.subscribe(filter, qos);
+        } catch (MqttException e) {
+            throw new BrokerException("subscribing to " + filter + " failed: " + describe(e), false);
+        }
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, int qos, boolean retained) throws BrokerException {
+        try {
+            this.client.publish(topic, payload, qos, retained);
+        } catch (MqttException e) {
+            throw new BrokerException("publishing to " + topic + " failed: " + describe(e), false);
+        }
+    }
+
+    @Override
+    public void disconnect() {
+        if (!this.client.isConnected()) {
+            return;
+        }
+        try {
+            this.client.disconnect();
+        } catch (MqttException e) {
+            // Already gone: nothing more to close.
+        }
+    }
+
+    private static boolean isRefusal(int reasonCode) {
+        return reasonCode >= CONNACK_BAD_PROTOCOL && reasonCode <= CONNACK_NOT_AUTHORIZED;
+    }
+
+    /** @return a reason a person can act on, for a failure of the client */
+    String describe(Throwable failure) {
+        if (failure instanceof MqttException) {
+            MqttException e = (MqttException) failure;
+            switch (e.getReasonCode()) {
+            case CONNACK_BAD_PROTOCOL:
+                return "broker refused the connection: it does not speak MQTT 3.1.1";
+            case CONNACK_CLIENT_ID_REJECTED:
+                return "broker refused the client id \"" + this.clientId + "\"";
+            case CONNACK_SERVER_UNAVAILABLE:
+                return "broker refused the connection: server unavailable";
+            case CONNACK_BAD_CREDENTIALS:
+                return "broker refused the connection: bad user name or password";
+            case CONNACK_NOT_AUTHORIZED:
+                return "broker refused the connection: not authorized";
+            case PAHO_CLIENT_TIMEOUT:
+                return "broker " + this.brokerHost + ":" + this.brokerPort + " did not answer in time";
+            case PAHO_SERVER_CONNECT_ERROR:
+                return describeCause(e.getCause());
+            case MqttException.REASON_CODE_CONNECTION_LOST:
+                if (e.getCause() == null || e.getCause() instanceof EOFException) {
+                    return "the broker closed the connection";
+                }
+                return describeCause(e.getCause());
+            default:
+                break;
+            }
+            if (e.getCause() != null) {
+                return describeCause(e.getCause());
+            }
+            String message = e.getMessage();
+            return message == null ? "MQTT error " + e.getReasonCode() : message;
+        }
+        return describeCause(failure);
+    }
+
+    private String describeCause(Throwable cause) {
+        String where = this.brokerHost + ":" + this.brokerPort;
+        if (cause instanceof UnknownHostException) {
+            return "unknown broker host \"" + this.brokerHost + "\"";
+        }
+        if (cause instanceof ConnectException) {
+            return "cannot reach broker " + where + " (connection refused)";
+        }
+        if (cause instanceof NoRouteToHostException) {
+            return "cannot reach broker " + where + " (no route: " + cause.getMessage() + ")";
+        }
+        if (cause instanceof SocketTimeoutException) {
+            return "cannot reach broker " + where + " (timed out)";
+        }
+        if (cause == null) {
+            return "connection to " + where + " failed";
+        }
+        String message = cause.getMessage();
+        return message == null ? cause.toString() : message;
+    }
+}

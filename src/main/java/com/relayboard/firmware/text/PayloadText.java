@@ -1,0 +1,122 @@
+package com.relayboard.firmware.text;
+
+/**
+ * Turns a payload's bytes into text a person can read on the console or the LCD, without hiding
+ * anything: valid UTF-8 is shown as it is, while invalid bytes and control characters are escaped
+ * ({@code \xFF}, {@code \n}, {@code \t}, {@code \u0085}), and a backslash is doubled so that an
+ * escape can never be mistaken for payload text.
+ */
+public final class PayloadText {
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private PayloadText() {
+    }
+
+    /** @return all of {@code payload} as escaped text */
+    public static String escape(byte[] payload) {
+        return escape(payload, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxChars
+     *            the most characters of text to produce; an escape sequence is never cut in two
+     * @return the escaped text of as much of {@code payload} as fits in {@code maxChars}
+     */
+    public static String escape(byte[] payload, int maxChars) {
+        StringBuilder text = new StringBuilder(Math.min(payload.length + 8, maxChars < 4096 ? maxChars + 8 : 4096));
+        int i = 0;
+        while (i < payload.length) {
+            int decoded = Utf8.decodeAt(payload, i, payload.length);
+            int before = text.length();
+            int consumed;
+            if (decoded == Utf8.INVALID) {
+                appendHexByte(text, payload[i] & 0xFF);
+                consumed = 1;
+            } else {
+                appendCodePoint(text, decoded >>> 3);
+                consumed = decoded & 7;
+            }
+            if (text.length() > maxChars) {
+                text.setLength(before);
+                break;
+            }
+            i += consumed;
+        }
+        return text.toString();
+    }
+
+    /**
+     * @return how many payload bytes {@link #escape(byte[], int)} shows within {@code maxChars}
+     *         characters
+     */
+    public static int bytesShown(byte[] payload, int maxChars) {
+        int chars = 0;
+        int i = 0;
+        while (i < payload.length) {
+            int decoded = Utf8.decodeAt(payload, i, payload.length);
+            int width;
+            int consumed;
+            if (decoded == Utf8.INVALID) {
+                width = 4;
+                consumed = 1;
+            } else {
+                width = escapedWidth(decoded >>> 3);
+                consumed = decoded & 7;
+            }
+            if (chars + width > maxChars) {
+                break;
+            }
+            chars += width;
+            i += consumed;
+        }
+        return i;
+    }
+
+    private static int escapedWidth(int codePoint) {
+        if (codePoint == '\\' || codePoint == '\n' || codePoint == '\r' || codePoint == '\t') {
+            return 2;
+        }
+        if (codePoint < 0x20 || codePoint == 0x7F) {
+            return 4;
+        }
+        if (codePoint >= 0x80 && codePoint <= 0x9F) {
+            return 6;
+        }
+        return codePoint >= 0x10000 ? 2 : 1;
+    }
+
+    private static void appendCodePoint(StringBuilder text, int codePoint) {
+        switch (codePoint) {
+        case '\\':
+            text.append("\\\\");
+            return;
+        case '\n':
+            text.append("\\n");
+            return;
+        case '\r':
+            text.append("\\r");
+            return;
+        case '\t':
+            text.append("\\t");
+            return;
+        default:
+            break;
+        }
+        if (codePoint < 0x20 || codePoint == 0x7F) {
+            appendHexByte(text, codePoint);
+        } else if (codePoint >= 0x80 && codePoint <= 0x9F) {
+            // C1 controls are valid UTF-8 but move terminals around: show them by number.
+            text.append("\\u00").append(HEX[codePoint >> 4]).append(HEX[codePoint & 0xF]);
+        } else if (codePoint >= 0x10000) {
+            int offset = codePoint - 0x10000;
+            text.append((char) (0xD800 + (offset >> 10))).append((char) (0xDC00 + (offset & 0x3FF)));
+        } else {
+            text.append((char) codePoint);
+        }
+    }
+
+    private static void appendHexByte(StringBuilder text, int value) {
+        text.append("\\x").append(HEX[value >> 4]).append(HEX[value & 0xF]);
+    }
+}
