@@ -69,6 +69,8 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
     private volatile String mqttStatus = "MQTT WAITING_FOR_NETWORK";
     /** Messages the inbox had no room for, counted on the callback thread. */
     private int overflowed;
+    /** Loop iterations so far: lets tests check that an idle board sleeps instead of spinning. */
+    private volatile long loopIterations;
 
     public RelayBoard(Config config, Clock clock, Random random, PrintStream console, BoardScreen screen,
             LedIndicator led, WifiRadio radio, BrokerSessionFactory sessions) {
@@ -153,6 +155,11 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
         return this.dropped;
     }
 
+    /** @return how many times the loop has run; an idle, connected board runs it about ten times a second */
+    long loopIterations() {
+        return this.loopIterations;
+    }
+
     public WifiState wifiState() {
         return this.wifi.state();
     }
@@ -163,6 +170,7 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
 
     private void loop() {
         while (this.running) {
+            this.loopIterations++;
             long nowMs = this.clock.nowMs();
             handleEvents(nowMs);
             this.wifi.step(nowMs);
@@ -179,9 +187,7 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
     private long sleepMs(long nowMs) {
         long sleepMs = LOOP_MAX_SLEEP_MS;
         sleepMs = Math.min(sleepMs, this.wifi.nextActionMs() - nowMs);
-        if (this.wifi.isConnected()) {
-            sleepMs = Math.min(sleepMs, this.mqtt.nextActionMs() - nowMs);
-        }
+        sleepMs = Math.min(sleepMs, this.mqtt.nextActionMs() - nowMs);
         long flashEndMs = this.led.flashEndMs();
         if (flashEndMs >= 0) {
             sleepMs = Math.min(sleepMs, flashEndMs - nowMs);

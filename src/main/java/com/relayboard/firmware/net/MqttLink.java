@@ -65,9 +65,19 @@ public final class MqttLink {
         return this.lastDisconnectReason;
     }
 
-    /** @return when the next step has something to do, in clock milliseconds */
+    /**
+     * @return when the next step has something to do, in clock milliseconds; {@link Long#MAX_VALUE}
+     *         while only an event (Wi-Fi up or down, a lost connection) can move the link on, so that
+     *         the loop sleeps instead of spinning
+     */
     public long nextActionMs() {
-        return this.nextActionMs;
+        switch (this.state) {
+        case CONNECTING:
+        case BACKOFF:
+            return this.nextActionMs;
+        default:
+            return Long.MAX_VALUE;
+        }
     }
 
     /**

@@ -50,7 +50,10 @@ public final class WifiConnectManager {
         return this.state == WifiState.CONNECTED ? this.address : null;
     }
 
-    /** @return when the next step has something to do, in clock milliseconds */
+    /**
+     * @return when the next step has something to do, in clock milliseconds: the next link check
+     *         while connected, the end of the delay while backing off, now while a join is due
+     */
     public long nextActionMs() {
         return this.nextActionMs;
     }

@@ -1,0 +1,117 @@
+package com.relayboard.sim;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.Test;
+
+import com.relayboard.firmware.RelayBoard;
+import com.relayboard.firmware.net.MqttState;
+import com.relayboard.firmware.ui.LcdScreen;
+import com.relayboard.firmware.ui.LedIndicator;
+import com.relayboard.host.led.HostLeds;
+
+/**
+ * The relay as a user pairs it: the real firmware on the host platform, a real broker, and Debian's
+ * mosquitto_pub and mosquitto_sub on the desktop side. Subclasses pick the broker. Each test class
+ * runs in its own JVM, one board per JVM as on the device.
+ */
+public abstract class AbstractRelayIT {
+
+    static final long TIMEOUT_MS = 30000;
+    static final int SUB_TIMEOUT_S = 30;
+
+    static ConsoleCapture console;
+    static SimulatedBoard simulated;
+    static RelayBoard board;
+    static File lcdPng;
+    static int brokerPort;
+
+    /** Boots the board against {@code brokerUri} (null: the simulator's embedded broker). */
+    static void bootBoard(String brokerUri) throws Exception {
+        console = ConsoleCapture.install();
+        lcdPng = new File(Files.createTempDirectory("lcd").toFile(), "lcd.png");
+        Properties settings = new Properties();
+        if (brokerUri != null) {
+            settings.setProperty("relayboard.mqtt.broker", brokerUri);
+        }
+        simulated = new SimulatedBoard(settings, lcdPng);
+        board = simulated.start();
+        brokerPort = Integer.parseInt(simulated.brokerUri().substring(simulated.brokerUri().lastIndexOf(':') + 1));
+        awaitConnected();
+    }
+
+    static void awaitConnected() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (board.mqttState() != MqttState.CONNECTED) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the board did not connect within " + TIMEOUT_MS + " ms:\n" + console.text());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    public void helloFromMosquittoPub_comesOutOfTopic3_withBothRelaySuffixes() throws Exception {
+        DesktopClients.Subscription topic3 = DesktopClients.subscribe(brokerPort, "/test/topic3", 1, SUB_TIMEOUT_S, null);
+        topic3.awaitSubscribed(TIMEOUT_MS);
+
+        DesktopClients.publish(brokerPort, "/test/topic1", "hello");
+
+        assertEquals(List.of("hello (relay1) (relay2)"), topic3.awaitMessages(TIMEOUT_MS));
+        console.awaitLine("New message (topic=\"/test/topic1\", message=\"hello\")", TIMEOUT_MS);
+        console.awaitLine("New message (topic=\"/test/topic2\", message=\"hello (relay1)\")", TIMEOUT_MS);
+        // The LCD shows the relayed message, pixel for pixel in the board's font.
+        LcdImages.awaitText(lcdPng, "hello (relay1)", LcdScreen.TEXT, LcdScreen.BACKGROUND, TIMEOUT_MS);
+        // The NeoPixel flashed the colour of each hop.
+        assertTrue("NeoPixel colours shown: " + HostLeds.history(), HostLeds.history().contains(LedIndicator.RULE_1));
+        assertTrue("NeoPixel colours shown: " + HostLeds.history(), HostLeds.history().contains(LedIndicator.RULE_2));
+    }
+
+    @Test
+    public void binaryAndInvalidUtf8Payload_isRelayedByteForByte_andShownEscaped() throws Exception {
+        byte[] payload = { (byte) 0xFF, (byte) 0xFE, 0x00, 0x01, 'A', (byte) 0xC3, '\n', (byte) 0xE4, (byte) 0xBD,
+                (byte) 0xA0 };
+        DesktopClients.Subscription topic3 = DesktopClients.subscribe(brokerPort, "/test/topic3", 1, SUB_TIMEOUT_S, "%x");
+        topic3.awaitSubscribed(TIMEOUT_MS);
+
+        DesktopClients.publish(brokerPort, "/test/topic1", payload);
+
+        byte[] suffixes = " (relay1) (relay2)".getBytes(StandardCharsets.UTF_8);
+        byte[] expected = new byte[payload.length + suffixes.length];
+        System.arraycopy(payload, 0, expected, 0, payload.length);
+        System.arraycopy(suffixes, 0, expected, payload.length, suffixes.length);
+        assertEquals(List.of(DesktopClients.hex(expected)), topic3.awaitMessages(TIMEOUT_MS));
+        String shown = "\\xFF\\xFE\\x00\\x01A\\xC3\\n\u4F60";
+        console.awaitLine("New message (topic=\"/test/topic1\", message=\"" + shown + "\")", TIMEOUT_MS);
+        LcdImages.awaitText(lcdPng, "\\xFF\\xFE\\x00\\x01A\\xC3\\n", LcdScreen.TEXT, LcdScreen.BACKGROUND, TIMEOUT_MS);
+
+        // And the board goes on relaying.
+        DesktopClients.Subscription after = DesktopClients.subscribe(brokerPort, "/test/topic3", 1, SUB_TIMEOUT_S, null);
+        after.awaitSubscribed(TIMEOUT_MS);
+        DesktopClients.publish(brokerPort, "/test/topic1", "still here");
+        assertEquals(List.of("still here (relay1) (relay2)"), after.awaitMessages(TIMEOUT_MS));
+    }
+
+    @Test
+    public void wifiDroppedAndRestored_relayWorksAgain_withoutRestart() throws Exception {
+        simulated.setWifi(false);
+        console.awaitLineContaining("MQTT: WAITING_FOR_NETWORK", TIMEOUT_MS);
+        assertTrue(board.mqttState() != MqttState.CONNECTED);
+
+        simulated.setWifi(true);
+        awaitConnected();
+        console.awaitLineContaining("(reconnect ", TIMEOUT_MS);
+
+        DesktopClients.Subscription topic3 = DesktopClients.subscribe(brokerPort, "/test/topic3", 1, SUB_TIMEOUT_S, null);
+        topic3.awaitSubscribed(TIMEOUT_MS);
+        DesktopClients.publish(brokerPort, "/test/topic1", "after the outage");
+        assertEquals(List.of("after the outage (relay1) (relay2)"), topic3.awaitMessages(TIMEOUT_MS));
+    }
+}

@@ -1,0 +1,95 @@
+package com.relayboard.sim;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The board's serial console in a test: everything printed on {@code System.out} is kept (and still
+ * shown), so tests can wait for a line as a user watching the console would.
+ */
+final class ConsoleCapture extends OutputStream {
+
+    private final PrintStream original;
+    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+
+    private ConsoleCapture(PrintStream original) {
+        this.original = original;
+    }
+
+    static ConsoleCapture install() {
+        ConsoleCapture capture = new ConsoleCapture(System.out);
+        System.setOut(new PrintStream(capture, true, StandardCharsets.UTF_8));
+        return capture;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+        this.captured.write(b);
+        this.original.write(b);
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+        this.captured.write(b, off, len);
+        this.original.write(b, off, len);
+        notifyAll();
+    }
+
+    synchronized String text() {
+        return this.captured.toString(StandardCharsets.UTF_8);
+    }
+
+    synchronized List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        for (String line : text().split("\n", -1)) {
+            if (!line.isEmpty()) {
+                lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+            }
+        }
+        return lines;
+    }
+
+    /** Waits until a line equal to {@code expected} was printed; fails with the console otherwise. */
+    void awaitLine(String expected, long timeoutMs) throws InterruptedException {
+        awaitLineMatching(expected, true, timeoutMs);
+    }
+
+    /** Waits until a line containing {@code fragment} was printed; returns that line. */
+    String awaitLineContaining(String fragment, long timeoutMs) throws InterruptedException {
+        return awaitLineMatching(fragment, false, timeoutMs);
+    }
+
+    private synchronized String awaitLineMatching(String text, boolean exact, long timeoutMs)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (true) {
+            for (String line : lines()) {
+                if (exact ? line.equals(text) : line.contains(text)) {
+                    return line;
+                }
+            }
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                throw new AssertionError("the console never showed " + (exact ? "the line " : "a line with ")
+                        + "\"" + text + "\" within " + timeoutMs + " ms; it showed:\n" + text());
+            }
+            wait(left);
+        }
+    }
+
+    /** @return how many lines contain {@code fragment} */
+    int count(String fragment) {
+        int count = 0;
+        for (String line : lines()) {
+            if (line.contains(fragment)) {
+                count++;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,18 @@
+package com.relayboard.sim;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+
+/** The relay against the simulator's default: the embedded Moquette broker. */
+public class MoquetteRelayIT extends AbstractRelayIT {
+
+    @BeforeClass
+    public static void boot() throws Exception {
+        bootBoard(null);
+    }
+
+    @AfterClass
+    public static void shutDown() {
+        simulated.stop();
+    }
+}

@@ -1,0 +1,54 @@
+package com.relayboard.sim;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.Test;
+
+import com.relayboard.firmware.RelayBoard;
+import com.relayboard.firmware.net.MqttState;
+
+/**
+ * A broker that is not there yet: the board says it cannot reach it, backs off, and relays as soon as
+ * the broker comes up, without a restart.
+ */
+public class UnreachableBrokerIT {
+
+    @Test
+    public void brokerDown_isExplained_thenTheBoardRelaysOnceItIsUp() throws Exception {
+        ConsoleCapture console = ConsoleCapture.install();
+        File png = new File(Files.createTempDirectory("lcd").toFile(), "lcd.png");
+        int port = EmbeddedBroker.freePort();
+        Properties settings = new Properties();
+        settings.setProperty("relayboard.mqtt.broker", "tcp://127.0.0.1:" + port);
+        SimulatedBoard simulated = new SimulatedBoard(settings, png);
+        EmbeddedBroker late = new EmbeddedBroker();
+        try {
+            RelayBoard board = simulated.start();
+            console.awaitLineContaining("MQTT: BACKOFF cannot reach broker 127.0.0.1:" + port + " (connection refused)",
+                    AbstractRelayIT.TIMEOUT_MS);
+            Thread.sleep(3000);
+            int attempts = console.count("MQTT: CONNECTING");
+            assertTrue("connect attempts in about 3 s: " + attempts, attempts >= 2 && attempts <= 5);
+
+            assertEquals(port, late.start(port));
+            long deadline = System.currentTimeMillis() + 60000;
+            while (board.mqttState() != MqttState.CONNECTED && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(MqttState.CONNECTED, board.mqttState());
+            DesktopClients.Subscription topic3 = DesktopClients.subscribe(port, "/test/topic3", 1, 30, null);
+            topic3.awaitSubscribed(AbstractRelayIT.TIMEOUT_MS);
+            DesktopClients.publish(port, "/test/topic1", "late broker");
+            assertEquals(List.of("late broker (relay1) (relay2)"), topic3.awaitMessages(AbstractRelayIT.TIMEOUT_MS));
+        } finally {
+            simulated.stop();
+            late.stop();
+        }
+    }
+}
