@@ -6,6 +6,7 @@ import java.util.Random;
 import com.relayboard.firmware.config.Config;
 import com.relayboard.firmware.config.RelayRule;
 import com.relayboard.firmware.net.Backoff;
+import com.relayboard.firmware.net.BrokerException;
 import com.relayboard.firmware.net.BrokerListener;
 import com.relayboard.firmware.net.BrokerSession;
 import com.relayboard.firmware.net.Clock;
@@ -21,6 +22,7 @@ import com.relayboard.firmware.net.WifiState;
 import com.relayboard.firmware.relay.ReceivedMessage;
 import com.relayboard.firmware.relay.Relay;
 import com.relayboard.firmware.text.PayloadText;
+import com.relayboard.firmware.text.Utf8;
 import com.relayboard.firmware.ui.BoardScreen;
 import com.relayboard.firmware.ui.LedIndicator;
 
@@ -129,6 +131,16 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
         this.outbox.stop();
         joinQuietly(loop);
         joinQuietly(publisher);
+        if (this.mqtt.isConnected()) {
+            // A clean disconnect discards the Last Will: say "offline" ourselves, or the retained
+            // "online" would outlive the board.
+            try {
+                this.session.publish(this.config.statusTopic(), MqttLink.OFFLINE.getBytes(), 1, true);
+            } catch (BrokerException e) {
+                this.console.println("Could not announce offline on " + this.config.statusTopic() + ": "
+                        + e.getMessage());
+            }
+        }
         this.session.disconnect();
         this.console.println("RelayBoard stopped");
     }
@@ -236,8 +248,9 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
     private void handleMessage(ReceivedMessage message) {
         this.received++;
         byte[] payload = message.payload();
-        this.console.println("New message (topic=\"" + message.topic() + "\", message=\"" + consoleText(payload)
-                + "\")");
+        // The topic is escaped too: under a wildcard rule it could hold a newline or a quote.
+        this.console.println("New message (topic=\"" + PayloadText.escape(Utf8.encode(message.topic()))
+                + "\", message=\"" + consoleText(payload) + "\")");
         this.screen.addMessage(message.topic(), payload);
         RelayRule rule = this.relay.ruleFor(message.topic());
         this.led.flash(LedIndicator.colorForRule(rule == null ? 0 : rule.number()), this.clock.nowMs());
@@ -287,30 +300,38 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
 
     @Override
     public void wifiChanged(WifiState state, String detail) {
-        this.wifiStatus = "WiFi " + state + " " + detail;
-        this.console.println("WiFi: " + state + " " + detail);
-        int severity = state == WifiState.CONNECTED ? BoardScreen.OK
-                : state == WifiState.BACKOFF ? BoardScreen.ERROR : BoardScreen.BUSY;
-        this.screen.showWifi(this.wifiStatus, severity);
-        if (state == WifiState.BACKOFF) {
-            this.screen.showNotice("WiFi: " + detail, true);
-        }
-        updateSteadyLed();
+        this.wifiStatus = reportStateChange("WiFi", state.name(), detail, state == WifiState.BACKOFF);
+        this.screen.showWifi(this.wifiStatus, severity(state == WifiState.CONNECTED, state == WifiState.BACKOFF));
     }
 
     @Override
     public void mqttChanged(MqttState state, String detail) {
-        this.mqttStatus = "MQTT " + state + " " + detail;
-        this.console.println("MQTT: " + state + " " + detail);
-        int severity = state == MqttState.CONNECTED ? BoardScreen.OK
-                : state == MqttState.BACKOFF ? BoardScreen.ERROR : BoardScreen.BUSY;
-        this.screen.showMqtt(this.mqttStatus, severity);
-        if (state == MqttState.BACKOFF) {
-            this.screen.showNotice("MQTT: " + detail, true);
-        } else if (state == MqttState.CONNECTED) {
+        boolean connected = state == MqttState.CONNECTED;
+        this.mqttStatus = reportStateChange("MQTT", state.name(), detail, state == MqttState.BACKOFF);
+        this.screen.showMqtt(this.mqttStatus, severity(connected, state == MqttState.BACKOFF));
+        if (connected) {
+            // Whatever went wrong before, the board is fully up again.
             this.screen.showNotice("", false);
         }
+    }
+
+    /**
+     * Prints one console line for a lifecycle's state change, puts a failure's reason on the notice line
+     * and sets the LED's steady colour.
+     *
+     * @return the status text, e.g. {@code WiFi CONNECTED 127.0.0.1}
+     */
+    private String reportStateChange(String lifecycle, String state, String detail, boolean failed) {
+        this.console.println(lifecycle + ": " + state + " " + detail);
+        if (failed) {
+            this.screen.showNotice(lifecycle + ": " + detail, true);
+        }
         updateSteadyLed();
+        return lifecycle + " " + state + " " + detail;
+    }
+
+    private static int severity(boolean up, boolean failed) {
+        return up ? BoardScreen.OK : failed ? BoardScreen.ERROR : BoardScreen.BUSY;
     }
 
     private void updateSteadyLed() {

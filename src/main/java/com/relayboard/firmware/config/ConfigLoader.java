@@ -108,17 +108,17 @@ public final class ConfigLoader {
                 rules);
     }
 
+    /**
+     * Reads rules 1 to {@link #MAX_RULES}. A rule whose {@code .from} is empty is off, and the numbers
+     * after it still count: blanking rule 2 leaves rule 3 working.
+     */
     private static RelayRule[] loadRules(PropertySource source) throws ConfigException {
         List<RelayRule> rules = new ArrayList<RelayRule>();
-        for (int number = 1;; number++) {
+        for (int number = 1; number <= MAX_RULES; number++) {
             String fromKey = RELAY_PREFIX + number + ".from";
             String from = optional(source, fromKey);
             if (from == null) {
-                break;
-            }
-            if (number > MAX_RULES) {
-                throw new ConfigException("Configuration error: at most " + MAX_RULES + " relay rules ("
-                        + fromKey + " is one too many)");
+                continue;
             }
             String problem = Topics.checkTopicFilter(from);
             if (problem != null) {
@@ -133,9 +133,14 @@ public final class ConfigLoader {
             String suffix = source.get(RELAY_PREFIX + number + ".suffix");
             rules.add(new RelayRule(number, from, to, suffix == null ? "" : suffix));
         }
+        String extraKey = RELAY_PREFIX + (MAX_RULES + 1) + ".from";
+        if (optional(source, extraKey) != null) {
+            throw new ConfigException("Configuration error: at most " + MAX_RULES + " relay rules, numbered 1 to "
+                    + MAX_RULES + " (" + extraKey + " is one too many)");
+        }
         if (rules.isEmpty()) {
-            throw new ConfigException("Configuration error: no relay rule (" + RELAY_PREFIX
-                    + "1.from is not set): the board would have nothing to do");
+            throw new ConfigException("Configuration error: no relay rule (" + RELAY_PREFIX + "1.from to "
+                    + RELAY_PREFIX + MAX_RULES + ".from are all empty): the board would have nothing to do");
         }
         RelayRule[] array = rules.toArray(new RelayRule[rules.size()]);
         checkNoLoop(array);
@@ -156,7 +161,8 @@ public final class ConfigLoader {
             if (mark[start] == 0) {
                 int loopAt = findCycle(rules, start, mark, path, 0);
                 if (loopAt >= 0) {
-                    throw new ConfigException("Configuration error: relay rules loop forever: " + describeLoop(rules, path, loopAt));
+                    throw new ConfigException("Configuration error: " + loopKeys(rules, path, loopAt)
+                            + " relay in a loop forever: " + describeLoop(rules, path, loopAt));
                 }
             }
         }
@@ -183,6 +189,23 @@ public final class ConfigLoader {
         }
         mark[rule] = 2;
         return -1;
+    }
+
+    /** @return the keys to change to break the loop: the targets of the rules in the cycle */
+    private static String loopKeys(RelayRule[] rules, int[] path, int end) {
+        int closing = path[end];
+        int begin = 0;
+        while (path[begin] != closing) {
+            begin++;
+        }
+        StringBuilder keys = new StringBuilder();
+        for (int i = begin; i < end; i++) {
+            if (i > begin) {
+                keys.append(i == end - 1 ? " and " : ", ");
+            }
+            keys.append(RELAY_PREFIX).append(rules[path[i]].number()).append(".to");
+        }
+        return keys.toString();
     }
 
     private static String describeLoop(RelayRule[] rules, int[] path, int end) {

@@ -1,0 +1,408 @@
+package com.relayboard.firmware;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.After;
+import org.junit.Assert;
+import org.junit.Test;
+
+import com.relayboard.firmware.config.Config;
+import com.relayboard.firmware.config.ConfigException;
+import com.relayboard.firmware.config.ConfigLoader;
+import com.relayboard.firmware.config.MapPropertySource;
+import com.relayboard.firmware.net.BrokerListener;
+import com.relayboard.firmware.net.BrokerSession;
+import com.relayboard.firmware.net.FakeBrokerSession;
+import com.relayboard.firmware.net.FakeWifiRadio;
+import com.relayboard.firmware.net.MqttLink;
+import com.relayboard.firmware.net.MqttState;
+import com.relayboard.firmware.net.Poll;
+import com.relayboard.firmware.net.WifiState;
+import com.relayboard.firmware.text.Bytes;
+import com.relayboard.firmware.ui.FakeLed;
+import com.relayboard.firmware.ui.FakeScreen;
+import com.relayboard.firmware.ui.LedIndicator;
+
+public class RelayBoardTest {
+
+    private static final String IDENTITY = "a1b2c3";
+    private static final String STATUS_TOPIC = "relayboard/relayboard-a1b2c3/status";
+    private static final String TOPIC1 = "/test/topic1";
+    private static final String TOPIC2 = "/test/topic2";
+    private static final String TOPIC3 = "/test/topic3";
+
+    private final FakeWifiRadio radio = new FakeWifiRadio();
+    private final FakeBrokerSession session = new FakeBrokerSession();
+    private final FakeScreen screen = new FakeScreen();
+    private final FakeLed led = new FakeLed();
+    private final ByteArrayOutputStream consoleBytes = new ByteArrayOutputStream();
+    private final CountingClock clock = new CountingClock();
+    private RelayBoard board;
+
+    @After
+    public void tearDown() {
+        this.screen.releaseMessages();
+        if (this.board != null) {
+            stopWithinDeadline();
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private RelayBoard create(MapPropertySource properties) throws ConfigException {
+        Config config = ConfigLoader.load(properties, IDENTITY);
+        final FakeBrokerSession fake = this.session;
+        this.board = new RelayBoard(config, this.clock, new Random(17), new PrintStream(this.consoleBytes, true),
+                this.screen, new LedIndicator(this.led), this.radio, new BrokerSessionFactory() {
+                    @Override
+                    public BrokerSession open(BrokerListener listener) {
+                        fake.setListener(listener);
+                        return fake;
+                    }
+                });
+        return this.board;
+    }
+
+    private RelayBoard startConnected(MapPropertySource properties) throws ConfigException {
+        create(properties).start();
+        awaitConnected(1);
+        return this.board;
+    }
+
+    private void awaitConnected(final int connects) {
+        Poll.until("board connected (" + connects + " connect(s))", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return board.mqttState() == MqttState.CONNECTED && session.publishedTo(STATUS_TOPIC).size() >= connects;
+            }
+        });
+    }
+
+    private void awaitPublished(final String topic, final int count) {
+        Poll.until(count + " publish(es) to " + topic, new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return session.publishedTo(topic).size() >= count;
+            }
+        });
+    }
+
+    private void awaitConsoleLine(final String start) {
+        Poll.until("a console line starting with " + start, new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return linesStartingWith(start).size() > 0;
+            }
+        });
+    }
+
+    private void stopWithinDeadline() {
+        final RelayBoard stopping = this.board;
+        this.board = null;
+        Thread stopper = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                stopping.stop();
+            }
+        }, "test-stopper");
+        stopper.start();
+        Assert.assertTrue("stop() did not return", Poll.ended(stopper));
+    }
+
+    private String console() {
+        return this.consoleBytes.toString();
+    }
+
+    private List<String> consoleLines() {
+        String text = console();
+        List<String> lines = new ArrayList<String>();
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String line = text.substring(start, end);
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            lines.add(line);
+            start = end + 1;
+        }
+        return lines;
+    }
+
+    private List<String> linesStartingWith(String start) {
+        List<String> matching = new ArrayList<String>();
+        for (String line : consoleLines()) {
+            if (line.startsWith(start)) {
+                matching.add(line);
+            }
+        }
+        return matching;
+    }
+
+    private static boolean countersAre(int[] counters, int received, int relayed, int dropped, int queued) {
+        return counters != null && counters[0] == received && counters[1] == relayed && counters[2] == dropped
+                && counters[3] == queued;
+    }
+
+    // ------------------------------------------------------------------ the relay, end to end
+
+    @Test
+    public void hello_isRelayedToTopic2ThenTopic3AndShownOnConsoleScreenAndLed() throws ConfigException {
+        startConnected(MapPropertySource.defaults());
+        Assert.assertEquals(WifiState.CONNECTED, this.board.wifiState());
+        Assert.assertTrue(this.session.subscriptions().contains(TOPIC1));
+        Assert.assertTrue(this.session.subscriptions().contains(TOPIC2));
+
+        Assert.assertTrue("message refused", this.session.deliver(TOPIC1, Bytes.ascii("hello"), 1));
+        awaitPublished(TOPIC2, 1);
+        FakeBrokerSession.Published hop1 = this.session.publishedTo(TOPIC2).get(0);
+        Bytes.assertBytes("relay 1", Bytes.ascii("hello (relay1)"), hop1.payload);
+        Assert.assertEquals(1, hop1.qos);
+        Assert.assertFalse(hop1.retained);
+
+        // The broker sends it back, since the board subscribes to /test/topic2 too.
+        Assert.assertTrue(this.session.deliver(TOPIC2, hop1.payload, 1));
+        awaitPublished(TOPIC3, 1);
+        Bytes.assertBytes("relay 2", Bytes.ascii("hello (relay1) (relay2)"),
+                this.session.publishedTo(TOPIC3).get(0).payload);
+
+        Poll.until("2 received, 2 relayed on the screen", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return countersAre(screen.lastCounters(), 2, 2, 0, 0);
+            }
+        });
+        Assert.assertEquals(2, this.board.received());
+        Assert.assertEquals(2, this.board.relayed());
+        Assert.assertEquals(0, this.board.dropped());
+
+        List<String> messageLines = linesStartingWith("New message");
+        Assert.assertEquals(console(), 2, messageLines.size());
+        Assert.assertEquals("New message (topic=\"/test/topic1\", message=\"hello\")", messageLines.get(0));
+        Assert.assertEquals("New message (topic=\"/test/topic2\", message=\"hello (relay1)\")", messageLines.get(1));
+
+        List<String> topics = this.screen.messageTopics();
+        Assert.assertEquals(2, topics.size());
+        Assert.assertEquals(TOPIC1, topics.get(0));
+        Assert.assertEquals(TOPIC2, topics.get(1));
+        Bytes.assertBytes("screen 1", Bytes.ascii("hello"), this.screen.messagePayloads().get(0));
+        Bytes.assertBytes("screen 2", Bytes.ascii("hello (relay1)"), this.screen.messagePayloads().get(1));
+
+        List<Integer> colours = this.led.shown();
+        int rule1 = colours.indexOf(Integer.valueOf(LedIndicator.RULE_1));
+        int rule2 = colours.lastIndexOf(Integer.valueOf(LedIndicator.RULE_2));
+        Assert.assertTrue("LED never flashed rule 1's colour: " + colours, rule1 >= 0);
+        Assert.assertTrue("LED did not flash rule 2's colour after rule 1's: " + colours, rule2 > rule1);
+        Poll.until("the LED back to the steady colour", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return led.current() == LedIndicator.IDLE;
+            }
+        });
+    }
+
+    @Test
+    public void start_printsTheConfigurationAndAnnouncesOnline() throws ConfigException {
+        startConnected(MapPropertySource.defaults());
+        List<String> lines = consoleLines();
+        Assert.assertTrue(console(), lines.get(0).startsWith("RelayBoard " + RelayBoard.VERSION + " starting: "));
+        Assert.assertTrue(console(), lines.contains("Relay 1: /test/topic1 -> /test/topic2 + \" (relay1)\""));
+        Assert.assertTrue(console(), lines.contains("Relay 2: /test/topic2 -> /test/topic3 + \" (relay2)\""));
+        FakeBrokerSession.Published online = this.session.publishedTo(STATUS_TOPIC).get(0);
+        Bytes.assertBytes("status", Bytes.ascii(MqttLink.ONLINE), online.payload);
+        Assert.assertTrue(online.retained);
+        Assert.assertEquals("relayboard-" + IDENTITY, this.board.clientId());
+        Assert.assertEquals(WifiState.CONNECTED, this.board.wifiState());
+    }
+
+    @Test
+    public void binaryPayload_isRelayedByteForByteAndPrintedEscaped() throws ConfigException {
+        startConnected(MapPropertySource.defaults());
+        byte[] binary = Bytes.of(0xFF, 0xFE, 0x00, 0x41);
+        Assert.assertTrue(this.session.deliver(TOPIC1, binary, 1));
+        awaitPublished(TOPIC2, 1);
+        Bytes.assertBytes("relayed", Bytes.concat(binary, Bytes.ascii(" (relay1)")),
+                this.session.publishedTo(TOPIC2).get(0).payload);
+        List<String> messageLines = linesStartingWith("New message");
+        Assert.assertEquals(1, messageLines.size());
+        Assert.assertEquals("New message (topic=\"/test/topic1\", message=\"\\xFF\\xFE\\x00A\")", messageLines.get(0));
+        Bytes.assertBytes("on screen", binary, this.screen.messagePayloads().get(0));
+    }
+
+    @Test
+    public void payloadOverMaxPayloadBytes_isNotRelayedButCountedAndReportedOnce() throws ConfigException {
+        startConnected(MapPropertySource.defaults().set(ConfigLoader.MQTT_MAX_PAYLOAD_BYTES, "16"));
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("0123456789ABCDEF!"), 1)); // 17 bytes
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("0123456789ABCDEF"), 1)); // 16: at the limit
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("small"), 1));
+        awaitPublished(TOPIC2, 2);
+        Poll.until("relayed counted", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return board.relayed() == 2;
+            }
+        });
+
+        // The outbox keeps order: had the large message been queued, it would have been published first.
+        List<FakeBrokerSession.Published> relayed = this.session.publishedTo(TOPIC2);
+        Assert.assertEquals(2, relayed.size());
+        Bytes.assertBytes("at the limit", Bytes.ascii("0123456789ABCDEF (relay1)"), relayed.get(0).payload);
+        Bytes.assertBytes("small", Bytes.ascii("small (relay1)"), relayed.get(1).payload);
+        Assert.assertEquals(1, this.board.dropped());
+        Assert.assertEquals(3, this.board.received());
+
+        List<String> reports = new ArrayList<String>();
+        for (String line : consoleLines()) {
+            if (line.indexOf("Dropped") >= 0) {
+                reports.add(line);
+            }
+        }
+        Assert.assertEquals(console(), 1, reports.size());
+        Assert.assertTrue(reports.get(0), reports.get(0).indexOf(TOPIC1) >= 0);
+        Assert.assertTrue(reports.get(0), reports.get(0).indexOf("17 bytes") >= 0);
+        Assert.assertTrue("the screen shows it too", this.screen.notices().contains(reports.get(0)));
+    }
+
+    @Test
+    public void passwords_neverAppearOnTheConsoleOrTheScreen() throws ConfigException {
+        String mqttSecret = "mqtt-S3cret";
+        String wifiSecret = "wifi-S3cret";
+        this.radio.failNextJoins(1, "wrong password for \"RelayBoard-AP\"");
+        this.session.failNextConnects(1, "broker refused the connection: bad user name or password", true);
+        create(MapPropertySource.defaults().set(ConfigLoader.MQTT_USERNAME, "relay-user")
+                .set(ConfigLoader.MQTT_PASSWORD, mqttSecret).set(ConfigLoader.WIFI_PASSWORD, wifiSecret)).start();
+        awaitConnected(1);
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("hello"), 1));
+        awaitPublished(TOPIC2, 1);
+        stopWithinDeadline();
+
+        Assert.assertEquals("the board did use the Wi-Fi passphrase", wifiSecret, this.radio.lastPassphrase());
+        Assert.assertTrue("the failures were reported: " + console(), console().indexOf("wrong password") >= 0
+                && console().indexOf("bad user name or password") >= 0);
+        Assert.assertTrue("console shows the MQTT password", console().indexOf(mqttSecret) < 0);
+        Assert.assertTrue("console shows the Wi-Fi password", console().indexOf(wifiSecret) < 0);
+        for (String text : this.screen.texts()) {
+            Assert.assertTrue("screen shows the MQTT password: " + text, text.indexOf(mqttSecret) < 0);
+            Assert.assertTrue("screen shows the Wi-Fi password: " + text, text.indexOf(wifiSecret) < 0);
+        }
+    }
+
+    @Test
+    public void fullInbox_refusesQos1AndCountsLostQos0() throws ConfigException {
+        startConnected(MapPropertySource.defaults());
+        this.screen.holdMessages();
+        Assert.assertTrue(this.session.deliver("/other", Bytes.ascii("first"), 1));
+        Poll.until("the loop busy with the first message", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return screen.held() == 1;
+            }
+        });
+        for (int i = 0; i < RelayBoard.INBOX_CAPACITY; i++) {
+            Assert.assertTrue("message " + i + " refused with room left",
+                    this.session.deliver("/other", Bytes.ascii("m" + i), 1));
+        }
+        Assert.assertFalse("QoS 1 taken by a full inbox: the broker would think it delivered",
+                this.session.deliver("/other", Bytes.ascii("one too many"), 1));
+        Assert.assertFalse("QoS 0 taken by a full inbox", this.session.deliver("/other", Bytes.ascii("lost"), 0));
+
+        this.screen.releaseMessages();
+        awaitConsoleLine("Dropped 1 QoS 0 message(s): the inbox was full");
+        Poll.until("every taken message handled", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return board.received() == RelayBoard.INBOX_CAPACITY + 1;
+            }
+        });
+        Poll.sleep(100);
+        Assert.assertEquals("only the QoS 0 message is lost; the QoS 1 one comes again", 1, this.board.dropped());
+        Assert.assertEquals(1, linesStartingWith("Dropped 1 QoS 0 message(s): the inbox was full").size());
+    }
+
+    @Test
+    public void publishFailedByALostConnection_isSentAfterTheReconnect() throws ConfigException {
+        startConnected(MapPropertySource.defaults());
+        this.session.failNextPublishes(1, "publishing to /test/topic2 failed: the broker closed the connection");
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("hello"), 1));
+        awaitConsoleLine("Publish to /test/topic2 failed");
+
+        this.session.loseConnection("the broker closed the connection");
+        awaitConnected(2);
+        awaitPublished(TOPIC2, 1);
+        Bytes.assertBytes("after reconnect", Bytes.ascii("hello (relay1)"), this.session.publishedTo(TOPIC2).get(0).payload);
+        Poll.until("counted as relayed", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return board.relayed() == 1;
+            }
+        });
+        Assert.assertEquals(0, this.board.dropped());
+        List<String> subscriptions = this.session.subscriptions();
+        Assert.assertEquals("resubscribed after the reconnect: " + subscriptions, 4, subscriptions.size());
+        Assert.assertTrue(console(), console().indexOf("connection lost: the broker closed the connection") >= 0);
+    }
+
+    @Test
+    public void stop_endsTheLoopAndPublisherThreads() throws ConfigException {
+        startConnected(MapPropertySource.defaults());
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("hello"), 1));
+        awaitPublished(TOPIC2, 1);
+        Thread loop = this.session.connectThread();
+        Thread publisher = this.session.publishedTo(TOPIC2).get(0).thread;
+        Assert.assertTrue(loop != Thread.currentThread() && publisher != loop);
+        Assert.assertTrue(loop.isAlive() && publisher.isAlive());
+
+        stopWithinDeadline();
+        Assert.assertFalse("loop thread still running", loop.isAlive());
+        Assert.assertFalse("publisher thread still running", publisher.isAlive());
+        List<String> lines = consoleLines();
+        Assert.assertEquals("RelayBoard stopped", lines.get(lines.size() - 1));
+        Assert.assertFalse("left the broker", this.session.isConnected());
+
+        this.session.deliver(TOPIC1, Bytes.ascii("after stop"), 1);
+        Poll.sleep(200);
+        Assert.assertEquals(1, this.session.publishedTo(TOPIC2).size());
+    }
+
+    // ------------------------------------------------------------------ bugs
+
+    /** Regression: at commit b538530 the loop spun at 100 % CPU while connected (sleepMs() returned 0). */
+    @Test
+    public void connectedAndIdle_loopSleepsInsteadOfSpinning() throws ConfigException {
+        startConnected(MapPropertySource.defaults());
+        Poll.sleep(200);
+        long before = this.clock.reads();
+        Poll.sleep(1000);
+        long reads = this.clock.reads() - before;
+        // The loop wakes at least every LOOP_MAX_SLEEP_MS (100 ms) and reads the clock ~3 times a step.
+        Assert.assertTrue("the idle loop read the clock " + reads + " times in 1 s: it never sleeps", reads < 300);
+    }
+
+    @Test
+    public void stop_leavesTheRetainedStatusSayingOffline() throws ConfigException {
+        startConnected(MapPropertySource.defaults());
+        stopWithinDeadline();
+        List<FakeBrokerSession.Published> status = this.session.publishedTo(STATUS_TOPIC);
+        FakeBrokerSession.Published last = status.get(status.size() - 1);
+        Bytes.assertBytes("the status a stopped board leaves", Bytes.ascii(MqttLink.OFFLINE), last.payload);
+        Assert.assertTrue("must replace the retained online", last.retained);
+        Assert.assertEquals(1, last.qos);
+    }
+
+    @Test
+    public void topicWithNewline_staysOnOneEscapedConsoleLine() throws ConfigException {
+        startConnected(MapPropertySource.defaults().withoutRules().rule(1, "/in/#", "/out/x", ""));
+        Assert.assertTrue(this.session.deliver("/in/a\nb", Bytes.ascii("x"), 1));
+        awaitConsoleLine("New message");
+        List<String> messageLines = linesStartingWith("New message");
+        Assert.assertEquals(1, messageLines.size());
+        Assert.assertEquals("New message (topic=\"/in/a\\nb\", message=\"x\")", messageLines.get(0));
+    }
+}

@@ -1,0 +1,373 @@
+package com.relayboard.firmware.config;
+
+import org.junit.Assert;
+import org.junit.Test;
+
+public class ConfigLoaderTest {
+
+    private static final String IDENTITY = "a1b2c3";
+    private static final String PREFIX = "Configuration error: ";
+
+    private static Config load(MapPropertySource source) throws ConfigException {
+        return ConfigLoader.load(source, IDENTITY);
+    }
+
+    /** Loads {@code source}, which must be refused; returns the message after checking it is one clear line. */
+    private static String refusal(MapPropertySource source, String key) {
+        try {
+            Config config = load(source);
+            Assert.fail("accepted a configuration that should be refused for " + key + ": " + config.describe());
+            return null;
+        } catch (ConfigException e) {
+            String message = e.getMessage();
+            Assert.assertNotNull("a refusal must say why", message);
+            Assert.assertTrue("must start with \"" + PREFIX + "\": " + message, message.startsWith(PREFIX));
+            Assert.assertTrue("must be one line: " + message, message.indexOf('\n') < 0 && message.indexOf('\r') < 0);
+            Assert.assertTrue("must name " + key + ": " + message, message.indexOf(key) >= 0);
+            return message;
+        }
+    }
+
+    // ------------------------------------------------------------------ defaults
+
+    @Test
+    public void defaults_loadWithTwoRulesQos1AndDerivedClientId() throws ConfigException {
+        Config config = load(MapPropertySource.defaults());
+
+        Assert.assertEquals("RelayBoard-AP", config.wifiSsid());
+        Assert.assertEquals("relayboard", config.wifiPassword());
+        Assert.assertEquals("WPA2", config.wifiSecurity());
+        Assert.assertEquals("st1", config.wifiInterface());
+        Assert.assertEquals("tcp://test.mosquitto.org:1883", config.brokerUri());
+        Assert.assertEquals("test.mosquitto.org", config.brokerHost());
+        Assert.assertEquals(1883, config.brokerPort());
+        Assert.assertEquals("relayboard-" + IDENTITY, config.clientId());
+        Assert.assertNull("empty user name means anonymous", config.username());
+        Assert.assertNull(config.password());
+        Assert.assertEquals(1, config.qos());
+        Assert.assertEquals(30, config.keepAliveS());
+        Assert.assertTrue(config.cleanSession());
+        Assert.assertEquals(65536, config.maxPayloadBytes());
+        Assert.assertEquals("relayboard/relayboard-" + IDENTITY + "/status", config.statusTopic());
+
+        RelayRule[] rules = config.rules();
+        Assert.assertEquals(2, rules.length);
+        Assert.assertEquals(1, rules[0].number());
+        Assert.assertEquals("/test/topic1", rules[0].from());
+        Assert.assertEquals("/test/topic2", rules[0].to());
+        Assert.assertEquals("the suffix keeps its leading space", " (relay1)", rules[0].suffix());
+        Assert.assertEquals(2, rules[1].number());
+        Assert.assertEquals("/test/topic2", rules[1].from());
+        Assert.assertEquals("/test/topic3", rules[1].to());
+        Assert.assertEquals(" (relay2)", rules[1].suffix());
+    }
+
+    @Test
+    public void configuredClientId_isUsedForTheStatusTopic() throws ConfigException {
+        Config config = load(MapPropertySource.defaults().set(ConfigLoader.MQTT_CLIENT_ID, "  kitchen-board  "));
+        Assert.assertEquals("kitchen-board", config.clientId());
+        Assert.assertEquals("relayboard/kitchen-board/status", config.statusTopic());
+    }
+
+    @Test
+    public void brokerWithoutPort_usesMqttPort1883() throws ConfigException {
+        Config config = load(MapPropertySource.defaults().set(ConfigLoader.MQTT_BROKER, "tcp://10.0.0.5"));
+        Assert.assertEquals("tcp://10.0.0.5:1883", config.brokerUri());
+        Assert.assertEquals("10.0.0.5", config.brokerHost());
+        Assert.assertEquals(1883, config.brokerPort());
+    }
+
+    @Test
+    public void ipv6Broker_keepsItsBrackets() throws ConfigException {
+        Config config = load(MapPropertySource.defaults().set(ConfigLoader.MQTT_BROKER, "tcp://[fd00::1]:8883"));
+        Assert.assertEquals("[fd00::1]", config.brokerHost());
+        Assert.assertEquals(8883, config.brokerPort());
+    }
+
+    @Test
+    public void openNetwork_needsNoPassphrase() throws ConfigException {
+        Config config = load(MapPropertySource.defaults().set(ConfigLoader.WIFI_SECURITY, "OPEN")
+                .set(ConfigLoader.WIFI_PASSWORD, ""));
+        Assert.assertEquals("OPEN", config.wifiSecurity());
+        Assert.assertEquals("", config.wifiPassword());
+    }
+
+    @Test
+    public void userAndPassword_areKeptButNeverDescribed() throws ConfigException {
+        Config config = load(MapPropertySource.defaults().set(ConfigLoader.MQTT_USERNAME, "relay-user")
+                .set(ConfigLoader.MQTT_PASSWORD, "mqtt-S3cret").set(ConfigLoader.WIFI_PASSWORD, "wifi-S3cret"));
+        Assert.assertEquals("relay-user", config.username());
+        Assert.assertEquals("mqtt-S3cret", config.password());
+        Assert.assertEquals("wifi-S3cret", config.wifiPassword());
+        String described = config.describe();
+        Assert.assertTrue(described, described.indexOf("relay-user") >= 0);
+        Assert.assertTrue("describe() shows the MQTT password: " + described, described.indexOf("mqtt-S3cret") < 0);
+        Assert.assertTrue("describe() shows the Wi-Fi password: " + described, described.indexOf("wifi-S3cret") < 0);
+        Assert.assertTrue("describe() is one line: " + described, described.indexOf('\n') < 0);
+    }
+
+    @Test
+    public void eightRules_areAccepted() throws ConfigException {
+        MapPropertySource source = MapPropertySource.defaults().withoutRules();
+        for (int n = 1; n <= 8; n++) {
+            source.rule(n, "/in/" + n, "/out/" + n, "");
+        }
+        Assert.assertEquals(8, load(source).rules().length);
+    }
+
+    @Test
+    public void missingSuffix_meansNothingAppended() throws ConfigException {
+        MapPropertySource source = MapPropertySource.defaults().remove("relayboard.relay.2.suffix");
+        Assert.assertEquals("", load(source).rules()[1].suffix());
+    }
+
+    // ------------------------------------------------------------------ refusals, one clear line each
+
+    @Test
+    public void qosThree_isRefusedWithOneClearLine() {
+        String message = refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_QOS, "3"), ConfigLoader.MQTT_QOS);
+        Assert.assertTrue(message, message.indexOf("\"3\"") >= 0);
+    }
+
+    @Test
+    public void qosTwo_isRefusedSinceTheBoardRelaysAtMostOnceAcknowledged() {
+        refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_QOS, "2"), ConfigLoader.MQTT_QOS);
+    }
+
+    @Test
+    public void httpBroker_isRefused() {
+        String message = refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_BROKER, "http://x"),
+                ConfigLoader.MQTT_BROKER);
+        Assert.assertTrue(message, message.indexOf("http://x") >= 0);
+    }
+
+    @Test
+    public void brokerWithoutHost_isRefused() {
+        refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_BROKER, "tcp://:1883"), ConfigLoader.MQTT_BROKER);
+    }
+
+    @Test
+    public void brokerPortOutOfRange_isRefused() {
+        String message = refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_BROKER, "tcp://host:99999"),
+                ConfigLoader.MQTT_BROKER);
+        Assert.assertTrue(message, message.indexOf("65535") >= 0);
+    }
+
+    @Test
+    public void brokerPortNotANumber_isRefused() {
+        refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_BROKER, "tcp://host:mqtt"),
+                ConfigLoader.MQTT_BROKER);
+        refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_BROKER, "tcp://host:0"), ConfigLoader.MQTT_BROKER);
+    }
+
+    @Test
+    public void brokerWithCredentialsInTheUri_isRefused() {
+        refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_BROKER, "tcp://user:pw@host:1883"),
+                ConfigLoader.MQTT_BROKER);
+    }
+
+    @Test
+    public void sslBroker_isRefusedAsNotSupportedYet() {
+        String message = refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_BROKER, "ssl://host:8883"),
+                ConfigLoader.MQTT_BROKER);
+        Assert.assertTrue(message, message.indexOf("ssl://") >= 0);
+    }
+
+    @Test
+    public void wildcardInTargetTopic_isRefused() {
+        refusal(MapPropertySource.defaults().set("relayboard.relay.1.to", "/a/#"), "relayboard.relay.1.to");
+        refusal(MapPropertySource.defaults().set("relayboard.relay.2.to", "/a/+/b"), "relayboard.relay.2.to");
+    }
+
+    @Test
+    public void invalidSourceFilter_isRefused() {
+        String message = refusal(MapPropertySource.defaults().set("relayboard.relay.1.from", "/a/#/b"),
+                "relayboard.relay.1.from");
+        Assert.assertTrue(message, message.indexOf("/a/#/b") >= 0);
+    }
+
+    @Test
+    public void ruleWithoutTarget_isRefused() {
+        refusal(MapPropertySource.defaults().remove("relayboard.relay.2.to"), "relayboard.relay.2.to");
+    }
+
+    @Test
+    public void noRuleAtAll_isRefused() {
+        refusal(MapPropertySource.defaults().withoutRules(), "relayboard.relay.1.from");
+    }
+
+    /** Loops are one line starting with the prefix, and show the topics and rule numbers of the cycle. */
+    private static String loopRefusal(MapPropertySource source) {
+        try {
+            Config config = load(source);
+            Assert.fail("accepted rules that loop: " + config.describe());
+            return null;
+        } catch (ConfigException e) {
+            String message = e.getMessage();
+            Assert.assertTrue(message, message.startsWith(PREFIX));
+            Assert.assertTrue("must be one line: " + message, message.indexOf('\n') < 0);
+            Assert.assertTrue(message, message.indexOf("loop") >= 0);
+            return message;
+        }
+    }
+
+    @Test
+    public void rulesRelayingBackAndForth_areRefusedAsALoop() {
+        String message = loopRefusal(MapPropertySource.defaults().withoutRules().rule(1, "/a", "/b", " x")
+                .rule(2, "/b", "/a", " y"));
+        Assert.assertTrue(message, message.indexOf("/a -> /b -> /a") >= 0);
+        Assert.assertTrue(message, message.indexOf("rules 1 2") >= 0);
+    }
+
+    @Test
+    public void ruleRelayingToItsOwnSource_isRefusedAsALoop() {
+        String message = loopRefusal(MapPropertySource.defaults().withoutRules().rule(1, "/a", "/a", " again"));
+        Assert.assertTrue(message, message.indexOf("/a -> /a") >= 0);
+    }
+
+    @Test
+    public void wildcardSourceCoveringItsTarget_isRefusedAsALoop() {
+        String message = loopRefusal(MapPropertySource.defaults().withoutRules().rule(1, "/x/#", "/x/y", "!"));
+        Assert.assertTrue(message, message.indexOf("/x/y") >= 0);
+    }
+
+    @Test
+    public void loopFurtherDownAChain_isRefused() {
+        String message = loopRefusal(MapPropertySource.defaults().withoutRules().rule(1, "/start", "/a", "")
+                .rule(2, "/a", "/b", "").rule(3, "/b", "/c", "").rule(4, "/c", "/a", ""));
+        Assert.assertTrue(message, message.indexOf("rules 2 3 4") >= 0);
+    }
+
+    @Test
+    public void chainWithoutLoop_isAccepted() throws ConfigException {
+        // The default chain /test/topic1 -> /test/topic2 -> /test/topic3 is not a loop.
+        MapPropertySource source = MapPropertySource.defaults().rule(3, "/test/topic3", "/test/topic4", "");
+        Assert.assertEquals(3, load(source).rules().length);
+    }
+
+    @Test
+    public void loopRefusal_namesTheKeysToChange() {
+        refusal(MapPropertySource.defaults().withoutRules().rule(1, "/a", "/b", " x").rule(2, "/b", "/a", " y"),
+                ConfigLoader.RELAY_PREFIX);
+    }
+
+    @Test
+    public void ruleAfterAGapInTheNumbering_isNotSilentlyIgnored() {
+        MapPropertySource source = MapPropertySource.defaults().remove("relayboard.relay.2.from")
+                .rule(3, "/test/topic5", "/test/topic6", " (relay3)");
+        try {
+            RelayRule[] rules = load(source).rules();
+            boolean kept = false;
+            for (RelayRule rule : rules) {
+                kept |= rule.from().equals("/test/topic5");
+            }
+            Assert.assertTrue("relayboard.relay.3 was silently ignored (" + rules.length + " rule(s) loaded)", kept);
+        } catch (ConfigException e) {
+            Assert.assertTrue(e.getMessage(), e.getMessage().indexOf("relayboard.relay.") >= 0);
+        }
+    }
+
+    @Test
+    public void ruleRelayingTheBoardsOwnStatus_isRefused() {
+        refusal(MapPropertySource.defaults().rule(3, "relayboard/#", "/elsewhere", ""), "relayboard.relay.3.from");
+    }
+
+    @Test
+    public void passwordWithoutUserName_isRefused() {
+        String message = refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_PASSWORD, "mqtt-S3cret"),
+                ConfigLoader.MQTT_PASSWORD);
+        Assert.assertTrue("the refusal shows the password: " + message, message.indexOf("mqtt-S3cret") < 0);
+        Assert.assertTrue(message, message.indexOf(ConfigLoader.MQTT_USERNAME) >= 0);
+    }
+
+    @Test
+    public void shortWpa2Passphrase_isRefusedWithoutShowingIt() {
+        String message = refusal(MapPropertySource.defaults().set(ConfigLoader.WIFI_PASSWORD, "s3cr7"),
+                ConfigLoader.WIFI_PASSWORD);
+        Assert.assertTrue("the refusal shows the passphrase: " + message, message.indexOf("s3cr7") < 0);
+        Assert.assertTrue("says what is wrong: " + message, message.indexOf("8 to 63") >= 0);
+    }
+
+    @Test
+    public void tooLongWpa2Passphrase_isRefusedWithoutShowingIt() {
+        StringBuilder passphrase = new StringBuilder();
+        for (int i = 0; i < 64; i++) {
+            passphrase.append((char) ('a' + i % 26));
+        }
+        String message = refusal(MapPropertySource.defaults().set(ConfigLoader.WIFI_PASSWORD, passphrase.toString()),
+                ConfigLoader.WIFI_PASSWORD);
+        Assert.assertTrue(message, message.indexOf(passphrase.toString()) < 0);
+    }
+
+    @Test
+    public void missingWpa2Passphrase_isRefused() {
+        refusal(MapPropertySource.defaults().remove(ConfigLoader.WIFI_PASSWORD), ConfigLoader.WIFI_PASSWORD);
+    }
+
+    @Test
+    public void unknownSecurityMode_isRefused() {
+        String message = refusal(MapPropertySource.defaults().set(ConfigLoader.WIFI_SECURITY, "WEP")
+                .set(ConfigLoader.WIFI_PASSWORD, "wifi-S3cret"), ConfigLoader.WIFI_SECURITY);
+        Assert.assertTrue(message, message.indexOf("WEP") >= 0);
+        Assert.assertTrue("the refusal shows the passphrase: " + message, message.indexOf("wifi-S3cret") < 0);
+    }
+
+    @Test
+    public void keepaliveZero_isRefused() {
+        refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_KEEPALIVE_S, "0"), ConfigLoader.MQTT_KEEPALIVE_S);
+    }
+
+    @Test
+    public void cleanSessionYes_isRefused() {
+        String message = refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_CLEAN_SESSION, "yes"),
+                ConfigLoader.MQTT_CLEAN_SESSION);
+        Assert.assertTrue(message, message.indexOf("true or false") >= 0);
+    }
+
+    @Test
+    public void maxPayloadZero_isRefused() {
+        refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_MAX_PAYLOAD_BYTES, "0"),
+                ConfigLoader.MQTT_MAX_PAYLOAD_BYTES);
+    }
+
+    @Test
+    public void missingSsid_isRefused() {
+        String message = refusal(MapPropertySource.defaults().remove(ConfigLoader.WIFI_SSID), ConfigLoader.WIFI_SSID);
+        Assert.assertTrue(message, message.indexOf("not set") >= 0);
+    }
+
+    @Test
+    public void blankSsid_isRefusedLikeAMissingOne() {
+        refusal(MapPropertySource.defaults().set(ConfigLoader.WIFI_SSID, "   "), ConfigLoader.WIFI_SSID);
+    }
+
+    @Test
+    public void ssidOver32Bytes_isRefused() {
+        // 11 characters of 3 bytes each: 33 bytes, though only 11 characters.
+        refusal(MapPropertySource.defaults().set(ConfigLoader.WIFI_SSID, "\u4E2D\u4E2D\u4E2D\u4E2D\u4E2D\u4E2D"
+                + "\u4E2D\u4E2D\u4E2D\u4E2D\u4E2D"), ConfigLoader.WIFI_SSID);
+    }
+
+    @Test
+    public void clientIdWithSlash_isRefused() {
+        String message = refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_CLIENT_ID, "board/1"),
+                ConfigLoader.MQTT_CLIENT_ID);
+        Assert.assertTrue(message, message.indexOf("board/1") >= 0);
+    }
+
+    @Test
+    public void clientIdWithWildcards_isRefused() {
+        refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_CLIENT_ID, "board+1"), ConfigLoader.MQTT_CLIENT_ID);
+        refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_CLIENT_ID, "board#1"), ConfigLoader.MQTT_CLIENT_ID);
+    }
+
+    @Test
+    public void ninthRule_isRefused() {
+        MapPropertySource source = MapPropertySource.defaults().withoutRules();
+        for (int n = 1; n <= 9; n++) {
+            source.rule(n, "/in/" + n, "/out/" + n, "");
+        }
+        String message = refusal(source, "relayboard.relay.9.from");
+        Assert.assertTrue(message, message.indexOf("8") >= 0);
+    }
+}

@@ -1,0 +1,107 @@
+package com.relayboard.firmware.net;
+
+import java.util.Random;
+
+import org.junit.Assert;
+import org.junit.Test;
+
+public class BackoffTest {
+
+    private static void assertWithinJitter(String what, long expectedMs, long delayMs) {
+        long low = expectedMs - expectedMs / 4;
+        long high = expectedMs + expectedMs / 4;
+        Assert.assertTrue(what + ": " + delayMs + " ms is not within 25 % of " + expectedMs + " ms",
+                delayMs >= low && delayMs <= high);
+    }
+
+    @Test
+    public void delays_doubleFromOneSecondWithin25Percent() {
+        for (long seed = 0; seed < 20; seed++) {
+            Backoff backoff = new Backoff(1000, 30000, new Random(seed));
+            long expected = 1000;
+            for (int n = 1; n <= 5; n++) {
+                assertWithinJitter("seed " + seed + ", delay " + n, expected, backoff.nextDelayMs());
+                Assert.assertEquals(n, backoff.attempts());
+                expected *= 2;
+            }
+        }
+    }
+
+    @Test
+    public void delays_neverExceedTheCap() {
+        for (long seed = 0; seed < 20; seed++) {
+            Backoff backoff = new Backoff(1000, 30000, new Random(seed));
+            for (int n = 1; n <= 40; n++) {
+                long delay = backoff.nextDelayMs();
+                Assert.assertTrue("seed " + seed + ", delay " + n + " = " + delay + " ms", delay <= 30000);
+                Assert.assertTrue("seed " + seed + ", delay " + n + " = " + delay + " ms", delay >= 750);
+            }
+        }
+    }
+
+    @Test
+    public void afterManyFailures_delaysStayNearTheCap() {
+        Backoff backoff = new Backoff(1000, 30000, new Random(7));
+        for (int n = 0; n < 1000; n++) {
+            backoff.nextDelayMs();
+        }
+        for (int n = 0; n < 50; n++) {
+            long delay = backoff.nextDelayMs();
+            Assert.assertTrue(delay + " ms", delay >= 22500 && delay <= 30000);
+        }
+        Assert.assertEquals(30000, backoff.maxMs());
+    }
+
+    @Test
+    public void reset_startsOverFromTheInitialDelay() {
+        Backoff backoff = new Backoff(1000, 30000, new Random(3));
+        for (int n = 0; n < 8; n++) {
+            backoff.nextDelayMs();
+        }
+        backoff.reset();
+        Assert.assertEquals(0, backoff.attempts());
+        assertWithinJitter("first after reset", 1000, backoff.nextDelayMs());
+        assertWithinJitter("second after reset", 2000, backoff.nextDelayMs());
+    }
+
+    @Test
+    public void boardsWithDifferentRandomness_doNotRetryInLockStep() {
+        long first = new Backoff(1000, 30000, new Random(0)).nextDelayMs();
+        boolean differs = false;
+        for (long seed = 1; seed < 20 && !differs; seed++) {
+            differs = new Backoff(1000, 30000, new Random(seed)).nextDelayMs() != first;
+        }
+        Assert.assertTrue("every board waits exactly " + first + " ms: no jitter", differs);
+    }
+
+    @Test
+    public void tinyDelays_stayAtLeastOneMillisecond() {
+        Backoff backoff = new Backoff(1, 1, new Random(1));
+        for (int n = 0; n < 10; n++) {
+            Assert.assertEquals(1, backoff.nextDelayMs());
+        }
+    }
+
+    @Test
+    public void constructor_refusesNonPositiveInitialOrCapBelowInitial() {
+        long[][] bad = { { 0, 1000 }, { -1, 1000 }, { 2000, 1000 } };
+        for (long[] args : bad) {
+            try {
+                new Backoff(args[0], args[1], new Random(1));
+                Assert.fail("accepted initial " + args[0] + ", max " + args[1]);
+            } catch (IllegalArgumentException e) {
+                Assert.assertNotNull(e.getMessage());
+            }
+        }
+        new Backoff(1000, 1000, new Random(1)); // equal is fine
+    }
+
+    @Test
+    public void durations_areShownInTenthsOfSeconds() {
+        Assert.assertEquals("1.0 s", Durations.seconds(1000));
+        Assert.assertEquals("2.5 s", Durations.seconds(2500));
+        Assert.assertEquals("0.8 s", Durations.seconds(750));
+        Assert.assertEquals("0.0 s", Durations.seconds(0));
+        Assert.assertEquals("30.0 s", Durations.seconds(30000));
+    }
+}

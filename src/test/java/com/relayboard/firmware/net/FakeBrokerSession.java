@@ -1,0 +1,217 @@
+package com.relayboard.firmware.net;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A broker session that records every call, can refuse or fail connects and publishes, and lets the test play
+ * the broker's side: deliver messages to, and report a lost connection to, the {@link BrokerListener} the board
+ * registered. Thread-safe: the board's loop and publisher threads call it while the test looks.
+ */
+public final class FakeBrokerSession implements BrokerSession {
+
+    /** One publish that the broker took. */
+    public static final class Published {
+        public final String topic;
+        public final byte[] payload;
+        public final int qos;
+        public final boolean retained;
+        /** The thread that published it. */
+        public final Thread thread;
+
+        Published(String topic, byte[] payload, int qos, boolean retained, Thread thread) {
+            this.topic = topic;
+            this.payload = payload;
+            this.qos = qos;
+            this.retained = retained;
+            this.thread = thread;
+        }
+    }
+
+    private final List<String> calls = new ArrayList<String>();
+    private final List<String> subscriptions = new ArrayList<String>();
+    private final List<Published> published = new ArrayList<Published>();
+    private final List<String> attemptedTopics = new ArrayList<String>();
+    private BrokerListener listener;
+    private boolean connected;
+    private int connects;
+    private int disconnects;
+    private Thread connectThread;
+
+    private int connectFailuresLeft;
+    private boolean connectFailAlways;
+    private String connectFailure;
+    private boolean connectRefused;
+    private String subscribeFailure;
+    private int publishFailuresLeft;
+    private String publishFailure;
+    private String poisonTopic;
+
+    // ------------------------------------------------------------------ what the test sets up
+
+    public synchronized void setListener(BrokerListener listener) {
+        this.listener = listener;
+    }
+
+    /** The next {@code count} connects throw {@code BrokerException(reason, refused)}. */
+    public synchronized void failNextConnects(int count, String reason, boolean refused) {
+        this.connectFailuresLeft = count;
+        this.connectFailure = reason;
+        this.connectRefused = refused;
+    }
+
+    /** Every connect from now on throws {@code BrokerException(reason, refused)}. */
+    public synchronized void failEveryConnect(String reason, boolean refused) {
+        this.connectFailAlways = true;
+        this.connectFailure = reason;
+        this.connectRefused = refused;
+    }
+
+    public synchronized void connectNormally() {
+        this.connectFailAlways = false;
+        this.connectFailuresLeft = 0;
+    }
+
+    /** The next subscribe throws (once). */
+    public synchronized void failNextSubscribe(String reason) {
+        this.subscribeFailure = reason;
+    }
+
+    /** The next {@code count} publishes (of any topic) throw {@code BrokerException(reason, false)}. */
+    public synchronized void failNextPublishes(int count, String reason) {
+        this.publishFailuresLeft = count;
+        this.publishFailure = reason;
+    }
+
+    /** Every publish to {@code topic} throws, as for a message the broker answers by closing the connection. */
+    public synchronized void failEveryPublishTo(String topic, String reason) {
+        this.poisonTopic = topic;
+        this.publishFailure = reason;
+    }
+
+    // ------------------------------------------------------------------ the broker's side
+
+    /** Delivers a message to the board, as the client's callback thread would. */
+    public boolean deliver(String topic, byte[] payload, int qos) {
+        BrokerListener target;
+        synchronized (this) {
+            target = this.listener;
+        }
+        return target.onMessage(topic, payload, qos);
+    }
+
+    /** Reports the connection lost, as the client's callback thread would. */
+    public void loseConnection(String reason) {
+        BrokerListener target;
+        synchronized (this) {
+            this.connected = false;
+            target = this.listener;
+        }
+        target.onConnectionLost(reason);
+    }
+
+    // ------------------------------------------------------------------ BrokerSession
+
+    @Override
+    public synchronized void connect() throws BrokerException {
+        this.connects++;
+        this.connectThread = Thread.currentThread();
+        this.calls.add("connect");
+        if (this.connectFailAlways || this.connectFailuresLeft > 0) {
+            if (this.connectFailuresLeft > 0) {
+                this.connectFailuresLeft--;
+            }
+            throw new BrokerException(this.connectFailure, this.connectRefused);
+        }
+        this.connected = true;
+    }
+
+    @Override
+    public synchronized void subscribe(String filter, int qos) throws BrokerException {
+        this.calls.add("subscribe " + filter + " " + qos);
+        if (!this.connected) {
+            throw new BrokerException("not connected", false);
+        }
+        if (this.subscribeFailure != null) {
+            String reason = this.subscribeFailure;
+            this.subscribeFailure = null;
+            throw new BrokerException(reason, false);
+        }
+        this.subscriptions.add(filter);
+    }
+
+    @Override
+    public synchronized void publish(String topic, byte[] payload, int qos, boolean retained)
+            throws BrokerException {
+        this.calls.add("publish " + topic);
+        this.attemptedTopics.add(topic);
+        if (!this.connected) {
+            throw new BrokerException("not connected", false);
+        }
+        if (this.publishFailuresLeft > 0) {
+            this.publishFailuresLeft--;
+            throw new BrokerException(this.publishFailure, false);
+        }
+        if (topic.equals(this.poisonTopic)) {
+            throw new BrokerException(this.publishFailure, false);
+        }
+        this.published.add(new Published(topic, payload.clone(), qos, retained, Thread.currentThread()));
+    }
+
+    @Override
+    public synchronized void disconnect() {
+        this.calls.add("disconnect");
+        this.disconnects++;
+        this.connected = false;
+    }
+
+    // ------------------------------------------------------------------ what the test looks at
+
+    public synchronized boolean isConnected() {
+        return this.connected;
+    }
+
+    public synchronized int connects() {
+        return this.connects;
+    }
+
+    public synchronized int disconnects() {
+        return this.disconnects;
+    }
+
+    /** @return the thread that called connect() last (the board's loop thread) */
+    public synchronized Thread connectThread() {
+        return this.connectThread;
+    }
+
+    /** @return every call, in order: "connect", "subscribe /a 1", "publish /t", "disconnect" */
+    public synchronized List<String> calls() {
+        return new ArrayList<String>(this.calls);
+    }
+
+    /** @return every successful subscribe's filter, in order, across connections */
+    public synchronized List<String> subscriptions() {
+        return new ArrayList<String>(this.subscriptions);
+    }
+
+    /** @return every successful publish, in order */
+    public synchronized List<Published> published() {
+        return new ArrayList<Published>(this.published);
+    }
+
+    /** @return the successful publishes to {@code topic}, in order */
+    public synchronized List<Published> publishedTo(String topic) {
+        List<Published> matching = new ArrayList<Published>();
+        for (Published message : this.published) {
+            if (message.topic.equals(topic)) {
+                matching.add(message);
+            }
+        }
+        return matching;
+    }
+
+    /** @return the topic of every publish attempt, failed or not, in order */
+    public synchronized List<String> attemptedTopics() {
+        return new ArrayList<String>(this.attemptedTopics);
+    }
+}

@@ -1,0 +1,216 @@
+package com.relayboard.firmware.net;
+
+import java.util.List;
+
+import org.junit.After;
+import org.junit.Assert;
+import org.junit.Before;
+import org.junit.Test;
+
+import com.relayboard.firmware.text.Bytes;
+
+public class OutboxTest {
+
+    private FakeBrokerSession session;
+    private RecordingOutboxListener listener;
+    private Outbox outbox;
+    private Thread publisher;
+
+    @Before
+    public void setUp() throws BrokerException {
+        this.session = new FakeBrokerSession();
+        this.session.connect();
+        this.listener = new RecordingOutboxListener();
+        this.outbox = new Outbox(4, this.session, this.listener);
+    }
+
+    @After
+    public void tearDown() {
+        this.outbox.stop();
+        if (this.publisher != null) {
+            Assert.assertTrue("publisher thread did not end", Poll.ended(this.publisher));
+        }
+    }
+
+    private void startPublisher() {
+        this.publisher = new Thread(this.outbox, "test-outbox");
+        this.publisher.start();
+    }
+
+    private static OutgoingMessage message(String text) {
+        return new OutgoingMessage("/test/topic2", Bytes.ascii(text), 1, 1);
+    }
+
+    private void awaitPublished(final int count) {
+        Poll.until(count + " message(s) published", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return listener.publishedCount() >= count;
+            }
+        });
+    }
+
+    private void awaitFailures(final int count) {
+        Poll.until(count + " failure(s) reported", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return listener.failureCount() >= count;
+            }
+        });
+    }
+
+    private List<String> publishedTexts() {
+        List<String> texts = new java.util.ArrayList<String>();
+        for (FakeBrokerSession.Published message : this.session.published()) {
+            texts.add(new String(message.payload));
+        }
+        return texts;
+    }
+
+    @Test
+    public void offline_publishesNothingThenEverythingInOrderOnceOnline() {
+        startPublisher();
+        OutgoingMessage first = message("one");
+        OutgoingMessage second = message("two");
+        OutgoingMessage third = message("three");
+        Assert.assertTrue(this.outbox.offer(first));
+        Assert.assertTrue(this.outbox.offer(second));
+        Assert.assertTrue(this.outbox.offer(third));
+        Poll.sleep(300);
+        Assert.assertTrue("published while offline", this.session.published().isEmpty());
+        Assert.assertEquals(3, this.outbox.size());
+
+        this.outbox.setOnline(true);
+        awaitPublished(3);
+        List<String> texts = publishedTexts();
+        Assert.assertEquals(3, texts.size());
+        Assert.assertEquals("one", texts.get(0));
+        Assert.assertEquals("two", texts.get(1));
+        Assert.assertEquals("three", texts.get(2));
+        List<OutgoingMessage> reported = this.listener.published();
+        Assert.assertSame(first, reported.get(0));
+        Assert.assertSame(second, reported.get(1));
+        Assert.assertSame(third, reported.get(2));
+        Assert.assertEquals(0, this.outbox.size());
+        Assert.assertTrue(this.listener.failures().isEmpty());
+    }
+
+    @Test
+    public void published_keepsTopicPayloadAndQosAndIsNotRetained() {
+        startPublisher();
+        this.outbox.setOnline(true);
+        byte[] payload = Bytes.of(0xFF, 0xFE, 0x00, 0x41);
+        this.outbox.offer(new OutgoingMessage("/test/topic3", payload, 0, 2));
+        awaitPublished(1);
+        FakeBrokerSession.Published published = this.session.published().get(0);
+        Assert.assertEquals("/test/topic3", published.topic);
+        Bytes.assertBytes("payload", payload, published.payload);
+        Assert.assertEquals(0, published.qos);
+        Assert.assertFalse("relayed messages are not retained", published.retained);
+    }
+
+    @Test
+    public void failedPublish_keepsTheMessageFirstAndSendsItAgainAfterTheReconnect() {
+        startPublisher();
+        this.session.failNextPublishes(1, "publishing to /test/topic2 failed: the broker closed the connection");
+        this.outbox.offer(message("one"));
+        this.outbox.offer(message("two"));
+        this.outbox.setOnline(true);
+
+        awaitFailures(1);
+        RecordingOutboxListener.Failure failure = this.listener.failures().get(0);
+        Assert.assertFalse("one failure must not drop the message", failure.dropped);
+        Assert.assertEquals("publishing to /test/topic2 failed: the broker closed the connection", failure.reason);
+        Assert.assertEquals("one", new String(failure.message.payload()));
+        Poll.sleep(100);
+        Assert.assertTrue("\"two\" overtook the failed message", this.session.published().isEmpty());
+        Assert.assertEquals(2, this.outbox.size());
+
+        this.outbox.setOnline(false);
+        this.outbox.setOnline(true);
+        awaitPublished(2);
+        List<String> texts = publishedTexts();
+        Assert.assertEquals(2, texts.size());
+        Assert.assertEquals("one", texts.get(0));
+        Assert.assertEquals("two", texts.get(1));
+        Assert.assertEquals(1, this.listener.failureCount());
+    }
+
+    @Test
+    public void messageFailingOnMaxAttemptsConnections_isDroppedAndReported() {
+        startPublisher();
+        this.session.failEveryPublishTo("/poison", "publishing to /poison failed: the broker closed the connection");
+        OutgoingMessage poison = new OutgoingMessage("/poison", Bytes.ascii("bad"), 1, 1);
+        this.outbox.offer(poison);
+        this.outbox.offer(message("after"));
+        this.outbox.setOnline(true);
+
+        for (int attempt = 1; attempt < Outbox.MAX_ATTEMPTS; attempt++) {
+            awaitFailures(attempt);
+            Assert.assertFalse("dropped after only " + attempt + " connection(s)",
+                    this.listener.failures().get(attempt - 1).dropped);
+            Assert.assertTrue("\"after\" overtook the failing message", this.session.published().isEmpty());
+            this.outbox.setOnline(false);
+            this.outbox.setOnline(true);
+        }
+        awaitFailures(Outbox.MAX_ATTEMPTS);
+        RecordingOutboxListener.Failure last = this.listener.failures().get(Outbox.MAX_ATTEMPTS - 1);
+        Assert.assertTrue("given up on after " + Outbox.MAX_ATTEMPTS + " connections", last.dropped);
+        Assert.assertSame(poison, last.message);
+
+        awaitPublished(1);
+        Assert.assertEquals("after", publishedTexts().get(0));
+        Assert.assertEquals(0, this.outbox.size());
+        Assert.assertEquals(Outbox.MAX_ATTEMPTS, this.listener.failureCount());
+    }
+
+    @Test
+    public void failuresOnOneConnection_countOnce() {
+        OutgoingMessage message = message("x");
+        Assert.assertEquals(1, message.countFailure(1));
+        Assert.assertEquals(1, message.countFailure(1));
+        Assert.assertEquals(2, message.countFailure(2));
+        Assert.assertEquals(2, message.countFailure(2));
+        Assert.assertEquals(3, message.countFailure(3));
+        Assert.assertEquals(3, message.failedAttempts());
+    }
+
+    @Test
+    public void capacity_boundsOffer() {
+        Assert.assertEquals(4, this.outbox.capacity());
+        for (int i = 0; i < 4; i++) {
+            Assert.assertTrue(this.outbox.hasRoom());
+            Assert.assertTrue(this.outbox.offer(message("m" + i)));
+        }
+        Assert.assertFalse(this.outbox.hasRoom());
+        Assert.assertFalse("offer beyond the capacity", this.outbox.offer(message("one too many")));
+        Assert.assertEquals(4, this.outbox.size());
+
+        startPublisher();
+        this.outbox.setOnline(true);
+        awaitPublished(4);
+        Assert.assertTrue(this.outbox.hasRoom());
+        Assert.assertEquals(4, this.session.published().size());
+    }
+
+    @Test
+    public void stop_endsTheIdlePublisherThread() {
+        startPublisher();
+        Poll.sleep(50);
+        Assert.assertTrue(this.publisher.isAlive());
+        this.outbox.stop();
+        Assert.assertTrue("publisher did not end after stop()", Poll.ended(this.publisher));
+    }
+
+    @Test
+    public void stop_endsAPublisherWaitingToRetry() {
+        startPublisher();
+        this.session.failNextPublishes(1, "broken");
+        this.outbox.offer(message("one"));
+        this.outbox.setOnline(true);
+        awaitFailures(1);
+        this.outbox.stop();
+        Assert.assertTrue("publisher did not end after stop()", Poll.ended(this.publisher));
+        Assert.assertTrue(this.session.published().isEmpty());
+    }
+}

@@ -1,0 +1,123 @@
+package com.relayboard.firmware.relay;
+
+import java.util.Random;
+
+import org.junit.Assert;
+import org.junit.Test;
+
+import com.relayboard.firmware.config.RelayRule;
+import com.relayboard.firmware.net.OutgoingMessage;
+import com.relayboard.firmware.text.Bytes;
+
+public class RelayTest {
+
+    private static final RelayRule RULE_1 = new RelayRule(1, "/test/topic1", "/test/topic2", " (relay1)");
+    private static final RelayRule RULE_2 = new RelayRule(2, "/test/topic2", "/test/topic3", " (relay2)");
+
+    private static Relay defaultRelay() {
+        return new Relay(new RelayRule[] { RULE_1, RULE_2 }, 1);
+    }
+
+    @Test
+    public void hello_becomesHelloRelay1OnTopic2ThenRelay2OnTopic3() {
+        Relay relay = defaultRelay();
+        RelayRule first = relay.ruleFor("/test/topic1");
+        Assert.assertSame(RULE_1, first);
+        OutgoingMessage hop1 = relay.relay(first, new ReceivedMessage("/test/topic1", Bytes.ascii("hello"), 1));
+        Assert.assertEquals("/test/topic2", hop1.topic());
+        Bytes.assertBytes("hop 1", Bytes.ascii("hello (relay1)"), hop1.payload());
+        Assert.assertEquals(1, hop1.qos());
+        Assert.assertEquals(1, hop1.ruleNumber());
+
+        RelayRule second = relay.ruleFor(hop1.topic());
+        Assert.assertSame(RULE_2, second);
+        OutgoingMessage hop2 = relay.relay(second, new ReceivedMessage(hop1.topic(), hop1.payload(), 1));
+        Assert.assertEquals("/test/topic3", hop2.topic());
+        Bytes.assertBytes("hop 2", Bytes.ascii("hello (relay1) (relay2)"), hop2.payload());
+        Assert.assertEquals(2, hop2.ruleNumber());
+    }
+
+    @Test
+    public void topicWithoutRule_isNotRelayed() {
+        Assert.assertNull(defaultRelay().ruleFor("/test/topic3"));
+        Assert.assertNull(defaultRelay().ruleFor("/test/topic1/sub"));
+    }
+
+    @Test
+    public void randomBinaryPayloads_areKeptByteForByteWithTheSuffixAppended() {
+        Random random = new Random(99);
+        byte[] suffix = Bytes.ascii(" (relay1)");
+        for (int round = 0; round < 100; round++) {
+            byte[] payload = new byte[random.nextInt(300)];
+            random.nextBytes(payload);
+            byte[] original = payload.clone();
+            byte[] relayed = RULE_1.relayedPayload(payload);
+            Bytes.assertBytes("round " + round, Bytes.concat(original, suffix), relayed);
+            Bytes.assertBytes("the received payload must not change", original, payload);
+        }
+    }
+
+    @Test
+    public void invalidUtf8Payload_isNotRepaired() {
+        byte[] payload = Bytes.of(0xFF, 0xFE, 0x00, 0x41, 0xC0, 0x80, 0xED, 0xA0, 0x80, 0xE4, 0xB8);
+        Bytes.assertBytes("relayed", Bytes.concat(payload, Bytes.ascii(" (relay1)")), RULE_1.relayedPayload(payload));
+    }
+
+    @Test
+    public void nonAsciiSuffix_isAppendedAsUtf8() {
+        RelayRule rule = new RelayRule(1, "/a", "/b", " \u2192 caf\u00E9 \uD83D\uDE00");
+        byte[] expected = Bytes.concat(Bytes.ascii("x"), Bytes.of(0x20, 0xE2, 0x86, 0x92, 0x20, 'c', 'a', 'f', 0xC3,
+                0xA9, 0x20, 0xF0, 0x9F, 0x98, 0x80));
+        Bytes.assertBytes("suffix", expected, rule.relayedPayload(Bytes.ascii("x")));
+    }
+
+    @Test
+    public void emptySuffix_relaysThePayloadUnchanged() {
+        RelayRule rule = new RelayRule(1, "/a", "/b", "");
+        Bytes.assertBytes("", Bytes.of(1, 2, 3), rule.relayedPayload(Bytes.of(1, 2, 3)));
+        Bytes.assertBytes("", new byte[0], rule.relayedPayload(new byte[0]));
+    }
+
+    @Test
+    public void firstMatchingRule_wins() {
+        RelayRule specific = new RelayRule(1, "/sensors/kitchen", "/out/kitchen", " k");
+        RelayRule wildcard = new RelayRule(2, "/sensors/#", "/out/any", " any");
+        Relay relay = new Relay(new RelayRule[] { specific, wildcard }, 0);
+        Assert.assertSame(specific, relay.ruleFor("/sensors/kitchen"));
+        Assert.assertSame(wildcard, relay.ruleFor("/sensors/hall"));
+
+        Relay reversed = new Relay(new RelayRule[] { wildcard, specific }, 0);
+        Assert.assertSame(wildcard, reversed.ruleFor("/sensors/kitchen"));
+    }
+
+    @Test
+    public void relayedMessages_useTheConfiguredQos() {
+        Relay relay = new Relay(new RelayRule[] { RULE_1 }, 0);
+        OutgoingMessage message = relay.relay(RULE_1, new ReceivedMessage("/test/topic1", Bytes.ascii("x"), 1));
+        Assert.assertEquals(0, message.qos());
+    }
+
+    @Test
+    public void sourceFilters_areDistinctAndInRuleOrder() {
+        RelayRule[] rules = { new RelayRule(1, "/b", "/x", ""), new RelayRule(2, "/a/#", "/y", ""),
+                new RelayRule(3, "/b", "/z", ""), new RelayRule(4, "/c", "/w", ""), new RelayRule(5, "/a/#", "/v", "") };
+        String[] filters = new Relay(rules, 1).sourceFilters();
+        Assert.assertEquals(3, filters.length);
+        Assert.assertEquals("/b", filters[0]);
+        Assert.assertEquals("/a/#", filters[1]);
+        Assert.assertEquals("/c", filters[2]);
+    }
+
+    @Test
+    public void relay_isNotChangedByLaterChangesToTheRulesArray() {
+        RelayRule[] rules = { RULE_1 };
+        Relay relay = new Relay(rules, 1);
+        rules[0] = RULE_2;
+        Assert.assertSame(RULE_1, relay.ruleFor("/test/topic1"));
+    }
+
+    @Test
+    public void ruleDescription_showsTheSuffixQuoted() {
+        Assert.assertEquals("/test/topic1 -> /test/topic2 + \" (relay1)\"", RULE_1.toString());
+    }
+}
