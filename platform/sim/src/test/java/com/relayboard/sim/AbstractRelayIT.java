@@ -101,6 +101,10 @@ public abstract class AbstractRelayIT {
 
     @Test
     public void wifiDroppedAndRestored_relayWorksAgain_withoutRestart() throws Exception {
+        // The retained status, then the Last Will when the link dies without a DISCONNECT, then online again.
+        DesktopClients.Subscription status = DesktopClients.subscribe(brokerPort,
+                "relayboard/" + board.clientId() + "/status", 3, SUB_TIMEOUT_S, null);
+        status.awaitSubscribed(TIMEOUT_MS);
         simulated.setWifi(false);
         console.awaitLineContaining("MQTT: WAITING_FOR_NETWORK", TIMEOUT_MS);
         assertTrue(board.mqttState() != MqttState.CONNECTED);
@@ -113,5 +117,6 @@ public abstract class AbstractRelayIT {
         topic3.awaitSubscribed(TIMEOUT_MS);
         DesktopClients.publish(brokerPort, "/test/topic1", "after the outage");
         assertEquals(List.of("after the outage (relay1) (relay2)"), topic3.awaitMessages(TIMEOUT_MS));
+        assertEquals(List.of("online", "offline", "online"), status.awaitMessages(TIMEOUT_MS));
     }
 }
