@@ -22,7 +22,6 @@ import com.relayboard.firmware.net.WifiState;
 import com.relayboard.firmware.relay.ReceivedMessage;
 import com.relayboard.firmware.relay.Relay;
 import com.relayboard.firmware.text.PayloadText;
-import com.relayboard.firmware.text.Utf8;
 import com.relayboard.firmware.ui.BoardScreen;
 import com.relayboard.firmware.ui.LedIndicator;
 
@@ -131,15 +130,11 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
         this.outbox.stop();
         joinQuietly(loop);
         joinQuietly(publisher);
-        if (this.mqtt.isConnected()) {
-            // A clean disconnect discards the Last Will: say "offline" ourselves, or the retained
-            // "online" would outlive the board.
-            try {
-                this.session.publish(this.config.statusTopic(), MqttLink.OFFLINE.getBytes(), 1, true);
-            } catch (BrokerException e) {
-                this.console.println("Could not announce offline on " + this.config.statusTopic() + ": "
-                        + e.getMessage());
-            }
+        try {
+            this.mqtt.announceOffline();
+        } catch (BrokerException e) {
+            this.console.println("Could not announce offline on " + this.config.statusTopic() + ": "
+                    + e.getMessage());
         }
         this.session.disconnect();
         this.console.println("RelayBoard stopped");
@@ -248,8 +243,7 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
     private void handleMessage(ReceivedMessage message) {
         this.received++;
         byte[] payload = message.payload();
-        // The topic is escaped too: under a wildcard rule it could hold a newline or a quote.
-        this.console.println("New message (topic=\"" + PayloadText.escape(Utf8.encode(message.topic()))
+        this.console.println("New message (topic=\"" + PayloadText.escapeTopic(message.topic(), Integer.MAX_VALUE)
                 + "\", message=\"" + consoleText(payload) + "\")");
         this.screen.addMessage(message.topic(), payload);
         RelayRule rule = this.relay.ruleFor(message.topic());

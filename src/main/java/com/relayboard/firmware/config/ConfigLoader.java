@@ -191,13 +191,18 @@ public final class ConfigLoader {
         return -1;
     }
 
-    /** @return the keys to change to break the loop: the targets of the rules in the cycle */
-    private static String loopKeys(RelayRule[] rules, int[] path, int end) {
-        int closing = path[end];
+    /** @return where in the search path the cycle closed by {@code path[end]} begins */
+    private static int cycleStart(int[] path, int end) {
         int begin = 0;
-        while (path[begin] != closing) {
+        while (path[begin] != path[end]) {
             begin++;
         }
+        return begin;
+    }
+
+    /** @return the keys to change to break the loop: the targets of the rules in the cycle */
+    private static String loopKeys(RelayRule[] rules, int[] path, int end) {
+        int begin = cycleStart(path, end);
         StringBuilder keys = new StringBuilder();
         for (int i = begin; i < end; i++) {
             if (i > begin) {
@@ -209,12 +214,8 @@ public final class ConfigLoader {
     }
 
     private static String describeLoop(RelayRule[] rules, int[] path, int end) {
-        int closing = path[end];
-        int begin = 0;
-        while (path[begin] != closing) {
-            begin++;
-        }
-        StringBuilder text = new StringBuilder(rules[closing].from());
+        int begin = cycleStart(path, end);
+        StringBuilder text = new StringBuilder(rules[path[end]].from());
         for (int i = begin; i < end; i++) {
             text.append(" -> ").append(rules[path[i]].to());
         }

@@ -115,6 +115,17 @@ public final class MqttLink {
         }
     }
 
+    /**
+     * Before a clean disconnect, which makes the broker discard the Last Will: publishes the retained
+     * {@code offline} itself, so that {@code online} does not outlive the board. Does nothing while not
+     * connected. Call once the loop has stopped.
+     */
+    public void announceOffline() throws BrokerException {
+        if (this.state == MqttState.CONNECTED) {
+            this.session.publish(this.statusTopic, OFFLINE.getBytes(), STATUS_QOS, true);
+        }
+    }
+
     /** The client reported the connection lost (recorded by its callback, acted on here). */
     public void connectionLost(String reason, long nowMs) {
         if (this.state != MqttState.CONNECTED) {

@@ -13,6 +13,14 @@ public final class PayloadText {
     private PayloadText() {
     }
 
+    /**
+     * @return a topic escaped like a payload: a wildcard subscription can deliver topics holding
+     *         newlines or quotes, which must not break the console line or the LCD
+     */
+    public static String escapeTopic(String topic, int maxChars) {
+        return escape(Utf8.encode(topic), maxChars);
+    }
+
     /** @return all of {@code payload} as escaped text */
     public static String escape(byte[] payload) {
         return escape(payload, Integer.MAX_VALUE);

@@ -1,7 +1,6 @@
 package com.relayboard.firmware.ui;
 
 import com.relayboard.firmware.text.PayloadText;
-import com.relayboard.firmware.text.Utf8;
 
 import ej.microui.MicroUI;
 import ej.microui.display.Display;
@@ -122,8 +121,8 @@ public final class LcdScreen implements BoardScreen {
     }
 
     private String fitTopic(String topic) {
-        String text = PayloadText.escape(Utf8.encode(topic), MAX_PAYLOAD_CHARS);
-        return TextFit.fit(text, this.font, this.topicLines[0].textWidth(), "", false);
+        return TextFit.fit(PayloadText.escapeTopic(topic, MAX_PAYLOAD_CHARS), this.font,
+                this.topicLines[0].textWidth(), "", false);
     }
 
     private String fitPayload(byte[] payload) {
