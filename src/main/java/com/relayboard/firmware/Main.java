@@ -41,9 +41,12 @@ public final class Main {
         PrintStream console = System.out;
         BoardScreen screen = LcdScreen.show();
         if (screen == null) {
+            console.println("No display: messages and states are shown on this console only.");
             screen = new ConsoleOnlyScreen();
         }
-        LedIndicator led = new LedIndicator(new NeoPixel());
+        NeoPixel light = new NeoPixel();
+        console.println(describe(light));
+        LedIndicator led = new LedIndicator(light);
         Random random = new Random();
         String interfaceName = System.getProperty(ConfigLoader.WIFI_INTERFACE);
         final Config config;
@@ -70,6 +73,18 @@ public final class Main {
         });
         board.start();
         return board;
+    }
+
+    private static String describe(NeoPixel light) {
+        switch (light.kind()) {
+        case NeoPixel.RGB:
+            return "Status light: RGB (NeoPixel).";
+        case NeoPixel.MONO:
+            return "Status light: one LED, blink patterns (slow: connecting, fast: error, dim: connected,"
+                    + " N blinks: message of rule N).";
+        default:
+            return "Status light: none.";
+        }
     }
 
     /** A board without a display: everything it would show is on the console already. */

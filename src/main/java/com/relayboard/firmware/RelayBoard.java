@@ -195,9 +195,9 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
         long sleepMs = LOOP_MAX_SLEEP_MS;
         sleepMs = Math.min(sleepMs, this.wifi.nextActionMs() - nowMs);
         sleepMs = Math.min(sleepMs, this.mqtt.nextActionMs() - nowMs);
-        long flashEndMs = this.led.flashEndMs();
-        if (flashEndMs >= 0) {
-            sleepMs = Math.min(sleepMs, flashEndMs - nowMs);
+        long ledChangeMs = this.led.nextChangeMs();
+        if (ledChangeMs >= 0) {
+            sleepMs = Math.min(sleepMs, ledChangeMs - nowMs);
         }
         if (this.mailbox.inboxSize() > 0 && this.outbox.hasRoom()) {
             sleepMs = 0;

@@ -53,7 +53,13 @@ public final class LcdScreen implements BoardScreen {
      * @return the screen, or {@code null} when the board has no display
      */
     public static LcdScreen show() {
-        Display display = Display.getDisplay();
+        Display display;
+        try {
+            display = Display.getDisplay();
+        } catch (RuntimeException e) {
+            // A VEE Port built without a display (the ESP32-S3-DevKitC-1's) has none to give.
+            return null;
+        }
         if (display == null || display.getWidth() <= 0 || display.getHeight() <= 0) {
             return null;
         }

@@ -1,9 +1,22 @@
 package com.relayboard.firmware.ui;
 
 /**
- * What the NeoPixel says: a steady colour for the board's state (amber while connecting, red after a
- * failure, dim green when all is well) and a short flash for each message, in the colour of the
- * relay rule it fell under. Driven by the loop thread.
+ * What the board's light says. Driven by the loop thread: {@link #setSteady(int)} for the board's state,
+ * {@link #flash(int, long)} for each message, {@link #step(long)} whenever {@link #nextChangeMs()} comes due.
+ *
+ * <p>On an RGB light (the NeoPixel) the state is a steady colour (amber while connecting, red after a failure, dim
+ * green when all is well) and a message is a short flash in the colour of its relay rule.
+ *
+ * <p>A single-colour light (the ESP-WROVER-KIT has one red LED) can't show colours, so it blinks patterns:
+ * <pre>
+ *   connecting        slow blink      500 ms on, 500 ms off
+ *   error, backing off fast blink     100 ms on, 100 ms off
+ *   connected, idle   steady, dim
+ *   message, rule N   N bright blinks (120 ms on, 120 ms off; N = 1, 2, or 3 for any other rule), then the state
+ * </pre>
+ * A message that arrives while another's blinks show waits for them to end, then a pause, so that the counts stay
+ * readable (one blink then two is not three). Only one waits: when messages come faster than they can be blinked,
+ * the latest one is shown.
  */
 public final class LedIndicator {
 
@@ -15,16 +28,38 @@ public final class LedIndicator {
     public static final int RULE_1 = 0x0000A0;
     public static final int RULE_2 = 0x800080;
     public static final int OTHER_MESSAGE = 0x008080;
-    /** How long a message flash lasts. */
+    /** How long a message flash lasts on an RGB light. */
     public static final long FLASH_MS = 250;
 
+    /** Single-colour light: fully on, dimmed (idle), off. */
+    public static final int MONO_ON = 0xFFFFFF;
+    public static final int MONO_DIM = 0x202020;
+    public static final int MONO_OFF = 0x000000;
+    /** Half-period of the slow blink that says "connecting". */
+    public static final long SLOW_BLINK_MS = 500;
+    /** Half-period of the fast blink that says "failed, backing off". */
+    public static final long FAST_BLINK_MS = 100;
+    /** On time, and off time, of each blink that counts a message's rule. */
+    public static final long MESSAGE_BLINK_MS = 120;
+
     private final Led led;
+    private final boolean mono;
     private int steady = CONNECTING;
+    /** Single-colour light: when the steady pattern started, so that blinks keep their rhythm. */
+    private long steadySinceMs;
+    private long lastStepMs;
+    private long flashStartMs;
+    private int flashBlinks;
+    private int flashColor;
     private long flashEndMs = -1;
+    /** Single-colour light: the message waiting for the blinks showing to end, or -1. */
+    private int pendingFlashColor = -1;
+    private int shownColor = -1;
 
     public LedIndicator(Led led) {
         this.led = led;
-        led.show(this.steady);
+        this.mono = led.kind() == Led.MONO;
+        render(0);
     }
 
     public static int colorForRule(int ruleNumber) {
@@ -38,28 +73,115 @@ public final class LedIndicator {
         }
     }
 
+    /** @return how many blinks a single-colour light gives for a message shown in {@code rgb} */
+    public static int blinksFor(int rgb) {
+        return rgb == RULE_1 ? 1 : rgb == RULE_2 ? 2 : 3;
+    }
+
+    /** Shows the board's state, after any message flash that is showing. */
     public void setSteady(int rgb) {
+        if (rgb == this.steady) {
+            return;
+        }
         this.steady = rgb;
+        this.steadySinceMs = this.lastStepMs;
         if (this.flashEndMs < 0) {
+            render(this.lastStepMs);
+        }
+    }
+
+    /** Shows a message: a flash of {@code rgb}, or on a single-colour light the blinks of its rule. */
+    public void flash(int rgb, long nowMs) {
+        this.lastStepMs = nowMs;
+        if (this.mono && this.flashEndMs >= 0) {
+            this.pendingFlashColor = rgb;
+            return;
+        }
+        startFlash(rgb, nowMs);
+        render(nowMs);
+    }
+
+    private void startFlash(int rgb, long nowMs) {
+        this.flashStartMs = nowMs;
+        this.flashColor = rgb;
+        this.flashBlinks = blinksFor(rgb);
+        this.flashEndMs = nowMs + (this.mono ? this.flashBlinks * 2 * MESSAGE_BLINK_MS : FLASH_MS);
+    }
+
+    /** Shows what is due at {@code nowMs}: the end of a flash, the next blink. */
+    public void step(long nowMs) {
+        this.lastStepMs = nowMs;
+        if (this.flashEndMs >= 0 && nowMs >= this.flashEndMs) {
+            this.flashEndMs = -1;
+            if (this.pendingFlashColor >= 0) {
+                int next = this.pendingFlashColor;
+                this.pendingFlashColor = -1;
+                // The pause between two messages' blinks is twice the one between blinks.
+                startFlash(next, nowMs + 2 * MESSAGE_BLINK_MS);
+            } else if (this.mono) {
+                // The state's blinking resumes from its start, so a pattern is never cut into a stray blink.
+                this.steadySinceMs = nowMs;
+            }
+        }
+        render(nowMs);
+    }
+
+    /** @return when {@link #step(long)} has something new to show, or -1 when nothing will change by itself */
+    public long nextChangeMs() {
+        if (this.flashEndMs >= 0) {
+            if (!this.mono) {
+                return this.flashEndMs;
+            }
+            if (this.lastStepMs < this.flashStartMs) {
+                return this.flashStartMs;
+            }
+            long sinceStart = this.lastStepMs - this.flashStartMs;
+            return this.flashStartMs + (sinceStart / MESSAGE_BLINK_MS + 1) * MESSAGE_BLINK_MS;
+        }
+        long halfPeriodMs = blinkHalfPeriodMs();
+        if (halfPeriodMs <= 0) {
+            return -1;
+        }
+        long sinceStart = Math.max(0, this.lastStepMs - this.steadySinceMs);
+        return this.steadySinceMs + (sinceStart / halfPeriodMs + 1) * halfPeriodMs;
+    }
+
+    private void render(long nowMs) {
+        if (!this.mono) {
+            show(this.flashEndMs >= 0 ? this.flashColor : this.steady);
+            return;
+        }
+        if (this.flashEndMs >= 0) {
+            if (nowMs < this.flashStartMs) {
+                show(MONO_OFF);
+                return;
+            }
+            long slot = (nowMs - this.flashStartMs) / MESSAGE_BLINK_MS;
+            show(slot % 2 == 0 ? MONO_ON : MONO_OFF);
+            return;
+        }
+        long halfPeriodMs = blinkHalfPeriodMs();
+        if (halfPeriodMs > 0) {
+            long slot = Math.max(0, nowMs - this.steadySinceMs) / halfPeriodMs;
+            show(slot % 2 == 0 ? MONO_ON : MONO_OFF);
+        } else {
+            show(this.steady == IDLE ? MONO_DIM : this.steady == MONO_OFF ? MONO_OFF : MONO_ON);
+        }
+    }
+
+    /** Passes only changes on: the loop steps often, and each LED write is an I/O on the device. */
+    private void show(int rgb) {
+        if (rgb != this.shownColor) {
+            this.shownColor = rgb;
             this.led.show(rgb);
         }
     }
 
-    public void flash(int rgb, long nowMs) {
-        this.flashEndMs = nowMs + FLASH_MS;
-        this.led.show(rgb);
-    }
-
-    /** Ends a flash that has lasted long enough. */
-    public void step(long nowMs) {
-        if (this.flashEndMs >= 0 && nowMs >= this.flashEndMs) {
-            this.flashEndMs = -1;
-            this.led.show(this.steady);
+    /** @return the half-period of the single-colour light's steady pattern, or 0 for a steady light */
+    private long blinkHalfPeriodMs() {
+        if (!this.mono) {
+            return 0;
         }
-    }
-
-    /** @return when the flash ends, or -1 when none is showing */
-    public long flashEndMs() {
-        return this.flashEndMs;
+        return this.steady == CONNECTING ? SLOW_BLINK_MS : this.steady == ERROR ? FAST_BLINK_MS : 0;
     }
 }

@@ -3,22 +3,36 @@ package com.relayboard.firmware.ui;
 import ej.microui.led.Leds;
 
 /**
- * The RGB NeoPixel through MicroUI's LEDs: MicroEJ's ESP32-S3 port drives its WS2812 as three LEDs,
- * ids 0, 1, 2 for red, green and blue, intensity 0 to 255. A board with a single LED shows any
- * colour other than black as that LED on.
+ * The board's light through MicroUI's LEDs, whatever the VEE Port has:
+ * <ul>
+ * <li>three or more LEDs: an RGB NeoPixel. MicroEJ's ESP32-S3 port drives its WS2812 as LEDs 0, 1 and 2, the red,
+ * green and blue channels, intensity 0 to 255;</li>
+ * <li>one or two: a single-colour LED, LED 0 (the ESP-WROVER-KIT port has only its red LED), whose intensity is the
+ * brightest channel of the colour asked for;</li>
+ * <li>none: nothing is shown.</li>
+ * </ul>
  */
 public final class NeoPixel implements Led {
 
     private static final int RED_LED = 0;
     private static final int GREEN_LED = 1;
     private static final int BLUE_LED = 2;
-    private static final int CHANNELS = 3;
 
-    private final int leds;
+    private final int kind;
     private int shown = -1;
 
+    /** Asks the platform how many LEDs it has. */
     public NeoPixel() {
-        this.leds = Leds.getNumberOfLeds();
+        this(Leds.getNumberOfLeds());
+    }
+
+    NeoPixel(int ledCount) {
+        this.kind = ledCount >= RGB ? RGB : ledCount >= MONO ? MONO : NONE;
+    }
+
+    @Override
+    public int kind() {
+        return this.kind;
     }
 
     @Override
@@ -27,12 +41,15 @@ public final class NeoPixel implements Led {
             return;
         }
         this.shown = rgb;
-        if (this.leds >= CHANNELS) {
-            Leds.setLedIntensity(RED_LED, (rgb >> 16) & 0xFF);
-            Leds.setLedIntensity(GREEN_LED, (rgb >> 8) & 0xFF);
-            Leds.setLedIntensity(BLUE_LED, rgb & 0xFF);
-        } else if (this.leds > 0) {
-            Leds.setLedIntensity(RED_LED, rgb == 0 ? 0 : 255);
+        int red = (rgb >> 16) & 0xFF;
+        int green = (rgb >> 8) & 0xFF;
+        int blue = rgb & 0xFF;
+        if (this.kind == RGB) {
+            Leds.setLedIntensity(RED_LED, red);
+            Leds.setLedIntensity(GREEN_LED, green);
+            Leds.setLedIntensity(BLUE_LED, blue);
+        } else if (this.kind == MONO) {
+            Leds.setLedIntensity(RED_LED, Math.max(red, Math.max(green, blue)));
         }
     }
 }

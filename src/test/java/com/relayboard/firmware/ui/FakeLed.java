@@ -7,6 +7,22 @@ import java.util.List;
 public final class FakeLed implements Led {
 
     private final List<Integer> shown = new ArrayList<Integer>();
+    private final int kind;
+
+    /** An RGB light. */
+    public FakeLed() {
+        this(RGB);
+    }
+
+    /** @param kind {@link Led#RGB}, {@link Led#MONO} or {@link Led#NONE} */
+    public FakeLed(int kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public int kind() {
+        return this.kind;
+    }
 
     @Override
     public synchronized void show(int rgb) {

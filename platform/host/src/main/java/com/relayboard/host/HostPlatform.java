@@ -11,6 +11,8 @@ import java.util.Properties;
 public final class HostPlatform {
 
     private static boolean booted;
+    private static volatile BoardProfile board = BoardProfile.LCD_NEOPIXEL;
+    private static volatile boolean boardInUse;
 
     private HostPlatform() {
     }
@@ -61,5 +63,29 @@ public final class HostPlatform {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + listResource, e);
         }
+    }
+
+    /**
+     * Makes this JVM's platform the given board: whether MicroUI has a display and how many LEDs. Call it before the
+     * firmware starts: a board doesn't change under a running program.
+     *
+     * @throws IllegalStateException if the firmware already asked what the board has
+     */
+    public static void selectBoard(BoardProfile profile) {
+        if (profile == null) {
+            throw new NullPointerException("profile");
+        }
+        synchronized (HostPlatform.class) {
+            if (boardInUse && profile != board) {
+                throw new IllegalStateException("the board is " + board.id() + " already");
+            }
+            board = profile;
+        }
+    }
+
+    /** @return the board this JVM is (default {@link BoardProfile#LCD_NEOPIXEL}); from now on it can't change */
+    public static BoardProfile board() {
+        boardInUse = true;
+        return board;
     }
 }

@@ -1,6 +1,8 @@
 package ej.microui.display;
 
+import com.relayboard.host.HostPlatform;
 import com.relayboard.host.display.Lcd;
+import com.relayboard.host.display.NoDisplayException;
 import com.relayboard.host.display.Rgb565;
 import com.relayboard.host.display.UiLoop;
 
@@ -10,8 +12,6 @@ import com.relayboard.host.display.UiLoop;
  */
 public class Display {
 
-    private static final Display INSTANCE = new Display();
-
     private final Lcd lcd = Lcd.get();
 
     Display() {
@@ -19,11 +19,21 @@ public class Display {
     }
 
     /**
-     * @return the display (the board has exactly one); works before {@code MicroUI.start()}, but nothing is shown
+     * @return the display (a board has one at most); works before {@code MicroUI.start()}, but nothing is shown
      *         until the UI thread runs
+     * @throws RuntimeException on a board without display (see {@code BoardProfile}): what the real MicroUI does on a
+     *         VEE Port built without its display module is not documented, so the host takes the stricter case
      */
     public static Display getDisplay() {
-        return INSTANCE;
+        if (!HostPlatform.board().hasDisplay()) {
+            throw new NoDisplayException(HostPlatform.board().title());
+        }
+        return Holder.INSTANCE;
+    }
+
+    /** Created on first use only, so that a board without display never builds one. */
+    private static final class Holder {
+        static final Display INSTANCE = new Display();
     }
 
     /** @return width in pixels (320) */

@@ -9,6 +9,7 @@ import java.util.Properties;
 import com.relayboard.firmware.Main;
 import com.relayboard.firmware.RelayBoard;
 import com.relayboard.firmware.config.ConfigLoader;
+import com.relayboard.host.BoardProfile;
 import com.relayboard.host.HostPlatform;
 import com.relayboard.host.display.HostDisplay;
 import com.relayboard.host.net.SimulatedAccessPoint;
@@ -27,6 +28,7 @@ public final class SimulatedBoard {
 
     private final Properties settings;
     private final File lcdPng;
+    private BoardProfile profile = BoardProfile.LCD_NEOPIXEL;
     private String apSsid;
     private String apPassword;
     private String apSecurity;
@@ -46,6 +48,20 @@ public final class SimulatedBoard {
     public SimulatedBoard(Properties settings, File lcdPng) {
         this.settings = settings;
         this.lcdPng = lcdPng;
+    }
+
+    /** Makes the desktop platform this board (the default is {@link BoardProfile#LCD_NEOPIXEL}). */
+    public SimulatedBoard board(BoardProfile board) {
+        if (board == null) {
+            throw new NullPointerException("board");
+        }
+        this.profile = board;
+        return this;
+    }
+
+    /** @return the board the desktop platform is */
+    public BoardProfile profile() {
+        return this.profile;
     }
 
     /** Sets up the room's access point differently from the firmware's default credentials. */
@@ -78,13 +94,14 @@ public final class SimulatedBoard {
             // The simulated station's traffic goes through loopback: that is its interface here.
             System.setProperty(ConfigLoader.WIFI_INTERFACE, loopbackInterfaceName());
         }
+        HostPlatform.selectBoard(this.profile);
         HostPlatform.boot(PROPERTIES_LIST);
         Properties defaults = HostPlatform.listDefaults(PROPERTIES_LIST);
         SimulatedAccessPoint.get().configure(
                 this.apSsid != null ? this.apSsid : defaults.getProperty(ConfigLoader.WIFI_SSID),
                 this.apPassword != null ? this.apPassword : defaults.getProperty(ConfigLoader.WIFI_PASSWORD),
                 this.apSecurity != null ? this.apSecurity : defaults.getProperty(ConfigLoader.WIFI_SECURITY));
-        if (this.lcdPng != null) {
+        if (this.lcdPng != null && this.profile.hasDisplay()) {
             this.pngWriter = new LcdPngWriter(HostDisplay.get(), this.lcdPng);
             this.pngWriter.start();
         }
@@ -107,8 +124,9 @@ public final class SimulatedBoard {
         return this.embeddedBroker == null ? -1 : this.embeddedBroker.port();
     }
 
+    /** @return where the LCD is written, or {@code null} when there is none (or the board has no display) */
     public File lcdPng() {
-        return this.lcdPng;
+        return this.profile.hasDisplay() ? this.lcdPng : null;
     }
 
     /** Takes the access point out of range (the board's Wi-Fi link drops) or brings it back. */

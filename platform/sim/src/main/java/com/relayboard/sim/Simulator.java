@@ -13,6 +13,7 @@ import java.util.Properties;
 
 import com.relayboard.firmware.RelayBoard;
 import com.relayboard.firmware.config.ConfigLoader;
+import com.relayboard.host.BoardProfile;
 
 /**
  * The desktop simulator's command line: runs the RelayBoard firmware on the host platform, with an
@@ -22,10 +23,13 @@ public final class Simulator {
 
     static final String USAGE = String.join("\n",
             "Usage: java -jar platform/sim/target/relayboard-sim.jar [options]",
+            "  --board NAME          the board to be: lcd-neopixel (default: 320x240 LCD, NeoPixel),",
+            "                        wrover-kit (LCD, one red LED), s3-devkitc (no display, NeoPixel)",
             "  --broker URI          use this broker (tcp://host:port) instead of the embedded one",
             "  --config FILE         load relayboard.* settings from a properties file",
-            "  --headless            no window; the LCD is written as a PNG on every change (the default",
-            "                        where there is no display)",
+            "  --headless            no front panel window; the LCD is written as a PNG on every change",
+            "                        (the default where there is no screen)",
+            "  --scale N             the front panel's LCD at N times its pixel size (default 2)",
             "  --lcd-png FILE        where to write the LCD (default: relayboard-lcd.png)",
             "  --ap-ssid SSID        the simulated access point's SSID (default: the firmware's default)",
             "  --ap-password TEXT    the simulated access point's passphrase (default: the firmware's default)",
@@ -41,9 +45,21 @@ public final class Simulator {
         boolean headless = GraphicsEnvironment.isHeadless();
         String apSsid = null;
         String apPassword = null;
+        BoardProfile profile = BoardProfile.LCD_NEOPIXEL;
+        int scale = FrontPanel.DEFAULT_SCALE;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
+            case "--board":
+                try {
+                    profile = BoardProfile.byId(value(args, ++i, arg));
+                } catch (IllegalArgumentException e) {
+                    fail("--board: " + e.getMessage());
+                }
+                break;
+            case "--scale":
+                scale = intValue(args, ++i, arg, 1, 8);
+                break;
             case "--broker":
                 settings.setProperty(ConfigLoader.MQTT_BROKER, value(args, ++i, arg));
                 break;
@@ -77,15 +93,22 @@ public final class Simulator {
             }
         }
 
-        SimulatedBoard simulated = new SimulatedBoard(settings, lcdPng);
+        PrintStream out = System.out;
+        FrontPanel panel = null;
+        if (!headless) {
+            // Opened before the board so that its console shows the firmware's first lines too.
+            panel = FrontPanel.open(profile, scale, out);
+            System.setOut(panel.console());
+        }
+        SimulatedBoard simulated = new SimulatedBoard(settings, lcdPng).board(profile);
         if (apSsid != null || apPassword != null) {
             simulated.accessPoint(apSsid, apPassword, null);
         }
-        PrintStream out = System.out;
         RelayBoard board = simulated.start();
-        if (!headless) {
-            LcdWindow.open();
+        if (panel != null) {
+            panel.attach(simulated);
         }
+        out = System.out;
         printPairing(out, simulated);
         if (board == null) {
             out.println("[simulator] the firmware refused its configuration (see above); type quit to leave");
@@ -112,7 +135,13 @@ public final class Simulator {
         out.println("[simulator]   mosquitto_sub -h " + host + " -p " + port + " -t '" + end + "' -v");
         out.println("[simulator] In another, publish to its start:");
         out.println("[simulator]   mosquitto_pub -h " + host + " -p " + port + " -t '" + from + "' -m hello");
-        out.println("[simulator] LCD: " + simulated.lcdPng().getAbsolutePath() + " (rewritten on every change)");
+        BoardProfile profile = simulated.profile();
+        out.println("[simulator] Board: " + profile.id() + " (" + profile.title() + ")");
+        if (simulated.lcdPng() != null) {
+            out.println("[simulator] LCD: " + simulated.lcdPng().getAbsolutePath() + " (rewritten on every change)");
+        } else {
+            out.println("[simulator] No display on this board: watch this console and the LED");
+        }
         out.println("[simulator] Commands: wifi down | wifi up | status | quit");
         out.println("[simulator] ------------------------------------------------------------------");
     }
@@ -186,6 +215,20 @@ public final class Simulator {
             }
             settings.setProperty(key, loaded.getProperty(key));
         }
+    }
+
+    private static int intValue(String[] args, int index, String option, int min, int max) {
+        String text = value(args, index, option);
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        fail(option + " takes a number from " + min + " to " + max + ", not \"" + text + "\"");
+        return min;
     }
 
     private static String value(String[] args, int index, String option) {

@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.relayboard.host.HostPlatform;
+
 /**
  * The board's NeoPixel as three MicroUI LEDs: ids 0, 1 and 2 drive its red, green and blue channels, as MicroEJ's
  * ESP32-S3 port maps its WS2812. {@code ej.microui.led.Leds} writes here; the simulator and tests read the resulting
@@ -18,7 +20,8 @@ public final class HostLeds {
     /** Intensity of a LED that is fully on (8-bit PWM channel of the WS2812). */
     public static final int MAX_INTENSITY = 255;
 
-    private static final int LED_COUNT = 3;
+    /** The most LEDs a board has: the NeoPixel's three channels. */
+    private static final int MAX_LEDS = 3;
     private static final int RED_LED = 0;
     private static final int GREEN_LED = 1;
     private static final int BLUE_LED = 2;
@@ -27,7 +30,7 @@ public final class HostLeds {
 
     private static final Object LOCK = new Object();
     /** Guarded by LOCK. */
-    private static final int[] INTENSITIES = new int[LED_COUNT];
+    private static final int[] INTENSITIES = new int[MAX_LEDS];
     /** Guarded by LOCK. */
     private static int rgb;
     /** Guarded by LOCK. */
@@ -37,9 +40,9 @@ public final class HostLeds {
     private HostLeds() {
     }
 
-    /** @return the number of LEDs (3) */
+    /** @return the number of LEDs the board has: 3 (the NeoPixel's channels), or 1 on the ESP-WROVER-KIT */
     public static int count() {
-        return LED_COUNT;
+        return HostPlatform.board().ledCount();
     }
 
     /**
@@ -88,7 +91,10 @@ public final class HostLeds {
         }
     }
 
-    /** @return the NeoPixel's colour, 0xRRGGBB, from LEDs 0 (red), 1 (green) and 2 (blue) */
+    /**
+     * @return the light's colour, 0xRRGGBB, from LEDs 0 (red), 1 (green) and 2 (blue); on a board with one LED
+     *         (red), only the red channel is ever lit
+     */
     public static int rgb() {
         synchronized (LOCK) {
             return rgb;
@@ -125,6 +131,6 @@ public final class HostLeds {
     }
 
     private static boolean isValid(int ledId) {
-        return ledId >= 0 && ledId < LED_COUNT;
+        return ledId >= 0 && ledId < count();
     }
 }
