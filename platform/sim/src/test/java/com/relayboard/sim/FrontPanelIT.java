@@ -8,16 +8,10 @@ import static org.junit.Assert.assertTrue;
 import java.awt.Color;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -38,59 +32,51 @@ public class FrontPanelIT {
 
     @Test
     public void afterARelay_theWindowShowsTheMessageOnTheLcd_andTheLightInTheIdleColour() throws Exception {
-        File jar = new File("target/relayboard-sim.jar");
-        assertTrue("build the jar first: " + jar.getAbsolutePath(), jar.isFile());
         File shots = Files.createTempDirectory("front-panel").toFile();
-        try (XvfbScreen screen = XvfbScreen.start()) {
-            ProcessBuilder builder = new ProcessBuilder("java", "-Djava.awt.headless=false", "-jar",
-                    jar.getAbsolutePath(), "--board", "lcd-neopixel", "--scale", "1", "--lcd-png",
-                    new File(shots, "lcd.png").getAbsolutePath()).redirectErrorStream(true);
-            builder.environment().put("DISPLAY", screen.display());
-            Process simulator = builder.start();
-            List<String> lines = collectLines(simulator);
-            try {
-                String brokerLine = awaitLine(lines, "Embedded MQTT broker (Moquette) on 127.0.0.1:");
-                int port = Integer.parseInt(brokerLine.substring(brokerLine.lastIndexOf(':') + 1).trim());
-                awaitLine(lines, "MQTT: CONNECTED");
+        try (XvfbScreen screen = XvfbScreen.start();
+                SimulatorProcess simulator = SimulatorProcess.start(List.of("-Djava.awt.headless=false"),
+                        Map.of("DISPLAY", screen.display()), List.of("--board", "lcd-neopixel", "--scale", "1",
+                                "--lcd-png", new File(shots, "lcd.png").getAbsolutePath()),
+                        TIMEOUT_MS)) {
+            String brokerLine = simulator.awaitLine("Embedded MQTT broker (Moquette) on 127.0.0.1:");
+            int port = Integer.parseInt(brokerLine.substring(brokerLine.lastIndexOf(':') + 1).trim());
+            simulator.awaitLine("MQTT: CONNECTED");
 
-                DesktopClients.Subscription topic3 = DesktopClients.subscribe(port, "/test/topic3", 1, 30, null);
-                topic3.awaitSubscribed(TIMEOUT_MS);
-                DesktopClients.publish(port, "/test/topic1", "hello panel");
-                assertEquals(List.of("hello panel (relay1) (relay2)"), topic3.awaitMessages(TIMEOUT_MS));
+            DesktopClients.Subscription topic3 = DesktopClients.subscribe(port, "/test/topic3", 1, 30, null);
+            topic3.awaitSubscribed(TIMEOUT_MS);
+            DesktopClients.publish(port, "/test/topic1", "hello panel");
+            assertEquals(List.of("hello panel (relay1) (relay2)"), topic3.awaitMessages(TIMEOUT_MS));
 
-                BufferedImage relayed = HostDisplay.renderText("hello panel (relay1)", LcdScreen.TEXT,
-                        LcdScreen.BACKGROUND);
-                Color idle = FrontPanel.litColor(LedIndicator.IDLE);
-                long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-                BufferedImage shot;
-                int[] text;
-                Rectangle light;
-                do {
-                    Thread.sleep(200);
-                    shot = screen.screenshot();
-                    text = LcdImages.find(shot, relayed);
-                    light = disc(shot, idle.getRGB() & 0xFFFFFF);
-                } while ((text == null || light == null) && System.currentTimeMillis() < deadline);
-                File png = new File(shots, "screen.png");
-                ImageIO.write(shot, "png", png);
+            BufferedImage relayed = HostDisplay.renderText("hello panel (relay1)", LcdScreen.TEXT,
+                    LcdScreen.BACKGROUND);
+            Color idle = FrontPanel.litColor(LedIndicator.IDLE);
+            long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+            BufferedImage shot;
+            int[] text;
+            Rectangle light;
+            do {
+                Thread.sleep(200);
+                shot = screen.screenshot();
+                text = LcdImages.find(shot, relayed);
+                light = disc(shot, idle.getRGB() & 0xFFFFFF);
+            } while ((text == null || light == null) && System.currentTimeMillis() < deadline);
+            File png = new File(shots, "screen.png");
+            ImageIO.write(shot, "png", png);
 
-                assertNotNull("the window's LCD shows the relayed message (screenshot: " + png + ")", text);
-                assertNotNull("the light is a disc in the idle colour " + idle + " (screenshot: " + png + ")", light);
-                assertTrue("the light is the panel's size: " + light,
-                        Math.abs(light.width - FrontPanel.LIGHT_DIAMETER_PX) <= 2
-                                && Math.abs(light.height - FrontPanel.LIGHT_DIAMETER_PX) <= 2);
-                assertTrue("the light sits below the LCD, not on it: light " + light + ", text at " + text[1],
-                        light.y > text[1]);
-                // The console beside them shows the same message.
-                assertTrue("the console printed the relay", String.join("\n", snapshot(lines))
-                        .contains("New message (topic=\"/test/topic2\", message=\"hello panel (relay1)\")"));
-                assertNull("no Swing error on the console", find(lines, "Exception"));
+            assertNotNull("the window's LCD shows the relayed message (screenshot: " + png + ")", text);
+            assertNotNull("the light is a disc in the idle colour " + idle + " (screenshot: " + png + ")", light);
+            assertTrue("the light is the panel's size: " + light,
+                    Math.abs(light.width - FrontPanel.LIGHT_DIAMETER_PX) <= 2
+                            && Math.abs(light.height - FrontPanel.LIGHT_DIAMETER_PX) <= 2);
+            assertTrue("the light sits below the LCD, not on it: light " + light + ", text at " + text[1],
+                    light.y > text[1]);
+            // The console beside them shows the same message.
+            assertTrue("the console printed the relay", String.join("\n", simulator.lines())
+                    .contains("New message (topic=\"/test/topic2\", message=\"hello panel (relay1)\")"));
+            assertNull("no Swing error on the console", simulator.find("Exception"));
 
-                send(simulator.getOutputStream(), "quit");
-                assertTrue("the simulator quits", simulator.waitFor(30, TimeUnit.SECONDS));
-            } finally {
-                simulator.destroyForcibly();
-            }
+            simulator.send("quit");
+            assertTrue("the simulator quits", simulator.awaitExit());
         }
     }
 
@@ -119,64 +105,5 @@ public class FrontPanelIT {
         double discShare = Math.PI / 4;
         double share = count / (double) (bounds.width * bounds.height);
         return Math.abs(share - discShare) < 0.08 && bounds.width >= 10 ? bounds : null;
-    }
-
-    private static List<String> collectLines(Process process) {
-        List<String> lines = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    synchronized (lines) {
-                        lines.add(line);
-                        lines.notifyAll();
-                    }
-                }
-            } catch (IOException e) {
-                // The simulator ended.
-            }
-        }, "simulator-output");
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
-    }
-
-    private static List<String> snapshot(List<String> lines) {
-        synchronized (lines) {
-            return new ArrayList<>(lines);
-        }
-    }
-
-    private static String find(List<String> lines, String fragment) {
-        for (String line : snapshot(lines)) {
-            if (line.contains(fragment)) {
-                return line;
-            }
-        }
-        return null;
-    }
-
-    private static String awaitLine(List<String> lines, String fragment) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        synchronized (lines) {
-            while (true) {
-                String found = find(lines, fragment);
-                if (found != null) {
-                    return found;
-                }
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0) {
-                    throw new AssertionError("the simulator never printed \"" + fragment + "\":\n"
-                            + String.join("\n", lines));
-                }
-                lines.wait(left);
-            }
-        }
-    }
-
-    private static void send(OutputStream commands, String command) throws IOException {
-        commands.write((command + "\n").getBytes(StandardCharsets.UTF_8));
-        commands.flush();
     }
 }
