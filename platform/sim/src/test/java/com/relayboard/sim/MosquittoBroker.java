@@ -140,6 +140,8 @@ final class MosquittoBroker implements AutoCloseable {
         File log = new File(folder, "broker.log");
         Process process = new ProcessBuilder(BINARY, "-c", config.getAbsolutePath())
                 .redirectErrorStream(true).redirectOutput(log).start();
+        // A test JVM that is killed must not leave a broker behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "mosquitto-stop"));
         MosquittoBroker broker = new MosquittoBroker(folder, port, desktopPort, process);
         broker.awaitListening(log, port);
         if (desktopPort > 0) {
