@@ -22,7 +22,8 @@ public final class Simulator {
 
     static final String USAGE = String.join("\n",
             "Usage: java -jar platform/sim/target/relayboard-sim.jar [options]",
-            "  --broker URI          use this broker (tcp://host:port) instead of the embedded one",
+            "  --broker URI          use this broker (tcp://host:port, or ssl://host:port with",
+            "                        -Drelayboard.mqtt.caCert=CA.pem) instead of the embedded one",
             "  --config FILE         load relayboard.* settings from a properties file",
             "  --headless            no window; the LCD is written as a PNG on every change (the default",
             "                        where there is no display)",
