@@ -17,6 +17,7 @@ public final class Config {
     final String brokerUri;
     final String brokerHost;
     final int brokerPort;
+    final String caCert;
     final String clientId;
     final String username;
     final String password;
@@ -27,7 +28,7 @@ public final class Config {
     final RelayRule[] rules;
 
     Config(String wifiSsid, String wifiPassword, String wifiSecurity, String wifiInterface, String brokerUri,
-            String brokerHost, int brokerPort, String clientId, String username, String password, int qos,
+            String brokerHost, int brokerPort, String caCert, String clientId, String username, String password, int qos,
             int keepAliveS, boolean cleanSession, int maxPayloadBytes, RelayRule[] rules) {
         this.wifiSsid = wifiSsid;
         this.wifiPassword = wifiPassword;
@@ -36,6 +37,7 @@ public final class Config {
         this.brokerUri = brokerUri;
         this.brokerHost = brokerHost;
         this.brokerPort = brokerPort;
+        this.caCert = caCert;
         this.clientId = clientId;
         this.username = username;
         this.password = password;
@@ -64,7 +66,7 @@ public final class Config {
         return this.wifiInterface;
     }
 
-    /** @return {@code tcp://host:port} */
+    /** @return {@code tcp://host:port} or {@code ssl://host:port} */
     public String brokerUri() {
         return this.brokerUri;
     }
@@ -75,6 +77,19 @@ public final class Config {
 
     public int brokerPort() {
         return this.brokerPort;
+    }
+
+    /** @return whether the broker is reached over TLS ({@code ssl://}) */
+    public boolean tls() {
+        return this.caCert != null;
+    }
+
+    /**
+     * @return where the CA certificate (PEM) that the broker's certificate must chain to is: a classpath
+     *         resource, else a file; {@code null} for a {@code tcp://} broker
+     */
+    public String caCert() {
+        return this.caCert;
     }
 
     public String clientId() {
@@ -122,7 +137,11 @@ public final class Config {
     public String describe() {
         StringBuilder line = new StringBuilder();
         line.append("wifi \"").append(this.wifiSsid).append("\" (").append(this.wifiSecurity).append("), broker ")
-                .append(this.brokerUri).append(", client id ").append(this.clientId);
+                .append(this.brokerUri);
+        if (this.caCert != null) {
+            line.append(" (TLS, CA ").append(this.caCert).append(')');
+        }
+        line.append(", client id ").append(this.clientId);
         if (this.username != null) {
             line.append(", user ").append(this.username);
         }

@@ -23,6 +23,11 @@ public final class ConfigLoader {
     public static final String MQTT_KEEPALIVE_S = "relayboard.mqtt.keepaliveS";
     public static final String MQTT_CLEAN_SESSION = "relayboard.mqtt.cleanSession";
     public static final String MQTT_MAX_PAYLOAD_BYTES = "relayboard.mqtt.maxPayloadBytes";
+    /**
+     * The CA certificate (PEM) that signed the broker's certificate, for {@code ssl://} brokers: a
+     * classpath resource on the board (listed in a {@code *.resources.list}), else a file.
+     */
+    public static final String MQTT_CA_CERT = "relayboard.mqtt.caCert";
     /** Rules are numbered from 1: {@code relayboard.relay.1.from}, {@code .to}, {@code .suffix}. */
     public static final String RELAY_PREFIX = "relayboard.relay.";
 
@@ -36,6 +41,9 @@ public final class ConfigLoader {
     /** Largest MQTT payload: the protocol's remaining-length limit. */
     private static final int MAX_PAYLOAD_LIMIT_BYTES = 268435455;
     private static final String DEFAULT_MQTT_PORT = "1883";
+    private static final String DEFAULT_MQTTS_PORT = "8883";
+    private static final String TCP_SCHEME = "tcp://";
+    private static final String SSL_SCHEME = "ssl://";
     private static final String CLIENT_ID_PREFIX = "relayboard-";
 
     private ConfigLoader() {
@@ -68,8 +76,26 @@ public final class ConfigLoader {
 
         String broker = required(source, MQTT_BROKER);
         String[] hostPort = parseBroker(broker);
-        int port = parseInt(MQTT_BROKER, hostPort[1], 1, 65535, "must be tcp://host:port with a port from 1 to 65535");
-        String brokerUri = "tcp://" + hostPort[0] + ":" + port;
+        boolean tls = broker.startsWith(SSL_SCHEME);
+        int port = parseInt(MQTT_BROKER, hostPort[1], 1, 65535,
+                "must be tcp://host:port or ssl://host:port with a port from 1 to 65535");
+        String brokerUri = (tls ? SSL_SCHEME : TCP_SCHEME) + hostPort[0] + ":" + port;
+        String caCert = optional(source, MQTT_CA_CERT);
+        if (tls && caCert == null) {
+            throw new ConfigException("Configuration error: " + MQTT_BROKER + " is ssl:// but " + MQTT_CA_CERT
+                    + " is empty (the board trusts only the CA named there)");
+        }
+        if (!tls && caCert != null) {
+            // Refused rather than ignored: the user asked for TLS and would silently get plain TCP.
+            throw new ConfigException("Configuration error: " + MQTT_CA_CERT + " is set but " + MQTT_BROKER
+                    + " is tcp:// (use ssl://host:port for TLS)");
+        }
+        if (tls && isIpAddress(hostPort[0])) {
+            // The board's TLS stack checks the certificate's name only for host names, never for
+            // addresses (docs/api-evidence.md): without a name, any certificate of the CA would pass.
+            throw invalid(MQTT_BROKER, "must name the broker's host for TLS (its certificate's name is checked), "
+                    + "not an IP address", broker);
+        }
 
         String clientId = optional(source, MQTT_CLIENT_ID);
         if (clientId == null) {
@@ -104,8 +130,8 @@ public final class ConfigLoader {
             }
         }
         return new Config(ssid, wifiPassword == null ? "" : wifiPassword, security, wifiInterface, brokerUri,
-                hostPort[0], port, clientId, username, password, qos, keepAliveS, cleanSession, maxPayloadBytes,
-                rules);
+                hostPort[0], port, caCert, clientId, username, password, qos, keepAliveS, cleanSession,
+                maxPayloadBytes, rules);
     }
 
     /**
@@ -226,14 +252,18 @@ public final class ConfigLoader {
         return text.append(')').toString();
     }
 
-    /** @return {host, port} of a {@code tcp://host[:port]} URI */
+    /** @return {host, port} of a {@code tcp://host[:port]} or {@code ssl://host[:port]} URI */
     private static String[] parseBroker(String uri) throws ConfigException {
-        String scheme = "tcp://";
-        if (!uri.startsWith(scheme)) {
-            if (uri.startsWith("ssl://")) {
-                throw invalid(MQTT_BROKER, "cannot use ssl:// yet (TLS is not supported in this version)", uri);
-            }
-            throw invalid(MQTT_BROKER, "must be tcp://host:port", uri);
+        String scheme;
+        String defaultPort;
+        if (uri.startsWith(TCP_SCHEME)) {
+            scheme = TCP_SCHEME;
+            defaultPort = DEFAULT_MQTT_PORT;
+        } else if (uri.startsWith(SSL_SCHEME)) {
+            scheme = SSL_SCHEME;
+            defaultPort = DEFAULT_MQTTS_PORT;
+        } else {
+            throw invalid(MQTT_BROKER, "must be tcp://host:port or ssl://host:port", uri);
         }
         String rest = uri.substring(scheme.length());
         if (rest.endsWith("/")) {
@@ -248,17 +278,34 @@ public final class ConfigLoader {
             }
             host = rest.substring(0, close + 1);
             String after = rest.substring(close + 1);
-            port = after.length() == 0 ? DEFAULT_MQTT_PORT : after.startsWith(":") ? after.substring(1) : null;
+            port = after.length() == 0 ? defaultPort : after.startsWith(":") ? after.substring(1) : null;
         } else {
             int colon = rest.lastIndexOf(':');
             host = colon < 0 ? rest : rest.substring(0, colon);
-            port = colon < 0 ? DEFAULT_MQTT_PORT : rest.substring(colon + 1);
+            port = colon < 0 ? defaultPort : rest.substring(colon + 1);
         }
         if (host.length() == 0 || port == null || host.indexOf('/') >= 0 || host.indexOf(' ') >= 0
                 || host.indexOf('@') >= 0) {
-            throw invalid(MQTT_BROKER, "must be tcp://host:port", uri);
+            throw invalid(MQTT_BROKER, "must be " + scheme + "host:port", uri);
         }
         return new String[] { host, port };
+    }
+
+    /** @return whether {@code host} is an IPv6 literal ({@code [...]}) or a dotted IPv4 address */
+    static boolean isIpAddress(String host) {
+        if (host.startsWith("[")) {
+            return true;
+        }
+        int dots = 0;
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return dots == 3;
     }
 
     private static String required(PropertySource source, String key) throws ConfigException {

@@ -1,10 +1,13 @@
 package com.relayboard.firmware.net;
 
 import java.io.EOFException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+
+import javax.net.ssl.SSLException;
 
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -37,17 +40,23 @@ public final class PahoBrokerSession implements BrokerSession {
     // Paho's client reason codes for a failed connect and for a broker that never answered.
     private static final int PAHO_SERVER_CONNECT_ERROR = 32103;
     private static final int PAHO_CLIENT_TIMEOUT = 32000;
+    /** MQTT 3.1.1 SUBACK return code 0x80: the broker refused the subscription (section 3.9.3). */
+    private static final int SUBACK_FAILURE = 0x80;
 
     private final MqttClient client;
     private final MqttConnectOptions options;
     private final String brokerHost;
     private final int brokerPort;
     private final String clientId;
+    private final boolean withCredentials;
+    /** Why TLS could not be set up (the CA certificate), or {@code null}: every connect then says so. */
+    private String tlsSetupError;
 
     public PahoBrokerSession(Config config, final BrokerListener listener) {
         this.brokerHost = config.brokerHost();
         this.brokerPort = config.brokerPort();
         this.clientId = config.clientId();
+        this.withCredentials = config.username() != null;
         this.client = new MqttClient(config.brokerUri(), config.clientId());
         this.options = new MqttConnectOptions();
         this.options.setKeepAliveInterval(config.keepAliveS());
@@ -60,6 +69,15 @@ public final class PahoBrokerSession implements BrokerSession {
             }
         }
         this.options.setWill(config.statusTopic(), MqttLink.OFFLINE.getBytes(), 1, true);
+        if (config.tls()) {
+            // The connect timeout stays: MicroEJ's example sets 0 against slow handshakes, but a board
+            // must not wait forever on a broker that never answers (docs/api-evidence.md).
+            try {
+                this.options.setSocketFactory(TlsSockets.trusting(config.caCert()));
+            } catch (IOException e) {
+                this.tlsSetupError = "TLS not set up: " + e.getMessage();
+            }
+        }
         this.client.setCallback(new MqttCallback() {
             @Override
             public void connectionLost(Throwable cause) {
@@ -77,6 +95,10 @@ public final class PahoBrokerSession implements BrokerSession {
 
     @Override
     public void connect() throws BrokerException {
+        if (this.tlsSetupError != null) {
+            // Refused, not retried blindly as unencrypted: the board keeps reporting what to fix.
+            throw new BrokerException(this.tlsSetupError, true);
+        }
         try {
             this.client.connect(this.options);
         } catch (MqttException e) {
@@ -92,6 +114,10 @@ public final class PahoBrokerSession implements BrokerSession {
         try {
             this.client.subscribe(filter, qos);
         } catch (MqttException e) {
+            if (e.getReasonCode() == SUBACK_FAILURE) {
+                throw new BrokerException("broker refused the subscription to " + filter
+                        + " (not authorized to read it)", true);
+            }
             throw new BrokerException("subscribing to " + filter + " failed: " + describe(e), false);
         }
     }
@@ -133,9 +159,16 @@ public final class PahoBrokerSession implements BrokerSession {
             case CONNACK_SERVER_UNAVAILABLE:
                 return "broker refused the connection: server unavailable";
             case CONNACK_BAD_CREDENTIALS:
-                return "broker refused the connection: bad user name or password";
+                return "broker refused the connection: bad user name or password (check relayboard.mqtt.username "
+                        + "and relayboard.mqtt.password)";
             case CONNACK_NOT_AUTHORIZED:
-                return "broker refused the connection: not authorized";
+                // mosquitto answers a wrong password with this code too, not with "bad user name or password".
+                if (this.withCredentials) {
+                    return "broker refused the connection: not authorized (check relayboard.mqtt.username and "
+                            + "relayboard.mqtt.password)";
+                }
+                return "broker refused the connection: not authorized (it wants a user name: set "
+                        + "relayboard.mqtt.username and relayboard.mqtt.password)";
             case PAHO_CLIENT_TIMEOUT:
                 return "broker " + this.brokerHost + ":" + this.brokerPort + " did not answer in time";
             case PAHO_SERVER_CONNECT_ERROR:
@@ -171,10 +204,33 @@ public final class PahoBrokerSession implements BrokerSession {
         if (cause instanceof SocketTimeoutException) {
             return "cannot reach broker " + where + " (timed out)";
         }
+        if (cause instanceof SSLException) {
+            return "TLS handshake with broker " + where + " failed: " + describeTls(cause.getMessage());
+        }
         if (cause == null) {
             return "connection to " + where + " failed";
         }
         String message = cause.getMessage();
         return message == null ? cause.toString() : message;
+    }
+
+    /**
+     * Names the two refusals a user can fix, from the TLS stack's message; anything else is shown as
+     * the stack says it.
+     */
+    private String describeTls(String message) {
+        if (message == null) {
+            return "no reason given";
+        }
+        String lower = message.toLowerCase();
+        if (lower.indexOf("certification path") >= 0 || lower.indexOf("not trusted") >= 0
+                || lower.indexOf("unknown ca") >= 0 || lower.indexOf("verify") >= 0 && lower.indexOf("chain") >= 0) {
+            return "its certificate is not signed by the CA in relayboard.mqtt.caCert";
+        }
+        if (lower.indexOf("subject alternative") >= 0 || lower.indexOf("hostname") >= 0
+                || lower.indexOf("cn mismatch") >= 0) {
+            return "its certificate is not for \"" + this.brokerHost + "\"";
+        }
+        return message;
     }
 }

@@ -167,8 +167,58 @@ public class ConfigLoaderTest {
     }
 
     @Test
-    public void sslBroker_isRefusedAsNotSupportedYet() {
+    public void sslBrokerWithCaCert_loadsAsTls_withPort8883ByDefault() throws ConfigException {
+        Config config = load(MapPropertySource.defaults().set(ConfigLoader.MQTT_BROKER, "ssl://broker.example")
+                .set(ConfigLoader.MQTT_CA_CERT, "/certificates/ca.pem"));
+        Assert.assertTrue(config.tls());
+        Assert.assertEquals("ssl://broker.example:8883", config.brokerUri());
+        Assert.assertEquals("broker.example", config.brokerHost());
+        Assert.assertEquals(8883, config.brokerPort());
+        Assert.assertEquals("/certificates/ca.pem", config.caCert());
+        Assert.assertTrue(config.describe(), config.describe().indexOf("TLS, CA /certificates/ca.pem") >= 0);
+    }
+
+    @Test
+    public void tcpBroker_isNotTls() throws ConfigException {
+        Config config = load(MapPropertySource.defaults());
+        Assert.assertFalse(config.tls());
+        Assert.assertNull(config.caCert());
+    }
+
+    @Test
+    public void sslBrokerWithoutCaCert_isRefused_namingTheCaKey() {
         String message = refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_BROKER, "ssl://host:8883"),
+                ConfigLoader.MQTT_BROKER);
+        Assert.assertTrue(message, message.indexOf(ConfigLoader.MQTT_CA_CERT) >= 0);
+    }
+
+    @Test
+    public void caCertWithTcpBroker_isRefused_insteadOfSilentlyGoingUnencrypted() {
+        String message = refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_CA_CERT, "/ca.pem"),
+                ConfigLoader.MQTT_CA_CERT);
+        Assert.assertTrue(message, message.indexOf("ssl://") >= 0);
+    }
+
+    @Test
+    public void sslBrokerByIpAddress_isRefused_sinceTheNameCouldNotBeChecked() {
+        refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_BROKER, "ssl://127.0.0.1:8883")
+                .set(ConfigLoader.MQTT_CA_CERT, "/ca.pem"), ConfigLoader.MQTT_BROKER);
+        refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_BROKER, "ssl://[::1]:8883")
+                .set(ConfigLoader.MQTT_CA_CERT, "/ca.pem"), ConfigLoader.MQTT_BROKER);
+    }
+
+    @Test
+    public void ipAddressDetection() {
+        Assert.assertTrue(ConfigLoader.isIpAddress("192.168.1.10"));
+        Assert.assertTrue(ConfigLoader.isIpAddress("[fe80::1]"));
+        Assert.assertFalse(ConfigLoader.isIpAddress("localhost"));
+        Assert.assertFalse(ConfigLoader.isIpAddress("mqtt1.example"));
+        Assert.assertFalse("a name made of digits and one dot", ConfigLoader.isIpAddress("10.example"));
+    }
+
+    @Test
+    public void otherScheme_isRefused() {
+        String message = refusal(MapPropertySource.defaults().set(ConfigLoader.MQTT_BROKER, "ws://host:80"),
                 ConfigLoader.MQTT_BROKER);
         Assert.assertTrue(message, message.indexOf("ssl://") >= 0);
     }

@@ -22,6 +22,7 @@ public final class MapPropertySource implements PropertySource {
         source.set("relayboard.mqtt.clientId", "");
         source.set("relayboard.mqtt.username", "");
         source.set("relayboard.mqtt.password", "");
+        source.set("relayboard.mqtt.caCert", "");
         source.set("relayboard.mqtt.qos", "1");
         source.set("relayboard.mqtt.keepaliveS", "30");
         source.set("relayboard.mqtt.cleanSession", "true");

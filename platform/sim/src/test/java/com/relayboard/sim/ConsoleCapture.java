@@ -15,13 +15,27 @@ final class ConsoleCapture extends OutputStream {
 
     private final PrintStream original;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    private final boolean echo;
 
-    private ConsoleCapture(PrintStream original) {
+    private ConsoleCapture(PrintStream original, boolean echo) {
         this.original = original;
+        this.echo = echo;
     }
 
     static ConsoleCapture install() {
-        ConsoleCapture capture = new ConsoleCapture(System.out);
+        return install(true);
+    }
+
+    /**
+     * Keeps the console without showing it: for tests that print thousands of messages, which would
+     * only flood the build's output.
+     */
+    static ConsoleCapture installQuiet() {
+        return install(false);
+    }
+
+    private static ConsoleCapture install(boolean echo) {
+        ConsoleCapture capture = new ConsoleCapture(System.out, echo);
         System.setOut(new PrintStream(capture, true, StandardCharsets.UTF_8));
         return capture;
     }
@@ -29,14 +43,18 @@ final class ConsoleCapture extends OutputStream {
     @Override
     public synchronized void write(int b) {
         this.captured.write(b);
-        this.original.write(b);
+        if (this.echo) {
+            this.original.write(b);
+        }
         notifyAll();
     }
 
     @Override
     public synchronized void write(byte[] b, int off, int len) {
         this.captured.write(b, off, len);
-        this.original.write(b, off, len);
+        if (this.echo) {
+            this.original.write(b, off, len);
+        }
         notifyAll();
     }
 

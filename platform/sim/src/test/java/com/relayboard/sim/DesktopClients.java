@@ -125,6 +125,11 @@ final class DesktopClients {
         }
     }
 
+    /** Runs a Debian tool (mosquitto_passwd, openssl) to completion; fails with its output otherwise. */
+    static void runTool(List<String> command) throws IOException, InterruptedException {
+        run(command);
+    }
+
     private static void run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();

@@ -7,6 +7,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,38 +24,135 @@ final class MosquittoBroker implements AutoCloseable {
 
     private final File folder;
     private final int port;
+    private final int desktopPort;
     private final Process process;
 
-    private MosquittoBroker(File folder, int port, Process process) {
+    private MosquittoBroker(File folder, int port, int desktopPort, Process process) {
         this.folder = folder;
         this.port = port;
+        this.desktopPort = desktopPort;
         this.process = process;
     }
 
     static MosquittoBroker start() throws IOException, InterruptedException {
+        return start(new Options());
+    }
+
+    /**
+     * What a test's broker enforces, beyond the plain anonymous listener: users from a
+     * {@code password_file} made with {@code mosquitto_passwd}, an {@code acl_file}, a TLS listener.
+     */
+    static final class Options {
+        /** 0: a free loopback port. Set to restart a broker on the port a board is configured with. */
+        int port;
+        /** user name to password, for mosquitto_passwd; empty: no password file */
+        final Map<String, String> users = new LinkedHashMap<>();
+        /** acl_file lines, or null for none (everyone may do everything) */
+        String acl;
+        /** TLS on the board's port: CA, certificate and key files (PEM); null: plain MQTT */
+        File tlsCa;
+        File tlsCert;
+        File tlsKey;
+        /**
+         * A second, plain and anonymous listener for the desktop clients, so they need neither TLS nor
+         * the board's credentials; 0: none.
+         */
+        boolean desktopListener;
+        /** false: clients without a user name are refused (mosquitto 2's default) */
+        boolean anonymous = true;
+
+        Options noAnonymous() {
+            this.anonymous = false;
+            return this;
+        }
+
+        Options port(int value) {
+            this.port = value;
+            return this;
+        }
+
+        Options user(String name, String password) {
+            this.users.put(name, password);
+            return this;
+        }
+
+        Options acl(String... lines) {
+            this.acl = String.join("\n", lines) + "\n";
+            return this;
+        }
+
+        Options tls(File ca, File cert, File key) {
+            this.tlsCa = ca;
+            this.tlsCert = cert;
+            this.tlsKey = key;
+            return this;
+        }
+
+        Options desktopListener() {
+            this.desktopListener = true;
+            return this;
+        }
+    }
+
+    static MosquittoBroker start(Options options) throws IOException, InterruptedException {
         if (!new File(BINARY).canExecute()) {
             throw new AssertionError(BINARY + " is missing: install Debian's mosquitto (.ci/run does)");
         }
         File folder = Files.createTempDirectory("mosquitto-it").toFile();
-        int port = EmbeddedBroker.freePort();
+        int port = options.port > 0 ? options.port : EmbeddedBroker.freePort();
+        int desktopPort = options.desktopListener ? EmbeddedBroker.freePort() : -1;
         File config = new File(folder, "mosquitto.conf");
-        String settings = String.join("\n",
+        List<String> settings = new ArrayList<>(List.of(
                 // Started as root, mosquitto would drop to its own user; stay, so it can read our files.
                 "user root",
-                "listener " + port + " 127.0.0.1",
-                "allow_anonymous true",
+                "per_listener_settings false",
+                "allow_anonymous " + options.anonymous,
                 "persistence false",
                 "log_dest stdout",
                 // Every packet in the log: when a test fails, the broker's side of the story is there.
-                "log_type all",
-                "");
-        Files.write(config.toPath(), settings.getBytes(StandardCharsets.UTF_8));
+                "log_type all"));
+        if (!options.users.isEmpty()) {
+            File passwords = new File(folder, "passwords");
+            Files.write(passwords.toPath(), new byte[0]);
+            for (Map.Entry<String, String> user : options.users.entrySet()) {
+                DesktopClients.runTool(List.of("mosquitto_passwd", "-b", passwords.getAbsolutePath(), user.getKey(),
+                        user.getValue()));
+            }
+            settings.add("password_file " + passwords.getAbsolutePath());
+        }
+        if (options.acl != null) {
+            File acl = new File(folder, "acl");
+            Files.write(acl.toPath(), options.acl.getBytes(StandardCharsets.UTF_8));
+            settings.add("acl_file " + acl.getAbsolutePath());
+        }
+        settings.add("listener " + port + " 127.0.0.1");
+        if (options.tlsCert != null) {
+            settings.add("cafile " + options.tlsCa.getAbsolutePath());
+            settings.add("certfile " + options.tlsCert.getAbsolutePath());
+            settings.add("keyfile " + options.tlsKey.getAbsolutePath());
+            settings.add("tls_version tlsv1.2");
+        }
+        if (desktopPort > 0) {
+            settings.add("listener " + desktopPort + " 127.0.0.1");
+        }
+        settings.add("");
+        Files.write(config.toPath(), String.join("\n", settings).getBytes(StandardCharsets.UTF_8));
         File log = new File(folder, "broker.log");
         Process process = new ProcessBuilder(BINARY, "-c", config.getAbsolutePath())
                 .redirectErrorStream(true).redirectOutput(log).start();
-        MosquittoBroker broker = new MosquittoBroker(folder, port, process);
-        broker.awaitListening(log);
+        // A test JVM that is killed must not leave a broker behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "mosquitto-stop"));
+        MosquittoBroker broker = new MosquittoBroker(folder, port, desktopPort, process);
+        broker.awaitListening(log, port);
+        if (desktopPort > 0) {
+            broker.awaitListening(log, desktopPort);
+        }
         return broker;
+    }
+
+    /** @return the plain, anonymous port for desktop clients, or the board's port when there is none */
+    int desktopPort() {
+        return this.desktopPort > 0 ? this.desktopPort : this.port;
     }
 
     int port() {
@@ -74,21 +175,21 @@ final class MosquittoBroker implements AutoCloseable {
         }
     }
 
-    private void awaitListening(File log) throws IOException, InterruptedException {
+    private void awaitListening(File log, int port) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {
             if (!this.process.isAlive()) {
                 throw new AssertionError("mosquitto exited at start:\n" + log());
             }
             try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 200);
+                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(10);
             }
         }
         close();
-        throw new AssertionError("mosquitto did not listen on " + this.port + " within " + READY_TIMEOUT_MS + " ms:\n"
+        throw new AssertionError("mosquitto did not listen on " + port + " within " + READY_TIMEOUT_MS + " ms:\n"
                 + log());
     }
 }

@@ -1,7 +1,6 @@
 package com.relayboard.sim;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
@@ -12,45 +11,40 @@ import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
 import com.relayboard.firmware.net.WifiState;
-import com.relayboard.firmware.ui.LcdScreen;
 import com.relayboard.firmware.ui.LedIndicator;
-import com.relayboard.firmware.ui.TextFit;
-import com.relayboard.host.led.HostLeds;
 import com.relayboard.host.net.SimulatedAccessPoint;
 
-import ej.microui.display.Font;
-
 /**
- * A board configured with another password than the room's access point: it says why it cannot
- * join, backs off instead of hammering the access point, never shows the password, and joins as soon
- * as the access point accepts it.
+ * A board that cannot join: first its SSID is not in range, then the access point has another
+ * password. Each is explained (console, LCD notice, NeoPixel red), retried with backoff instead of
+ * hammering the access point, and the password is never shown; the board joins as soon as the access
+ * point accepts it.
  */
 public class WrongWifiPasswordIT {
 
     private static final String WRONG_PASSWORD = "not-the-password";
 
     @Test
-    public void wrongPassword_isExplained_retriesBackOff_andThePasswordIsNeverShown() throws Exception {
+    public void unknownSsid_thenWrongPassword_areExplained_retriesBackOff_andThePasswordIsNeverShown()
+            throws Exception {
         ConsoleCapture console = ConsoleCapture.install();
         File png = new File(Files.createTempDirectory("lcd").toFile(), "lcd.png");
         Properties settings = new Properties();
         settings.setProperty("relayboard.wifi.password", WRONG_PASSWORD);
-        SimulatedBoard simulated = new SimulatedBoard(settings, png);
+        // The room has another network only.
+        SimulatedBoard simulated = new SimulatedBoard(settings, png).accessPoint("Other-AP", "relayboard", "WPA2");
         try {
             RelayBoard board = simulated.start();
-            String reason = "authentication with access point \"RelayBoard-AP\" failed";
-            console.awaitLineContaining("WiFi: BACKOFF " + reason, AbstractRelayIT.TIMEOUT_MS);
-            String notice = TextFit.fit("WiFi: " + reason, Font.getDefaultFont(), 320 - 8, "", false);
-            LcdImages.awaitText(png, notice.length() > 30 ? notice.substring(0, 30) : notice, LcdScreen.ERROR_TEXT,
-                    LcdScreen.BACKGROUND, AbstractRelayIT.TIMEOUT_MS);
-
-            // Backoff, not a busy loop: over 6 s, joins at about 0, 1, 3 s (+/-25 %) and maybe 7 s.
             int before = SimulatedAccessPoint.get().joinAttempts();
-            Thread.sleep(6000);
-            int attempts = SimulatedAccessPoint.get().joinAttempts() - before;
-            assertTrue("join attempts in 6 s: " + attempts, attempts >= 1 && attempts <= 4);
-            assertEquals(LedIndicator.ERROR, HostLeds.rgb());
-            assertFalse("the Wi-Fi password was shown", console.text().contains(WRONG_PASSWORD));
+            Refusals.assertExplained(console, png, "WiFi", "no access point with SSID \"RelayBoard-AP\" found");
+            assertTrue("a join per refusal, no more", SimulatedAccessPoint.get().joinAttempts() - before <= 4);
+
+            // The board's access point appears, with another password than the board's.
+            SimulatedAccessPoint.get().configure("RelayBoard-AP", "relayboard", "WPA2");
+            Refusals.assertExplained(console, png, "WiFi", "authentication with access point \"RelayBoard-AP\" failed",
+                    2);
+            assertEquals(LedIndicator.ERROR, com.relayboard.host.led.HostLeds.rgb());
+            Refusals.assertNeverShown(WRONG_PASSWORD, console, png, null);
 
             // The router is reconfigured to the board's password: the board joins by itself.
             SimulatedAccessPoint.get().configure("RelayBoard-AP", WRONG_PASSWORD, "WPA2");
@@ -59,7 +53,7 @@ public class WrongWifiPasswordIT {
                 Thread.sleep(50);
             }
             assertEquals(WifiState.CONNECTED, board.wifiState());
-            assertFalse("the Wi-Fi password was shown", console.text().contains(WRONG_PASSWORD));
+            Refusals.assertNeverShown(WRONG_PASSWORD, console, png, null);
         } finally {
             simulated.stop();
         }

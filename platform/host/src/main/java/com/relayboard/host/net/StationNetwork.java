@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The simulated board's TCP stack: sockets that can only connect while the station is joined to the
@@ -34,6 +35,14 @@ public final class StationNetwork {
         return this.factory;
     }
 
+    /**
+     * TLS sockets of the station: made by the firmware's {@code tls} factory (its own trust), but
+     * refused while the station is not joined and aborted when it loses the link, like plain ones.
+     */
+    public SSLSocketFactory secureSocketFactory(SSLSocketFactory tls) {
+        return new StationSslSocketFactory(tls);
+    }
+
     /** How many of the station's sockets are open now. */
     public synchronized int openSockets() {
         return this.open.size();
@@ -51,6 +60,8 @@ public final class StationNetwork {
     }
 
     synchronized void register(Socket socket) {
+        // TLS sockets cannot tell us when they close: forget the closed ones here.
+        this.open.removeIf(Socket::isClosed);
         this.open.add(socket);
     }
 
@@ -123,6 +134,69 @@ public final class StationNetwork {
             StationSocket socket = new StationSocket();
             socket.connect(address, 0);
             return socket;
+        }
+    }
+
+    /** Wraps the firmware's TLS factory: each socket checks the link when made and is tracked. */
+    private static final class StationSslSocketFactory extends SSLSocketFactory {
+
+        private final SSLSocketFactory tls;
+
+        StationSslSocketFactory(SSLSocketFactory tls) {
+            this.tls = tls;
+        }
+
+        private static Socket tracked(Socket socket) {
+            INSTANCE.register(socket);
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            // Paho makes the socket, then connects it at once: the link is checked here.
+            checkLink();
+            return tracked(this.tls.createSocket());
+        }
+
+        @Override
+        public Socket createSocket(Socket plain, String host, int port, boolean autoClose) throws IOException {
+            checkLink();
+            return tracked(this.tls.createSocket(plain, host, port, autoClose));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            checkLink();
+            return tracked(this.tls.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            checkLink();
+            return tracked(this.tls.createSocket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            checkLink();
+            return tracked(this.tls.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            checkLink();
+            return tracked(this.tls.createSocket(address, port, localAddress, localPort));
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return this.tls.getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return this.tls.getSupportedCipherSuites();
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.eclipse.paho.client.mqttv3;
 
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 
 import com.relayboard.host.net.StationNetwork;
 
@@ -47,6 +48,11 @@ public class MqttClient {
             engineOptions.setWill(options.willTopic(), options.willPayload(), options.willQos(), options.willRetained());
         }
         SocketFactory factory = options.socketFactory();
+        if (factory instanceof SSLSocketFactory) {
+            // TLS on the station's link. Paho 1.2.5 checks the broker's name against its certificate
+            // (HTTPS endpoint identification, on by default), as mbedTLS does on the board.
+            factory = StationNetwork.get().secureSocketFactory((SSLSocketFactory) factory);
+        }
         engineOptions.setSocketFactory(factory != null ? factory : StationNetwork.get().socketFactory());
         try {
             this.engine.connect(engineOptions);

@@ -1,0 +1,123 @@
+package com.relayboard.sim;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import com.relayboard.firmware.ui.LcdScreen;
+import com.relayboard.firmware.ui.LedIndicator;
+import com.relayboard.firmware.ui.TextFit;
+import com.relayboard.host.display.HostDisplay;
+import com.relayboard.host.led.HostLeds;
+
+import ej.microui.display.Font;
+
+/**
+ * Checks that a refusal is explained the way the board promises: one console line with the reason,
+ * the reason on the LCD's notice line, the NeoPixel in the error colour, and retries that back off
+ * (each wait longer than the one before) instead of hammering.
+ */
+final class Refusals {
+
+    /** Backoff 1 s, 2 s, 4 s (+/-25 %): three refusals take about 7 s; later ones up to 30 s each. */
+    private static final long REFUSALS_TIMEOUT_MS = 60000;
+
+    private Refusals() {
+    }
+
+    /**
+     * @param lifecycle
+     *            {@code WiFi} or {@code MQTT}
+     * @param reason
+     *            the reason as the console line must give it
+     * @return the retry delays, in ms, of the refusals after the call
+     */
+    static long[] assertExplained(ConsoleCapture console, File png, String lifecycle, String reason)
+            throws InterruptedException {
+        return assertExplained(console, png, lifecycle, reason, 3);
+    }
+
+    /**
+     * As {@link #assertExplained(ConsoleCapture, File, String, String)}, over {@code refusals} (2 or 3)
+     * refusals: a board that has backed off long already waits up to 30 s between them.
+     */
+    static long[] assertExplained(ConsoleCapture console, File png, String lifecycle, String reason, int refusals)
+            throws InterruptedException {
+        String prefix = lifecycle + ": BACKOFF " + reason + "; retry in ";
+        int before = console.count(prefix);
+        console.awaitLineContaining(prefix, AbstractRelayIT.TIMEOUT_MS);
+        // On the LCD: the notice line, in the error colour, as far as it fits.
+        String notice = TextFit.fit(lifecycle + ": " + reason, Font.getDefaultFont(), 320 - 8, "", false);
+        LcdImages.awaitText(png, notice.length() > 30 ? notice.substring(0, 30) : notice, LcdScreen.ERROR_TEXT,
+                LcdScreen.BACKGROUND, AbstractRelayIT.TIMEOUT_MS);
+        awaitLed(LedIndicator.ERROR);
+
+        long deadline = System.currentTimeMillis() + REFUSALS_TIMEOUT_MS;
+        while (console.count(prefix) < before + refusals) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("fewer than " + refusals + " refusals \"" + reason + "\" in "
+                        + REFUSALS_TIMEOUT_MS
+                        + " ms:\n" + console.text());
+            }
+            Thread.sleep(50);
+        }
+        List<Long> delays = new ArrayList<>();
+        for (String line : console.lines()) {
+            int at = line.indexOf(prefix);
+            if (at >= 0) {
+                String delay = line.substring(at + prefix.length()).replace(" s", "");
+                delays.add(Math.round(Double.parseDouble(delay) * 1000));
+            }
+        }
+        List<Long> seen = delays.subList(before, before + refusals);
+        // Each wait is longer than the last: doublings with +/-25 % jitter never overlap (below the cap).
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue("retry delays must grow: " + seen, seen.get(i - 1) < seen.get(i));
+        }
+        assertEquals(LedIndicator.ERROR, HostLeds.rgb());
+        long[] result = new long[seen.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = seen.get(i);
+        }
+        return result;
+    }
+
+    static void awaitLed(int rgb) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + AbstractRelayIT.TIMEOUT_MS;
+        while (HostLeds.rgb() != rgb) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the NeoPixel never showed " + Integer.toHexString(rgb) + "; it shows "
+                        + Integer.toHexString(HostLeds.rgb()));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Fails if {@code secret} was printed on the console, or is drawn on the LCD in any of the board's
+     * text colours, or is in {@code log} (a broker log, or null).
+     */
+    static void assertNeverShown(String secret, ConsoleCapture console, File png, String log) throws IOException {
+        assertFalse("the password was printed on the console", console.text().contains(secret));
+        if (log != null) {
+            assertFalse("the password is in the broker's log", log.contains(secret));
+        }
+        BufferedImage lcd = ImageIO.read(png);
+        for (int color : new int[] { LcdScreen.TEXT, LcdScreen.ERROR_TEXT, LcdScreen.OK_TEXT, LcdScreen.BUSY_TEXT,
+                LcdScreen.TOPIC_TEXT, LcdScreen.COUNTER_TEXT }) {
+            for (int background : new int[] { LcdScreen.BACKGROUND, LcdScreen.STATUS_BACKGROUND }) {
+                assertNull("the password is drawn on the LCD",
+                        LcdImages.find(lcd, HostDisplay.renderText(secret, color, background)));
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.relayboard.firmware.net;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * TLS sockets that trust exactly one CA: the one that signed the broker's certificate. Built with the
+ * SSL and SECURITY APIs the way MicroEJ's own TLS MQTT example does (docs/api-evidence.md). The
+ * broker's name is checked against its certificate by the TLS stack itself: JSSE's endpoint
+ * identification under Paho on the desktop, mbedTLS's host name check on the board.
+ */
+public final class TlsSockets {
+
+    /** The board's TLS stack (mbedTLS on the ESP32 ports) speaks TLS 1.2 at most. */
+    private static final String PROTOCOL = "TLSv1.2";
+    private static final String TRUST_ALGORITHM = "X509";
+    private static final String CERTIFICATE_TYPE = "X.509";
+    private static final String CA_ALIAS = "relayboard-broker-ca";
+
+    private TlsSockets() {
+    }
+
+    /**
+     * @param caCert
+     *            a classpath resource (as on the board, listed in a {@code *.resources.list}) or,
+     *            when there is no such resource, a file path
+     * @return a factory of TLS sockets that trust only that CA
+     * @throws IOException
+     *             with a reason a person can act on, when the CA cannot be read or used
+     */
+    public static SocketFactory trusting(String caCert) throws IOException {
+        InputStream in = TlsSockets.class.getResourceAsStream(caCert);
+        if (in == null) {
+            try {
+                in = new FileInputStream(caCert);
+            } catch (IOException e) {
+                throw new IOException("CA certificate " + caCert + " not found (neither a resource nor a file)");
+            }
+        }
+        try {
+            Certificate ca = CertificateFactory.getInstance(CERTIFICATE_TYPE).generateCertificate(in);
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            trusted.setCertificateEntry(CA_ALIAS, ca);
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TRUST_ALGORITHM);
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance(PROTOCOL);
+            context.init(null, trust.getTrustManagers(), null);
+            return context.getSocketFactory();
+        } catch (Exception e) {
+            // Certificate, key store and TLS set-up failures all mean the same to the user: this file.
+            throw new IOException("CA certificate " + caCert + " is not usable: " + e.getMessage());
+        } finally {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // Read already; nothing to release.
+            }
+        }
+    }
+}
