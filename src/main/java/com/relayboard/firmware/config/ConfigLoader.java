@@ -23,6 +23,12 @@ public final class ConfigLoader {
     public static final String MQTT_KEEPALIVE_S = "relayboard.mqtt.keepaliveS";
     public static final String MQTT_CLEAN_SESSION = "relayboard.mqtt.cleanSession";
     public static final String MQTT_MAX_PAYLOAD_BYTES = "relayboard.mqtt.maxPayloadBytes";
+    /** Longest wait between two connect attempts (the backoff's cap), in seconds. */
+    public static final String MQTT_RETRY_MAX_S = "relayboard.mqtt.retryMaxS";
+    /** Reconnect backoff cap when {@link #MQTT_RETRY_MAX_S} is not set, in seconds. */
+    public static final int DEFAULT_RETRY_MAX_S = 30;
+    /** An hour: a board that waits longer than this between attempts looks dead to its user. */
+    private static final int MAX_RETRY_MAX_S = 3600;
     /** Rules are numbered from 1: {@code relayboard.relay.1.from}, {@code .to}, {@code .suffix}. */
     public static final String RELAY_PREFIX = "relayboard.relay.";
 
@@ -95,6 +101,11 @@ public final class ConfigLoader {
         int maxPayloadBytes = parseInt(MQTT_MAX_PAYLOAD_BYTES, required(source, MQTT_MAX_PAYLOAD_BYTES), 1,
                 MAX_PAYLOAD_LIMIT_BYTES, "must be a number of bytes from 1 to " + MAX_PAYLOAD_LIMIT_BYTES);
 
+        String retryMax = optional(source, MQTT_RETRY_MAX_S);
+        int retryMaxS = retryMax == null ? DEFAULT_RETRY_MAX_S
+                : parseInt(MQTT_RETRY_MAX_S, retryMax, 1, MAX_RETRY_MAX_S, "must be a number of seconds from 1 to "
+                        + MAX_RETRY_MAX_S);
+
         RelayRule[] rules = loadRules(source);
         String statusTopic = Config.STATUS_TOPIC_PREFIX + clientId + Config.STATUS_TOPIC_SUFFIX;
         for (RelayRule rule : rules) {
@@ -103,9 +114,11 @@ public final class ConfigLoader {
                         + ".from would relay the board's own status topic " + statusTopic);
             }
         }
-        return new Config(ssid, wifiPassword == null ? "" : wifiPassword, security, wifiInterface, brokerUri,
+        Config config = new Config(ssid, wifiPassword == null ? "" : wifiPassword, security, wifiInterface, brokerUri,
                 hostPort[0], port, clientId, username, password, qos, keepAliveS, cleanSession, maxPayloadBytes,
                 rules);
+        config.retryMaxS = retryMaxS;
+        return config;
     }
 
     /**

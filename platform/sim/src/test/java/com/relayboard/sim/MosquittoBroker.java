@@ -11,47 +11,102 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's mosquitto, started by a test as a separate process on a free loopback port, with its own
- * configuration and log in a temporary folder (never the system broker on 1883).
+ * configuration and log in a temporary folder (never the system broker on 1883). It can be killed
+ * with SIGKILL and restarted on the same port; with {@link #PERSISTENT} settings it then comes back
+ * with the sessions and queued messages it had saved.
  */
 final class MosquittoBroker implements AutoCloseable {
 
     static final String BINARY = "/usr/sbin/mosquitto";
     private static final long READY_TIMEOUT_MS = 10000;
+    /**
+     * Persistence saved every second (queues keep mosquitto's defaults: 1000 messages per client).
+     * Mosquitto acknowledges a message before it saves it: what a SIGKILL hits in the second after an
+     * acknowledgement is lost by the broker, whatever its clients do.
+     */
+    static final String[] PERSISTENT = { "persistence true", "autosave_interval 1" };
 
     private final File folder;
     private final int port;
-    private final Process process;
+    private Process process;
+    /** The log of every run: each restart appends. */
+    private final File log;
 
-    private MosquittoBroker(File folder, int port, Process process) {
+    private MosquittoBroker(File folder, int port, File log) {
         this.folder = folder;
         this.port = port;
-        this.process = process;
+        this.log = log;
     }
 
     static MosquittoBroker start() throws IOException, InterruptedException {
+        return start(new String[0]);
+    }
+
+    /**
+     * @param extraSettings
+     *            mosquitto.conf lines added to the test configuration, e.g. {@link #PERSISTENT}; a
+     *            {@code persistence} line replaces the default {@code persistence false}
+     */
+    static MosquittoBroker start(String... extraSettings) throws IOException, InterruptedException {
         if (!new File(BINARY).canExecute()) {
             throw new AssertionError(BINARY + " is missing: install Debian's mosquitto (.ci/run does)");
         }
         File folder = Files.createTempDirectory("mosquitto-it").toFile();
         int port = EmbeddedBroker.freePort();
         File config = new File(folder, "mosquitto.conf");
+        boolean persistenceSet = false;
+        for (String line : extraSettings) {
+            persistenceSet |= line.startsWith("persistence ");
+        }
         String settings = String.join("\n",
                 // Started as root, mosquitto would drop to its own user; stay, so it can read our files.
                 "user root",
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
-                "persistence false",
+                persistenceSet ? "persistence_location " + folder.getAbsolutePath() + "/" : "persistence false",
                 "log_dest stdout",
                 // Every packet in the log: when a test fails, the broker's side of the story is there.
                 "log_type all",
+                String.join("\n", extraSettings),
                 "");
         Files.write(config.toPath(), settings.getBytes(StandardCharsets.UTF_8));
-        File log = new File(folder, "broker.log");
-        Process process = new ProcessBuilder(BINARY, "-c", config.getAbsolutePath())
-                .redirectErrorStream(true).redirectOutput(log).start();
-        MosquittoBroker broker = new MosquittoBroker(folder, port, process);
-        broker.awaitListening(log);
+        MosquittoBroker broker = new MosquittoBroker(folder, port, new File(folder, "broker.log"));
+        broker.launch();
         return broker;
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        File config = new File(this.folder, "mosquitto.conf");
+        this.process = new ProcessBuilder(BINARY, "-c", config.getAbsolutePath()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(this.log)).start();
+        awaitListening(this.log);
+    }
+
+    /** Kills the broker with SIGKILL: no clean shutdown, no last save; its clients' sockets are closed by the kernel. */
+    void kill() throws InterruptedException {
+        this.process.destroyForcibly();
+        if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("mosquitto did not die from SIGKILL");
+        }
+    }
+
+    /** Starts the broker again on the same port, with the same configuration (and saved state, if persistent). */
+    void restart() throws IOException, InterruptedException {
+        if (this.process.isAlive()) {
+            throw new IllegalStateException("mosquitto is still running");
+        }
+        launch();
+    }
+
+    /** @return how many times a client connected with this client id, over every run so far */
+    int connectionsOf(String clientId) throws IOException {
+        int count = 0;
+        for (String line : log().split("\n")) {
+            if (line.contains("New client connected from ") && line.contains(" as " + clientId + " ")) {
+                count++;
+            }
+        }
+        return count;
     }
 
     int port() {
@@ -63,7 +118,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     String log() throws IOException {
-        return new String(Files.readAllBytes(new File(this.folder, "broker.log").toPath()), StandardCharsets.UTF_8);
+        return new String(Files.readAllBytes(this.log.toPath()), StandardCharsets.UTF_8);
     }
 
     @Override
