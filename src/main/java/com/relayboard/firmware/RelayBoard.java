@@ -71,7 +71,6 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
 
     private volatile boolean running;
     private Thread loopThread;
-    private Thread publisherThread;
     // Written by the loop thread only; volatile for status() from other threads.
     private volatile int received;
     private volatile int relayed;
@@ -120,8 +119,7 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
         this.screen.showWifi(this.wifiStatus, BoardScreen.BUSY);
         this.screen.showMqtt(this.mqttStatus, BoardScreen.BUSY);
         this.screen.showCounters(0, 0, 0, 0);
-        this.publisherThread = new Thread(this.outbox, "relayboard-outbox");
-        this.publisherThread.start();
+        this.outbox.start();
         this.loopThread = new Thread(new Runnable() {
             @Override
             public void run() {
@@ -141,11 +139,13 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
             }
             this.running = false;
             loop = this.loopThread;
-            publisher = this.publisherThread;
         }
         this.mailbox.wake();
         this.outbox.stop();
         joinQuietly(loop);
+        // Only the loop replaces a stuck publisher, and the outbox is stopped: this one is the last. A
+        // publisher left behind on a dead link ends by itself when its publish returns.
+        publisher = this.outbox.publisher();
         joinQuietly(publisher);
         try {
             this.mqtt.announceOffline();
@@ -169,7 +169,7 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
         return this.reconnects;
     }
 
-    /** @return why the last connection ended or the last attempt failed, or {@code null} */
+    /** @return why the last connection to the broker ended, or {@code null} before one did */
     public String lastDisconnectReason() {
         return this.lastDisconnect;
     }

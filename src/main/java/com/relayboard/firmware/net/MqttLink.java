@@ -110,7 +110,7 @@ public final class MqttLink {
         return Math.max(0, this.connections - 1);
     }
 
-    /** @return why the last connection ended or the last attempt failed, or {@code null} */
+    /** @return why the last connection ended, or {@code null} before one did */
     public String lastDisconnectReason() {
         return this.lastDisconnectReason;
     }
@@ -170,7 +170,7 @@ public final class MqttLink {
             if (this.state != MqttState.WAITING_FOR_NETWORK) {
                 goOffline("Wi-Fi is down");
                 // The station's sockets are gone: a polite disconnect could only wait for answers.
-                this.session.abandon();
+                giveUp();
                 this.closedSoonInARow = 0;
                 this.state = MqttState.WAITING_FOR_NETWORK;
                 this.listener.mqttChanged(MqttState.WAITING_FOR_NETWORK, "Wi-Fi is down");
@@ -246,7 +246,7 @@ public final class MqttLink {
         }
         long silentMs = nowMs - this.lastHeardMs;
         if (silentMs >= this.keepAliveMs) {
-            this.session.abandon();
+            giveUp();
             linkEnded("no answer from the broker for " + Durations.seconds(silentMs) + " (keepalive "
                     + Durations.seconds(this.keepAliveMs) + "): the link is dead", "", false, nowMs);
         } else if (!this.probeSent && silentMs >= this.keepAliveMs / 2) {
@@ -254,10 +254,16 @@ public final class MqttLink {
             try {
                 this.session.publish(this.probeTopic, PROBE_PAYLOAD, 0, false);
             } catch (BrokerException e) {
-                this.session.abandon();
+                giveUp();
                 linkEnded("probing the link failed: " + e.getMessage(), "", false, nowMs);
             }
         }
+    }
+
+    /** Drops a dead connection without waiting for it, and the publish that may be stuck on it. */
+    private void giveUp() {
+        this.session.abandon();
+        this.outbox.replaceStuckPublisher();
     }
 
     /** @param how what the state line puts before the reason */
@@ -295,8 +301,8 @@ public final class MqttLink {
             this.session.publish(this.statusTopic, ONLINE.getBytes(), STATUS_QOS, true);
             this.session.publish(detailTopic(), detailLine(this.connections).getBytes(), STATUS_QOS, true);
         } catch (BrokerException e) {
+            // A failed attempt is on the state line; the last disconnect stays why the last connection ended.
             this.session.disconnect();
-            this.lastDisconnectReason = e.getMessage();
             enterBackoff(nowMs, e.getMessage(), this.backoff.nextDelayMs());
             return;
         }

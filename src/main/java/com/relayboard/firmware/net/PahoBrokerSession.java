@@ -166,8 +166,10 @@ public final class PahoBrokerSession implements BrokerSession {
     private static void closeQuietly(MqttClient old) {
         try {
             old.close();
-        } catch (MqttException e) {
-            // Still shutting down: it ends by itself and nothing uses it any more.
+        } catch (Exception e) {
+            // Still shutting down: it ends by itself and nothing uses it any more. (Exception, not
+            // MqttException: whether MicroPaho's close() declares it is not known, and a catch of a
+            // checked exception that is never thrown would not compile on the device.)
         }
     }
 

@@ -87,6 +87,27 @@ public class DeadLinkIT {
         assertTrue(arrived.toString(), arrived.contains("after (relay1) (relay2)"));
         assertEquals(1, board.reconnects());
         assertTrue(board.status(), board.status().contains("reconnects 1, last disconnect: no answer from the broker"));
+
+        // Now only what the board sends vanishes: it still receives, relays, and its publish waits for
+        // an acknowledgement that never comes. That publish must not hold the relay up once the board
+        // has given the link up and reconnected.
+        DesktopClients.Subscription late = DesktopClients.subscribe(port, "/test/topic3", 1, 60, null);
+        late.awaitSubscribed(TIMEOUT_MS);
+        int deadBefore = console.count("the link is dead");
+        this.proxy.silenceBoard();
+        DesktopClients.publish(port, "/test/topic1", "stuck in flight");
+        console.awaitLine("New message (topic=\"/test/topic1\", message=\"stuck in flight\")", TIMEOUT_MS);
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (console.count("the link is dead") == deadBefore && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        console.awaitLineContaining("(reconnect 2)", TIMEOUT_MS);
+        long reconnectedAt = console.timesOf("(reconnect 2)").get(0);
+        assertEquals(List.of("stuck in flight (relay1) (relay2)"), late.awaitMessages(TIMEOUT_MS));
+        long relayedAfterMs = System.currentTimeMillis() - reconnectedAt;
+        System.out.println("[DeadLinkIT] the publish stuck on the dead link went out again " + relayedAfterMs
+                + " ms after the reconnect");
+        assertTrue("relayed " + relayedAfterMs + " ms after the reconnect", relayedAfterMs <= 5000);
     }
 
     private static void awaitState(RelayBoard board, MqttState state, ConsoleCapture console)

@@ -38,6 +38,8 @@ final class TcpProxy implements AutoCloseable {
         final Socket board;
         final Socket broker;
         volatile boolean blackHoled;
+        /** Only what the board sends vanishes; the broker's packets still reach it. */
+        volatile boolean boardSilenced;
 
         Link(Socket board, Socket broker) {
             this.board = board;
@@ -45,11 +47,11 @@ final class TcpProxy implements AutoCloseable {
         }
 
         void start() {
-            pump(this.board, this.broker, "board->broker");
-            pump(this.broker, this.board, "broker->board");
+            pump(this.board, this.broker, "board->broker", true);
+            pump(this.broker, this.board, "broker->board", false);
         }
 
-        private void pump(Socket from, Socket to, String direction) {
+        private void pump(Socket from, Socket to, String direction, boolean fromBoard) {
             Thread thread = new Thread(() -> {
                 byte[] buffer = new byte[8192];
                 try {
@@ -57,7 +59,7 @@ final class TcpProxy implements AutoCloseable {
                     OutputStream out = to.getOutputStream();
                     int n;
                     while ((n = in.read(buffer)) > 0) {
-                        if (!this.blackHoled) {
+                        if (!this.blackHoled && !(fromBoard && this.boardSilenced)) {
                             out.write(buffer, 0, n);
                             out.flush();
                         }
@@ -110,6 +112,19 @@ final class TcpProxy implements AutoCloseable {
     synchronized void blackHole() {
         for (Link link : this.links) {
             link.blackHoled = true;
+        }
+        this.holes.addAll(this.links);
+        this.links.clear();
+    }
+
+    /**
+     * On the connections open now, what the board sends vanishes while the broker's packets still
+     * reach it: the board keeps receiving, but nothing it publishes is acknowledged.
+     */
+    synchronized void silenceBoard() {
+        for (Link link : this.links) {
+            link.boardSilenced = true;
+            link.blackHoled = false;
         }
         this.holes.addAll(this.links);
         this.links.clear();
