@@ -28,7 +28,13 @@ import com.relayboard.firmware.net.MqttState;
 public class NothingLostIT {
 
     private static final int MESSAGES = 1000;
-    private static final int KEEPALIVE_S = 4;
+    /**
+     * Long enough that the board does not give its silenced link up during the 3 s hold before the
+     * SIGKILL (it may give up no sooner than half a keepalive after the hold began).
+     */
+    private static final int KEEPALIVE_S = 8;
+    /** Mosquitto saves every 2 s at most with autosave_interval 1 (it saves when more than 1 s passed). */
+    private static final long HOLD_BEFORE_KILL_MS = 3000;
     /** Between two publishes: spreads the thousand messages over the outages. */
     private static final long PUBLISH_GAP_MS = 12;
     private static final long OUTAGE_MS = 3000;
@@ -111,7 +117,7 @@ public class NothingLostIT {
 
         // Outage 2: the broker is killed with SIGKILL and restarted. Mosquitto acknowledges before it
         // saves, so the test first holds all traffic (the publisher, and the board's link, silenced
-        // without closing) for two autosave periods: then a loss could only be the board's.
+        // without closing) until an autosave must have run: then a loss could only be the board's.
         awaitPublished(450);
         // The board must be back on the broker when it dies, or the outage would not be the board's.
         awaitConnected(board, console);
@@ -120,7 +126,7 @@ public class NothingLostIT {
             Thread.sleep(5);
         }
         this.proxy.blackHole();
-        Thread.sleep(2500);
+        Thread.sleep(HOLD_BEFORE_KILL_MS);
         this.mosquitto.kill();
         // The dead broker's kernel closes its sockets: the board sees its connection end.
         this.proxy.closeBlackHoled();
