@@ -30,23 +30,39 @@ final class Mailbox {
     }
 
     private final ReceivedMessage[] inbox;
+    /** Most payload bytes the inbox holds; one message alone is always taken, however large. */
+    private final int inboxMaxBytes;
     private int inboxHead;
     private int inboxSize;
+    private int inboxBytes;
     private Event firstEvent;
     private Event lastEvent;
     private boolean signalled;
 
     Mailbox(int inboxCapacity) {
+        this(inboxCapacity, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param inboxMaxBytes
+     *            most payload bytes held at once; a message that would pass it is refused unless the
+     *            inbox is empty
+     */
+    Mailbox(int inboxCapacity, int inboxMaxBytes) {
         this.inbox = new ReceivedMessage[inboxCapacity];
+        this.inboxMaxBytes = inboxMaxBytes;
     }
 
     /** @return whether the message was taken; never waits */
     synchronized boolean offerMessage(ReceivedMessage message) {
-        if (this.inboxSize == this.inbox.length) {
+        int bytes = message.payload().length;
+        if (this.inboxSize == this.inbox.length
+                || (this.inboxSize > 0 && bytes > this.inboxMaxBytes - this.inboxBytes)) {
             return false;
         }
         this.inbox[(this.inboxHead + this.inboxSize) % this.inbox.length] = message;
         this.inboxSize++;
+        this.inboxBytes += bytes;
         signal();
         return true;
     }
@@ -59,6 +75,7 @@ final class Mailbox {
         this.inbox[this.inboxHead] = null;
         this.inboxHead = (this.inboxHead + 1) % this.inbox.length;
         this.inboxSize--;
+        this.inboxBytes -= message.payload().length;
         return message;
     }
 

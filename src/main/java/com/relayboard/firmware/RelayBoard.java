@@ -38,12 +38,20 @@ import com.relayboard.firmware.ui.LedIndicator;
 public final class RelayBoard implements LifecycleListener, BrokerListener, OutboxListener {
 
     public static final String VERSION = "0.1.0";
-    /** Received messages waiting for the loop. */
-    public static final int INBOX_CAPACITY = 32;
+    /**
+     * Received messages waiting for the loop. The board acknowledges a QoS 1 message as soon as it is
+     * in the inbox, so with a persistent session the inbox must hold the broker's whole backlog for
+     * the board after an outage: mosquitto's defaults queue at most 1000 messages plus 20 in flight.
+     */
+    public static final int INBOX_CAPACITY = 1024;
+    /** Payload bytes the inbox holds at most (one message alone may be larger). */
+    public static final int INBOX_MAX_BYTES = 512 * 1024;
     /** Relayed messages waiting to be published. */
     public static final int OUTBOX_CAPACITY = 32;
     /** The loop wakes at least this often, to poll the link and end LED flashes. */
     static final long LOOP_MAX_SLEEP_MS = 100;
+    /** The board's probe topic is {@code relayboard/<clientId>} plus this. */
+    public static final String PROBE_SUFFIX = "/probe";
     /** Payload text on the console is cut after this many characters: the UART runs at 115200 baud. */
     static final int CONSOLE_MAX_PAYLOAD_CHARS = 1024;
 
@@ -53,21 +61,28 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
     private final BoardScreen screen;
     private final LedIndicator led;
     private final Relay relay;
-    private final Mailbox mailbox = new Mailbox(INBOX_CAPACITY);
+    private final Mailbox mailbox = new Mailbox(INBOX_CAPACITY, INBOX_MAX_BYTES);
     private final BrokerSession session;
     private final Outbox outbox;
     private final WifiConnectManager wifi;
     private final MqttLink mqtt;
+    /** Where the link's probes go; messages on it are never shown or relayed. */
+    private final String probeTopic;
 
     private volatile boolean running;
     private Thread loopThread;
-    private Thread publisherThread;
     // Written by the loop thread only; volatile for status() from other threads.
     private volatile int received;
     private volatile int relayed;
     private volatile int dropped;
     private volatile String wifiStatus = "WiFi IDLE";
     private volatile String mqttStatus = "MQTT WAITING_FOR_NETWORK";
+    private volatile int reconnects;
+    private volatile String lastDisconnect;
+    /** Messages (probes included) the client has handed over, counted on the callback thread. */
+    private int arrivals;
+    /** {@link #arrivals} when the loop last looked: a change means the broker was heard. */
+    private int arrivalsSeen;
     /** Messages the inbox had no room for, counted on the callback thread. */
     private int overflowed;
     /** Loop iterations so far: lets tests check that an idle board sleeps instead of spinning. */
@@ -85,9 +100,10 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
         this.outbox = new Outbox(OUTBOX_CAPACITY, this.session, this);
         this.wifi = new WifiConnectManager(radio, config.wifiSsid(), config.wifiPassword(), config.wifiSecurity(),
                 new Backoff(WifiConnectManager.RETRY_INITIAL_MS, WifiConnectManager.RETRY_MAX_MS, random), this);
-        this.mqtt = new MqttLink(this.session, config.brokerUri(), this.relay.sourceFilters(), config.qos(),
-                config.statusTopic(), new Backoff(MqttLink.RETRY_INITIAL_MS, MqttLink.RETRY_MAX_MS, random),
-                this.outbox, this);
+        this.probeTopic = Config.STATUS_TOPIC_PREFIX + config.clientId() + PROBE_SUFFIX;
+        this.mqtt = new MqttLink(this.session, config.brokerUri(), config.clientId(), this.relay.sourceFilters(),
+                config.qos(), config.statusTopic(), this.probeTopic, config.keepAliveS(),
+                new Backoff(MqttLink.RETRY_INITIAL_MS, config.retryMaxS() * 1000L, random), this.outbox, this);
     }
 
     /** Prints what the board will do, then starts the loop and the publisher. */
@@ -103,8 +119,7 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
         this.screen.showWifi(this.wifiStatus, BoardScreen.BUSY);
         this.screen.showMqtt(this.mqttStatus, BoardScreen.BUSY);
         this.screen.showCounters(0, 0, 0, 0);
-        this.publisherThread = new Thread(this.outbox, "relayboard-outbox");
-        this.publisherThread.start();
+        this.outbox.start();
         this.loopThread = new Thread(new Runnable() {
             @Override
             public void run() {
@@ -124,11 +139,13 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
             }
             this.running = false;
             loop = this.loopThread;
-            publisher = this.publisherThread;
         }
         this.mailbox.wake();
         this.outbox.stop();
         joinQuietly(loop);
+        // Only the loop replaces a stuck publisher, and the outbox is stopped: this one is the last. A
+        // publisher left behind on a dead link ends by itself when its publish returns.
+        publisher = this.outbox.publisher();
         joinQuietly(publisher);
         try {
             this.mqtt.announceOffline();
@@ -143,7 +160,18 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
     /** @return one line on the board's state, for a {@code status} command */
     public String status() {
         return this.wifiStatus + " | " + this.mqttStatus + " | received " + this.received + ", relayed "
-                + this.relayed + ", dropped " + this.dropped + ", queued " + this.outbox.size();
+                + this.relayed + ", dropped " + this.dropped + ", queued " + this.outbox.size() + " | reconnects "
+                + this.reconnects + ", last disconnect: " + (this.lastDisconnect == null ? "none" : this.lastDisconnect);
+    }
+
+    /** @return connections to the broker after the first */
+    public int reconnects() {
+        return this.reconnects;
+    }
+
+    /** @return why the last connection to the broker ended, or {@code null} before one did */
+    public String lastDisconnectReason() {
+        return this.lastDisconnect;
     }
 
     public String clientId() {
@@ -206,13 +234,25 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
     }
 
     private void handleEvents(long nowMs) {
+        int arrived;
+        synchronized (this) {
+            arrived = this.arrivals;
+        }
+        if (arrived != this.arrivalsSeen) {
+            this.arrivalsSeen = arrived;
+            this.mqtt.heard(nowMs);
+        }
         Mailbox.Event event;
         while ((event = this.mailbox.pollEvent()) != null) {
             switch (event.kind) {
             case Mailbox.CONNECTION_LOST:
-                this.mqtt.connectionLost(event.text, nowMs);
+                this.mqtt.connectionLost(event.text, event.subject == Boolean.TRUE, nowMs);
                 break;
             case Mailbox.PUBLISHED:
+                if (((OutgoingMessage) event.subject).qos() > 0) {
+                    // Its acknowledgement came back: the link is alive.
+                    this.mqtt.heard(nowMs);
+                }
                 this.relayed++;
                 showCounters();
                 break;
@@ -300,6 +340,8 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
 
     @Override
     public void mqttChanged(MqttState state, String detail) {
+        this.reconnects = this.mqtt.reconnects();
+        this.lastDisconnect = this.mqtt.lastDisconnectReason();
         boolean connected = state == MqttState.CONNECTED;
         this.mqttStatus = reportStateChange("MQTT", state.name(), detail, state == MqttState.BACKOFF);
         this.screen.showMqtt(this.mqttStatus, severity(connected, state == MqttState.BACKOFF));
@@ -344,6 +386,14 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
 
     @Override
     public boolean onMessage(String topic, byte[] payload, int qos) {
+        synchronized (this) {
+            this.arrivals++;
+        }
+        if (topic.equals(this.probeTopic)) {
+            // The link's own probe came back: heard, nothing to show or relay.
+            this.mailbox.wake();
+            return true;
+        }
         if (this.mailbox.offerMessage(new ReceivedMessage(topic, payload, qos))) {
             return true;
         }
@@ -357,8 +407,8 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
     }
 
     @Override
-    public void onConnectionLost(String reason) {
-        this.mailbox.post(Mailbox.CONNECTION_LOST, null, reason);
+    public void onConnectionLost(String reason, boolean closedByBroker) {
+        this.mailbox.post(Mailbox.CONNECTION_LOST, closedByBroker ? Boolean.TRUE : Boolean.FALSE, reason);
     }
 
     // OutboxListener: called on the publisher thread; records and returns.

@@ -77,4 +77,18 @@ public class MailboxTest {
         Assert.assertEquals(1, mailbox.inboxSize());
         sender.join(5000);
     }
+
+    @Test
+    public void inbox_refusesWhatWouldPassItsByteBudget_butAlwaysTakesOneMessage() {
+        Mailbox mailbox = new Mailbox(10, 8);
+        Assert.assertTrue(mailbox.offerMessage(message("12345")));
+        Assert.assertFalse("5 + 4 bytes is over 8", mailbox.offerMessage(message("abcd")));
+        Assert.assertTrue("5 + 3 bytes fits", mailbox.offerMessage(message("abc")));
+        mailbox.pollMessage();
+        mailbox.pollMessage();
+        Assert.assertTrue("alone, a message larger than the budget is taken", mailbox.offerMessage(message("0123456789")));
+        Assert.assertFalse(mailbox.offerMessage(message("x")));
+        mailbox.pollMessage();
+        Assert.assertTrue("the budget is free again", mailbox.offerMessage(message("12345678")));
+    }
 }

@@ -345,7 +345,8 @@ public class RelayBoardTest {
         });
         Assert.assertEquals(0, this.board.dropped());
         List<String> subscriptions = this.session.subscriptions();
-        Assert.assertEquals("resubscribed after the reconnect: " + subscriptions, 4, subscriptions.size());
+        Assert.assertEquals("resubscribed (both rules and the probe topic) after the reconnect: " + subscriptions, 6,
+                subscriptions.size());
         Assert.assertTrue(console(), console().indexOf("connection lost: the broker closed the connection") >= 0);
     }
 
@@ -404,5 +405,37 @@ public class RelayBoardTest {
         List<String> messageLines = linesStartingWith("New message");
         Assert.assertEquals(1, messageLines.size());
         Assert.assertEquals("New message (topic=\"/in/a\\nb\", message=\"x\")", messageLines.get(0));
+    }
+
+    @Test
+    public void probeEcho_isNeitherShownNorRelayed() throws ConfigException {
+        startConnected(MapPropertySource.defaults());
+        String probeTopic = "relayboard/relayboard-a1b2c3" + RelayBoard.PROBE_SUFFIX;
+        Assert.assertTrue("the board subscribes to its probe topic", this.session.subscriptions().contains(probeTopic));
+        Assert.assertTrue(this.session.deliver(probeTopic, Bytes.ascii("probe"), 0));
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("after the probe"), 1));
+        awaitPublished(TOPIC2, 1);
+        Assert.assertEquals("only the real message counts", 1, this.board.received());
+        Assert.assertFalse(this.screen.messageTopics().contains(probeTopic));
+        Assert.assertTrue(console(), console().indexOf(probeTopic + "\", message") < 0);
+    }
+
+    @Test
+    public void status_givesTheReconnectCountAndTheLastDisconnectReason() throws ConfigException {
+        startConnected(MapPropertySource.defaults());
+        Assert.assertTrue(this.board.status(), this.board.status().endsWith("| reconnects 0, last disconnect: none"));
+        this.session.loseConnection("the broker closed the connection", true);
+        awaitConnected(2);
+        Poll.until("reconnect counted", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return board.reconnects() == 1;
+            }
+        });
+        Assert.assertEquals("the broker closed the connection", this.board.lastDisconnectReason());
+        Assert.assertTrue(this.board.status(),
+                this.board.status().endsWith("| reconnects 1, last disconnect: the broker closed the connection"));
+        Bytes.assertBytes("retained detail", Bytes.ascii("reconnects 1; last disconnect: the broker closed the connection"),
+                this.session.publishedTo(STATUS_TOPIC + "/detail").get(1).payload);
     }
 }

@@ -26,6 +26,8 @@ public final class Config {
     final boolean cleanSession;
     final int maxPayloadBytes;
     final RelayRule[] rules;
+    /** Set by the loader after construction, so that the constructor's list of settings stays as it was. */
+    int retryMaxS = ConfigLoader.DEFAULT_RETRY_MAX_S;
 
     Config(String wifiSsid, String wifiPassword, String wifiSecurity, String wifiInterface, String brokerUri,
             String brokerHost, int brokerPort, String caCert, String clientId, String username, String password, int qos,
@@ -117,6 +119,11 @@ public final class Config {
 
     public boolean cleanSession() {
         return this.cleanSession;
+    }
+
+    /** @return the longest wait between two attempts to connect to the broker, in seconds */
+    public int retryMaxS() {
+        return this.retryMaxS;
     }
 
     /** @return the largest payload the board relays, in bytes; larger messages are dropped and counted */

@@ -28,6 +28,12 @@ public final class ConfigLoader {
      * classpath resource on the board (listed in a {@code *.resources.list}), else a file.
      */
     public static final String MQTT_CA_CERT = "relayboard.mqtt.caCert";
+    /** Longest wait between two connect attempts (the backoff's cap), in seconds. */
+    public static final String MQTT_RETRY_MAX_S = "relayboard.mqtt.retryMaxS";
+    /** Reconnect backoff cap when {@link #MQTT_RETRY_MAX_S} is not set, in seconds. */
+    public static final int DEFAULT_RETRY_MAX_S = 30;
+    /** An hour: a board that waits longer than this between attempts looks dead to its user. */
+    private static final int MAX_RETRY_MAX_S = 3600;
     /** Rules are numbered from 1: {@code relayboard.relay.1.from}, {@code .to}, {@code .suffix}. */
     public static final String RELAY_PREFIX = "relayboard.relay.";
 
@@ -121,6 +127,11 @@ public final class ConfigLoader {
         int maxPayloadBytes = parseInt(MQTT_MAX_PAYLOAD_BYTES, required(source, MQTT_MAX_PAYLOAD_BYTES), 1,
                 MAX_PAYLOAD_LIMIT_BYTES, "must be a number of bytes from 1 to " + MAX_PAYLOAD_LIMIT_BYTES);
 
+        String retryMax = optional(source, MQTT_RETRY_MAX_S);
+        int retryMaxS = retryMax == null ? DEFAULT_RETRY_MAX_S
+                : parseInt(MQTT_RETRY_MAX_S, retryMax, 1, MAX_RETRY_MAX_S, "must be a number of seconds from 1 to "
+                        + MAX_RETRY_MAX_S);
+
         RelayRule[] rules = loadRules(source);
         String statusTopic = Config.STATUS_TOPIC_PREFIX + clientId + Config.STATUS_TOPIC_SUFFIX;
         for (RelayRule rule : rules) {
@@ -129,9 +140,11 @@ public final class ConfigLoader {
                         + ".from would relay the board's own status topic " + statusTopic);
             }
         }
-        return new Config(ssid, wifiPassword == null ? "" : wifiPassword, security, wifiInterface, brokerUri,
+        Config config = new Config(ssid, wifiPassword == null ? "" : wifiPassword, security, wifiInterface, brokerUri,
                 hostPort[0], port, caCert, clientId, username, password, qos, keepAliveS, cleanSession,
                 maxPayloadBytes, rules);
+        config.retryMaxS = retryMaxS;
+        return config;
     }
 
     /**

@@ -5,12 +5,15 @@ import java.util.Random;
 /**
  * Exponential backoff with a cap and jitter, for reconnect attempts: the n-th delay in a row is
  * {@code initial * 2^(n-1)} capped at {@code max}, then spread by plus or minus 25 % so that many
- * boards behind one router do not retry in lock step; a delay never exceeds the cap.
+ * boards behind one router do not retry in lock step; a delay never exceeds the cap, except the
+ * deliberate {@link #penaltyDelayMs()}.
  */
 public final class Backoff {
 
     /** Jitter is +/- JITTER_PERCENT of the delay. */
     private static final int JITTER_PERCENT = 25;
+    /** {@link #penaltyDelayMs()} is this many times the cap. */
+    public static final int PENALTY_FACTOR = 2;
 
     private final long initialMs;
     private final long maxMs;
@@ -34,9 +37,24 @@ public final class Backoff {
         }
         base = Math.min(base, this.maxMs);
         this.attempts++;
+        return Math.max(1, Math.min(jitter(base), this.maxMs));
+    }
+
+    /**
+     * The one delay allowed above the cap: {@code PENALTY_FACTOR} times the cap, jittered, for when
+     * retrying at the normal pace does harm (another client with the same client id, which each of
+     * our connects kicks off and which kicks us off in turn). Counts one more failure.
+     *
+     * @return a delay from 1.5 to 2.5 times the cap, in milliseconds
+     */
+    public long penaltyDelayMs() {
+        this.attempts++;
+        return jitter(PENALTY_FACTOR * this.maxMs);
+    }
+
+    private long jitter(long base) {
         long spread = base * JITTER_PERCENT / 100;
-        long jittered = base - spread + (long) (this.random.nextDouble() * (2 * spread + 1));
-        return Math.max(1, Math.min(jittered, this.maxMs));
+        return base - spread + (long) (this.random.nextDouble() * (2 * spread + 1));
     }
 
     /** After a success the next failure starts again from the initial delay. */

@@ -11,5 +11,11 @@ public interface BrokerListener {
      */
     boolean onMessage(String topic, byte[] payload, int qos);
 
-    void onConnectionLost(String reason);
+    /**
+     * @param closedByBroker
+     *            whether the broker ended the connection in an orderly way (the socket was closed, not
+     *            reset or timed out): what a broker does to the older of two connections with one
+     *            client id
+     */
+    void onConnectionLost(String reason, boolean closedByBroker);
 }

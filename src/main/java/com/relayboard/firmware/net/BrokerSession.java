@@ -16,4 +16,11 @@ public interface BrokerSession {
 
     /** Closes the connection if there is one, quietly. */
     void disconnect();
+
+    /**
+     * Gives up a connection that is dead without waiting for it: a polite disconnect would wait for
+     * answers that never come. Returns at once; the next {@link #connect()} starts afresh, and the
+     * given-up connection reports nothing more (no lost connection).
+     */
+    void abandon();
 }

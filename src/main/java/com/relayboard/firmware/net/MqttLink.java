@@ -2,26 +2,54 @@ package com.relayboard.firmware.net;
 
 /**
  * Keeps the board connected to the broker: connects once Wi-Fi is up, resubscribes on every connect,
- * announces the board with a retained {@code online} (the Last Will says {@code offline}), and
- * reconnects with exponential backoff, capped and jittered, after any failure. Runs on the loop
- * thread only; see {@link MqttState} for the transitions.
+ * announces the board with a retained {@code online} (the Last Will says {@code offline}) and a
+ * retained detail line (reconnects, last disconnect), and reconnects with exponential backoff, capped
+ * and jittered, after any failure. Runs on the loop thread only; see {@link MqttState} for the
+ * transitions.
+ *
+ * <p>Two failures get special care, because the client library alone handles them badly:
+ * <ul>
+ * <li><b>Dead links.</b> A link that stops carrying packets without closing (a router that lost its
+ * NAT entry, a Wi-Fi link that is up but goes nowhere) is noticed by the board itself, within one
+ * keepalive period: once nothing has been heard from the broker for half a keepalive, the board
+ * publishes a probe (QoS 0) to a topic it subscribes to; if still nothing has been heard after a full
+ * keepalive, the link is dead, and the board gives it up and reconnects. MicroPaho's keepalive alone
+ * may take two periods, and exposes no ping result.</li>
+ * <li><b>Client id takeover.</b> A broker closes the older of two connections with one client id.
+ * Two boards with the same id would kick each other off after every reconnect. When the broker closes
+ * {@link #TAKEOVER_LOSSES} connections in a row soon after they opened, the board says that another
+ * client probably uses its id and waits {@link Backoff#penaltyDelayMs() twice the backoff cap} before
+ * each attempt, until a connection lasts.</li>
+ * </ul>
  */
 public final class MqttLink {
 
     public static final long RETRY_INITIAL_MS = 1000;
+    /** Default cap of the reconnect backoff ({@code relayboard.mqtt.retryMaxS} sets another). */
     public static final long RETRY_MAX_MS = 30000;
     /** Retained on the status topic while the board is connected. */
     public static final String ONLINE = "online";
     /** The Last Will: what the broker publishes on the status topic when the board vanishes. */
     public static final String OFFLINE = "offline";
+    /** Appended to the status topic for the retained detail line. */
+    public static final String DETAIL_SUFFIX = "/detail";
+    /** Connections closed by the broker soon after they opened, in a row, before a takeover is suspected. */
+    public static final int TAKEOVER_LOSSES = 3;
+    /** "Soon after it opened" is within this many backoff caps: longer than a penalty delay. */
+    public static final int TAKEOVER_WINDOW_CAPS = 3;
+    /** What a probe carries: the board only needs it to come back. */
+    static final byte[] PROBE_PAYLOAD = { 'p', 'r', 'o', 'b', 'e' };
     /** Status messages are QoS 1: availability must not be lost. */
     private static final int STATUS_QOS = 1;
 
     private final BrokerSession session;
     private final String brokerUri;
+    private final String clientId;
     private final String[] filters;
     private final int qos;
     private final String statusTopic;
+    private final String probeTopic;
+    private final long keepAliveMs;
     private final Backoff backoff;
     private final Outbox outbox;
     private final LifecycleListener listener;
@@ -30,18 +58,35 @@ public final class MqttLink {
     private long nextActionMs;
     private int connections;
     private String lastDisconnectReason;
+    /** When the current connection was made (the step that connected). */
+    private long connectedAtMs;
+    /** False until the first step after a connect: the silence is measured from there. */
+    private boolean livenessStarted;
+    /** Last time anything came from the broker on the current connection. */
+    private long lastHeardMs;
+    private boolean probeSent;
+    /** Connections in a row that the broker closed soon after they opened. */
+    private int closedSoonInARow;
 
     /**
      * @param filters
      *            the topic filters to subscribe to on every connect (the relay rules' sources)
+     * @param probeTopic
+     *            a topic only this board uses: it subscribes to it and publishes its probes there
+     * @param keepAliveS
+     *            the MQTT keepalive; the board notices a dead link within this long; 0: never probe
      */
-    public MqttLink(BrokerSession session, String brokerUri, String[] filters, int qos, String statusTopic,
-            Backoff backoff, Outbox outbox, LifecycleListener listener) {
+    public MqttLink(BrokerSession session, String brokerUri, String clientId, String[] filters, int qos,
+            String statusTopic, String probeTopic, int keepAliveS, Backoff backoff, Outbox outbox,
+            LifecycleListener listener) {
         this.session = session;
         this.brokerUri = brokerUri;
+        this.clientId = clientId;
         this.filters = filters.clone();
         this.qos = qos;
         this.statusTopic = statusTopic;
+        this.probeTopic = probeTopic;
+        this.keepAliveMs = keepAliveS * 1000L;
         this.backoff = backoff;
         this.outbox = outbox;
         this.listener = listener;
@@ -60,9 +105,34 @@ public final class MqttLink {
         return this.connections;
     }
 
-    /** @return why the last connection ended or the last attempt failed, or {@code null} */
+    /** @return successful connections after the first */
+    public int reconnects() {
+        return Math.max(0, this.connections - 1);
+    }
+
+    /** @return why the last connection ended, or {@code null} before one did */
     public String lastDisconnectReason() {
         return this.lastDisconnectReason;
+    }
+
+    /** @return the topic of the board's probes: messages on it are the board's own, not to relay */
+    public String probeTopic() {
+        return this.probeTopic;
+    }
+
+    /** @return where the retained detail line goes: the status topic plus {@link #DETAIL_SUFFIX} */
+    public String detailTopic() {
+        return this.statusTopic + DETAIL_SUFFIX;
+    }
+
+    /** @return {@code reconnects 2; last disconnect: <reason>}, as retained on the detail topic */
+    public String detail() {
+        return detailLine(reconnects());
+    }
+
+    private String detailLine(int reconnects) {
+        return "reconnects " + reconnects + "; last disconnect: "
+                + (this.lastDisconnectReason == null ? "none" : this.lastDisconnectReason);
     }
 
     /**
@@ -75,6 +145,14 @@ public final class MqttLink {
         case CONNECTING:
         case BACKOFF:
             return this.nextActionMs;
+        case CONNECTED:
+            if (this.keepAliveMs <= 0) {
+                return Long.MAX_VALUE;
+            }
+            if (!this.livenessStarted) {
+                return this.connectedAtMs;
+            }
+            return this.lastHeardMs + (this.probeSent ? this.keepAliveMs : this.keepAliveMs / 2);
         default:
             return Long.MAX_VALUE;
         }
@@ -91,7 +169,9 @@ public final class MqttLink {
         if (!networkUp) {
             if (this.state != MqttState.WAITING_FOR_NETWORK) {
                 goOffline("Wi-Fi is down");
-                this.session.disconnect();
+                // The station's sockets are gone: a polite disconnect could only wait for answers.
+                giveUp();
+                this.closedSoonInARow = 0;
                 this.state = MqttState.WAITING_FOR_NETWORK;
                 this.listener.mqttChanged(MqttState.WAITING_FOR_NETWORK, "Wi-Fi is down");
             }
@@ -110,8 +190,21 @@ public final class MqttLink {
             }
             break;
         case CONNECTED:
+            checkLiveness(nowMs);
+            break;
         default:
             break;
+        }
+    }
+
+    /**
+     * Something came from the broker on the current connection (a message, an acknowledgement): the
+     * link is alive.
+     */
+    public void heard(long nowMs) {
+        if (this.state == MqttState.CONNECTED && nowMs > this.lastHeardMs) {
+            this.lastHeardMs = nowMs;
+            this.probeSent = false;
         }
     }
 
@@ -126,13 +219,67 @@ public final class MqttLink {
         }
     }
 
-    /** The client reported the connection lost (recorded by its callback, acted on here). */
-    public void connectionLost(String reason, long nowMs) {
+    /**
+     * The client reported the connection lost (recorded by its callback, acted on here).
+     *
+     * @param closedByBroker
+     *            the broker closed it in an orderly way, as it does to the older of two connections with
+     *            the same client id
+     */
+    public void connectionLost(String reason, boolean closedByBroker, long nowMs) {
         if (this.state != MqttState.CONNECTED) {
             return;
         }
+        linkEnded(reason, "connection lost: ", closedByBroker, nowMs);
+    }
+
+    private void checkLiveness(long nowMs) {
+        if (!this.livenessStarted) {
+            // A connect may block for seconds: the silence counts from the first step after it.
+            this.livenessStarted = true;
+            this.lastHeardMs = nowMs;
+            this.probeSent = false;
+            return;
+        }
+        if (this.keepAliveMs <= 0) {
+            return;
+        }
+        long silentMs = nowMs - this.lastHeardMs;
+        if (silentMs >= this.keepAliveMs) {
+            giveUp();
+            linkEnded("no answer from the broker for " + Durations.seconds(silentMs) + " (keepalive "
+                    + Durations.seconds(this.keepAliveMs) + "): the link is dead", "", false, nowMs);
+        } else if (!this.probeSent && silentMs >= this.keepAliveMs / 2) {
+            this.probeSent = true;
+            try {
+                this.session.publish(this.probeTopic, PROBE_PAYLOAD, 0, false);
+            } catch (BrokerException e) {
+                giveUp();
+                linkEnded("probing the link failed: " + e.getMessage(), "", false, nowMs);
+            }
+        }
+    }
+
+    /** Drops a dead connection without waiting for it, and the publish that may be stuck on it. */
+    private void giveUp() {
+        this.session.abandon();
+        this.outbox.replaceStuckPublisher();
+    }
+
+    /** @param how what the state line puts before the reason */
+    private void linkEnded(String reason, String how, boolean closedByBroker, long nowMs) {
         goOffline(reason);
-        enterBackoff(nowMs, "connection lost: " + reason, this.backoff.nextDelayMs());
+        long windowMs = TAKEOVER_WINDOW_CAPS * this.backoff.maxMs();
+        boolean closedSoon = closedByBroker && nowMs - this.connectedAtMs < windowMs;
+        this.closedSoonInARow = closedSoon ? this.closedSoonInARow + 1 : 0;
+        if (this.closedSoonInARow >= TAKEOVER_LOSSES) {
+            // The suspicion first: it is what the user must act on, and the LCD's notice line shows the start.
+            enterBackoff(nowMs, "another client uses this client id (" + this.clientId + ")? The broker closed the last "
+                    + this.closedSoonInARow + " connections soon after they opened (" + reason + ")",
+                    this.backoff.penaltyDelayMs());
+        } else {
+            enterBackoff(nowMs, how + reason, this.backoff.nextDelayMs());
+        }
     }
 
     private void enterConnecting(long nowMs) {
@@ -147,15 +294,22 @@ public final class MqttLink {
             for (String filter : this.filters) {
                 this.session.subscribe(filter, this.qos);
             }
+            if (this.keepAliveMs > 0) {
+                // QoS 0: a probe that the dead link swallowed must not come back after the reconnect.
+                this.session.subscribe(this.probeTopic, 0);
+            }
             this.session.publish(this.statusTopic, ONLINE.getBytes(), STATUS_QOS, true);
+            this.session.publish(detailTopic(), detailLine(this.connections).getBytes(), STATUS_QOS, true);
         } catch (BrokerException e) {
+            // A failed attempt is on the state line; the last disconnect stays why the last connection ended.
             this.session.disconnect();
-            this.lastDisconnectReason = e.getMessage();
             enterBackoff(nowMs, e.getMessage(), this.backoff.nextDelayMs());
             return;
         }
         this.backoff.reset();
         this.connections++;
+        this.connectedAtMs = nowMs;
+        this.livenessStarted = false;
         this.state = MqttState.CONNECTED;
         this.outbox.setOnline(true);
         StringBuilder detail = new StringBuilder(this.brokerUri).append(", subscribed to");
@@ -163,7 +317,8 @@ public final class MqttLink {
             detail.append(i == 0 ? " " : ", ").append(this.filters[i]);
         }
         if (this.connections > 1) {
-            detail.append(" (reconnect ").append(this.connections - 1).append(')');
+            detail.append(" (reconnect ").append(this.connections - 1).append("), last disconnect: ")
+                    .append(this.lastDisconnectReason);
         }
         this.listener.mqttChanged(MqttState.CONNECTED, detail.toString());
     }

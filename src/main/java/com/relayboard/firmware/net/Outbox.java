@@ -10,6 +10,12 @@ package com.relayboard.firmware.net;
  *
  * <p>The loop thread offers messages and tells the outbox when the link is online; the publisher
  * thread is the only one that publishes relayed messages, never Paho's callback thread.
+ *
+ * <p>MicroPaho's publish has no timeout: on a link that died silently it waits for an
+ * acknowledgement that never comes, until the client itself gives up. When the board gives such a
+ * link up, {@link #replaceStuckPublisher()} leaves that publisher behind and starts a new one, which
+ * publishes the same message again on the next connection; the old one, whenever its publish
+ * returns, leaves the outbox alone and ends.
  */
 public final class Outbox implements Runnable {
 
@@ -26,6 +32,11 @@ public final class Outbox implements Runnable {
     private boolean online;
     private int onlineGeneration;
     private boolean stopped;
+    /** Bumped when the publisher is replaced: a publisher of an older epoch leaves the outbox alone. */
+    private int epoch;
+    /** What the current publisher is publishing now, or {@code null}. */
+    private OutgoingMessage inFlight;
+    private Thread publisher;
 
     public Outbox(int capacity, BrokerSession session, OutboxListener listener) {
         this.ring = new OutgoingMessage[capacity];
@@ -70,30 +81,74 @@ public final class Outbox implements Runnable {
         notifyAll();
     }
 
+    /** Starts the publisher thread. */
+    public synchronized void start() {
+        this.publisher = new Thread(this, "relayboard-outbox");
+        this.publisher.start();
+    }
+
+    /** @return the current publisher thread (started by {@link #start()}), or {@code null} */
+    public synchronized Thread publisher() {
+        return this.publisher;
+    }
+
+    /**
+     * The link was given up: if the publisher is blocked in a publish on it, leaves it behind and
+     * starts a new publisher, which sends the same message again once the link is back online.
+     */
+    public synchronized void replaceStuckPublisher() {
+        if (this.inFlight == null || this.stopped) {
+            return;
+        }
+        this.epoch++;
+        this.inFlight = null;
+        this.publisher = new Thread(this, "relayboard-outbox");
+        this.publisher.start();
+        notifyAll();
+    }
+
     /** The publisher thread's body. */
     @Override
     public void run() {
+        int myEpoch;
+        synchronized (this) {
+            myEpoch = this.epoch;
+        }
         while (true) {
             OutgoingMessage message;
             int generation;
             synchronized (this) {
-                while (!this.stopped && (!this.online || this.size == 0)) {
+                while (!this.stopped && myEpoch == this.epoch && (!this.online || this.size == 0)) {
                     waitQuietly(0);
                 }
-                if (this.stopped) {
+                if (this.stopped || myEpoch != this.epoch) {
                     return;
                 }
                 message = this.ring[this.head];
                 generation = this.onlineGeneration;
+                this.inFlight = message;
             }
             try {
                 this.session.publish(message.topic(), message.payload(), message.qos(), false);
-                removeHead(message);
+                synchronized (this) {
+                    if (myEpoch != this.epoch) {
+                        return; // Replaced while stuck: the new publisher sends it again (a QoS 1 duplicate).
+                    }
+                    this.inFlight = null;
+                    removeHead(message);
+                }
                 this.listener.published(message);
             } catch (BrokerException e) {
-                boolean dropped = message.countFailure(generation) >= MAX_ATTEMPTS;
-                if (dropped) {
-                    removeHead(message);
+                boolean dropped;
+                synchronized (this) {
+                    if (myEpoch != this.epoch) {
+                        return; // Replaced while stuck: the failure belongs to the link given up.
+                    }
+                    this.inFlight = null;
+                    dropped = message.countFailure(generation) >= MAX_ATTEMPTS;
+                    if (dropped) {
+                        removeHead(message);
+                    }
                 }
                 this.listener.publishFailed(message, e.getMessage(), dropped);
                 if (!dropped) {

@@ -18,8 +18,11 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import com.relayboard.firmware.config.Config;
 
 /**
- * The board's session with the broker on MicroPaho's synchronous client. One client for the board's
- * whole life, reconnected by the board (MicroPaho has no automatic reconnect).
+ * The board's session with the broker on MicroPaho's synchronous client, reconnected by the board
+ * (MicroPaho has no automatic reconnect). Each connect uses a new client, as MicroEJ's examples do: a
+ * client whose link died can then be given up ({@link #abandon()}) and closed on a thread of its own,
+ * however long its disconnect waits, while the board already reconnects; and what the old client
+ * still reports (its late "connection lost") is ignored.
  *
  * <p>The callback only hands events to the {@link BrokerListener}. When the board has no room for a
  * QoS 1 message, the callback throws: the client then drops the connection without acknowledging
@@ -43,7 +46,10 @@ public final class PahoBrokerSession implements BrokerSession {
     /** MQTT 3.1.1 SUBACK return code 0x80: the broker refused the subscription (section 3.9.3). */
     private static final int SUBACK_FAILURE = 0x80;
 
-    private final MqttClient client;
+    private final BrokerListener listener;
+    private final String brokerUri;
+    /** The client of the current or last connection; {@code null} before the first and after abandon. */
+    private volatile MqttClient client;
     private final MqttConnectOptions options;
     private final String brokerHost;
     private final int brokerPort;
@@ -57,7 +63,8 @@ public final class PahoBrokerSession implements BrokerSession {
         this.brokerPort = config.brokerPort();
         this.clientId = config.clientId();
         this.withCredentials = config.username() != null;
-        this.client = new MqttClient(config.brokerUri(), config.clientId());
+        this.brokerUri = config.brokerUri();
+        this.listener = listener;
         this.options = new MqttConnectOptions();
         this.options.setKeepAliveInterval(config.keepAliveS());
         this.options.setConnectionTimeout(CONNECT_TIMEOUT_S);
@@ -78,19 +85,6 @@ public final class PahoBrokerSession implements BrokerSession {
                 this.tlsSetupError = "TLS not set up: " + e.getMessage();
             }
         }
-        this.client.setCallback(new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-                listener.onConnectionLost(describe(cause));
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) throws Exception {
-                if (!listener.onMessage(topic, message.getPayload(), message.getQos()) && message.getQos() > 0) {
-                    throw new IllegalStateException("the board's inbox is full: the broker will deliver again");
-                }
-            }
-        });
     }
 
     @Override
@@ -99,8 +93,16 @@ public final class PahoBrokerSession implements BrokerSession {
             // Refused, not retried blindly as unencrypted: the board keeps reporting what to fix.
             throw new BrokerException(this.tlsSetupError, true);
         }
+        MqttClient previous = this.client;
+        if (previous != null) {
+            this.client = null;
+            retire(previous);
+        }
+        MqttClient fresh = new MqttClient(this.brokerUri, this.clientId);
+        fresh.setCallback(new ClientCallback(fresh));
+        this.client = fresh;
         try {
-            this.client.connect(this.options);
+            fresh.connect(this.options);
         } catch (MqttException e) {
             if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_CONNECTED) {
                 return;
@@ -111,8 +113,9 @@ public final class PahoBrokerSession implements BrokerSession {
 
     @Override
     public void subscribe(String filter, int qos) throws BrokerException {
+        MqttClient current = current("subscribing to " + filter);
         try {
-            this.client.subscribe(filter, qos);
+            current.subscribe(filter, qos);
         } catch (MqttException e) {
             if (e.getReasonCode() == SUBACK_FAILURE) {
                 throw new BrokerException("broker refused the subscription to " + filter
@@ -124,8 +127,9 @@ public final class PahoBrokerSession implements BrokerSession {
 
     @Override
     public void publish(String topic, byte[] payload, int qos, boolean retained) throws BrokerException {
+        MqttClient current = current("publishing to " + topic);
         try {
-            this.client.publish(topic, payload, qos, retained);
+            current.publish(topic, payload, qos, retained);
         } catch (MqttException e) {
             throw new BrokerException("publishing to " + topic + " failed: " + describe(e), false);
         }
@@ -133,13 +137,102 @@ public final class PahoBrokerSession implements BrokerSession {
 
     @Override
     public void disconnect() {
-        if (!this.client.isConnected()) {
+        MqttClient current = this.client;
+        if (current == null || !current.isConnected()) {
             return;
         }
         try {
-            this.client.disconnect();
+            current.disconnect();
         } catch (MqttException e) {
             // Already gone: nothing more to close.
+        }
+    }
+
+    @Override
+    public void abandon() {
+        MqttClient dead = this.client;
+        this.client = null;
+        if (dead != null) {
+            retire(dead);
+        }
+    }
+
+    /** @return the current client; fails {@code what} when the connection was given up */
+    private MqttClient current(String what) throws BrokerException {
+        MqttClient current = this.client;
+        if (current == null) {
+            throw new BrokerException(what + " failed: not connected", false);
+        }
+        return current;
+    }
+
+    /**
+     * Closes a client that is no longer the current one. One still connected (a dead link) is
+     * disconnected on a thread of its own: its disconnect may wait for acknowledgements that will never
+     * come, and the board must not wait with it.
+     */
+    private static void retire(final MqttClient old) {
+        if (!old.isConnected()) {
+            closeQuietly(old);
+            return;
+        }
+        new Thread(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    old.disconnect();
+                } catch (MqttException e) {
+                    // The link is dead: the disconnect only had to end.
+                }
+                closeQuietly(old);
+            }
+        }, "relayboard-mqtt-retire").start();
+    }
+
+    private static void closeQuietly(MqttClient old) {
+        try {
+            old.close();
+        } catch (Exception e) {
+            // Still shutting down: it ends by itself and nothing uses it any more. (Exception, not
+            // MqttException: whether MicroPaho's close() declares it is not known, and a catch of a
+            // checked exception that is never thrown would not compile on the device.)
+        }
+    }
+
+    /** @return whether a lost connection was closed by the broker, in order (end of stream) */
+    static boolean closedByBroker(Throwable cause) {
+        if (!(cause instanceof MqttException)) {
+            return false;
+        }
+        MqttException e = (MqttException) cause;
+        return e.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST
+                && (e.getCause() == null || e.getCause() instanceof EOFException);
+    }
+
+    /** The callback of one client: once the client is no longer the current one, its loss is old news. */
+    private final class ClientCallback implements MqttCallback {
+
+        private final MqttClient owner;
+
+        ClientCallback(MqttClient owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            if (PahoBrokerSession.this.client == this.owner) {
+                PahoBrokerSession.this.listener.onConnectionLost(describe(cause), closedByBroker(cause));
+            }
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) throws Exception {
+            // Even from a client given up, a message that arrived is the broker's to redeliver only if
+            // refused here; taken, it is relayed like any other.
+            if (!PahoBrokerSession.this.listener.onMessage(topic, message.getPayload(), message.getQos())
+                    && message.getQos() > 0) {
+                throw new IllegalStateException("the board's inbox is full: the broker will deliver again");
+            }
         }
     }
 

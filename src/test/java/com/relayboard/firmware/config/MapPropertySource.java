@@ -27,6 +27,7 @@ public final class MapPropertySource implements PropertySource {
         source.set("relayboard.mqtt.keepaliveS", "30");
         source.set("relayboard.mqtt.cleanSession", "true");
         source.set("relayboard.mqtt.maxPayloadBytes", "65536");
+        source.set("relayboard.mqtt.retryMaxS", "30");
         source.set("relayboard.relay.1.from", "/test/topic1");
         source.set("relayboard.relay.1.to", "/test/topic2");
         source.set("relayboard.relay.1.suffix", " (relay1)");

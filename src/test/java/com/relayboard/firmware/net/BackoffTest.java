@@ -104,4 +104,15 @@ public class BackoffTest {
         Assert.assertEquals("0.0 s", Durations.seconds(0));
         Assert.assertEquals("30.0 s", Durations.seconds(30000));
     }
+
+    @Test
+    public void penaltyDelay_isTwiceTheCapWithin25Percent_andAboveEveryNormalDelay() {
+        for (long seed = 0; seed < 20; seed++) {
+            Backoff backoff = new Backoff(1000, 8000, new Random(seed));
+            long penalty = backoff.penaltyDelayMs();
+            assertWithinJitter("seed " + seed, 16000, penalty);
+            Assert.assertTrue(penalty > backoff.maxMs());
+            Assert.assertEquals("counts as a failure", 1, backoff.attempts());
+        }
+    }
 }

@@ -36,6 +36,7 @@ public final class FakeBrokerSession implements BrokerSession {
     private boolean connected;
     private int connects;
     private int disconnects;
+    private int abandons;
     private Thread connectThread;
 
     private int connectFailuresLeft;
@@ -100,14 +101,19 @@ public final class FakeBrokerSession implements BrokerSession {
         return target.onMessage(topic, payload, qos);
     }
 
-    /** Reports the connection lost, as the client's callback thread would. */
+    /** Reports the connection lost (not closed by the broker), as the client's callback thread would. */
     public void loseConnection(String reason) {
+        loseConnection(reason, false);
+    }
+
+    /** Reports the connection lost, as the client's callback thread would. */
+    public void loseConnection(String reason, boolean closedByBroker) {
         BrokerListener target;
         synchronized (this) {
             this.connected = false;
             target = this.listener;
         }
-        target.onConnectionLost(reason);
+        target.onConnectionLost(reason, closedByBroker);
     }
 
     // ------------------------------------------------------------------ BrokerSession
@@ -165,7 +171,18 @@ public final class FakeBrokerSession implements BrokerSession {
         this.connected = false;
     }
 
+    @Override
+    public synchronized void abandon() {
+        this.calls.add("abandon");
+        this.abandons++;
+        this.connected = false;
+    }
+
     // ------------------------------------------------------------------ what the test looks at
+
+    public synchronized int abandons() {
+        return this.abandons;
+    }
 
     public synchronized boolean isConnected() {
         return this.connected;

@@ -15,6 +15,9 @@ public class MqttLinkTest {
     private static final String BROKER = "tcp://broker.local:1883";
     private static final String STATUS_TOPIC = "relayboard/relayboard-a1b2c3/status";
     private static final String[] FILTERS = { "/test/topic1", "/test/topic2" };
+    private static final String CLIENT_ID = "relayboard-a1b2c3";
+    private static final String PROBE_TOPIC = "relayboard/relayboard-a1b2c3/probe";
+    private static final int KEEPALIVE_S = 30;
 
     private FakeBrokerSession session;
     private RecordingLifecycleListener listener;
@@ -29,9 +32,9 @@ public class MqttLinkTest {
         this.listener = new RecordingLifecycleListener();
         this.outboxListener = new RecordingOutboxListener();
         this.outbox = new Outbox(8, this.session, this.outboxListener);
-        this.link = new MqttLink(this.session, BROKER, FILTERS, 1, STATUS_TOPIC,
-                new Backoff(MqttLink.RETRY_INITIAL_MS, MqttLink.RETRY_MAX_MS, new Random(11)), this.outbox,
-                this.listener);
+        this.link = new MqttLink(this.session, BROKER, CLIENT_ID, FILTERS, 1, STATUS_TOPIC, PROBE_TOPIC,
+                KEEPALIVE_S, new Backoff(MqttLink.RETRY_INITIAL_MS, MqttLink.RETRY_MAX_MS, new Random(11)),
+                this.outbox, this.listener);
     }
 
     @After
@@ -92,12 +95,16 @@ public class MqttLinkTest {
         Assert.assertEquals(1, this.link.connections());
 
         List<String> calls = this.session.calls();
-        Assert.assertEquals(4, calls.size());
+        Assert.assertEquals(calls.toString(), 6, calls.size());
         Assert.assertEquals("connect", calls.get(0));
         Assert.assertEquals("subscribe /test/topic1 1", calls.get(1));
         Assert.assertEquals("subscribe /test/topic2 1", calls.get(2));
-        Assert.assertEquals("publish " + STATUS_TOPIC, calls.get(3));
+        Assert.assertEquals("the probe topic, at QoS 0", "subscribe " + PROBE_TOPIC + " 0", calls.get(3));
+        Assert.assertEquals("publish " + STATUS_TOPIC, calls.get(4));
+        Assert.assertEquals("publish " + STATUS_TOPIC + "/detail", calls.get(5));
         assertOnlineAnnouncements(1);
+        Bytes.assertBytes("detail", Bytes.ascii("reconnects 0; last disconnect: none"),
+                this.session.publishedTo(STATUS_TOPIC + "/detail").get(0).payload);
 
         String detail = this.listener.lastMqttDetail();
         Assert.assertTrue(detail, detail.startsWith(BROKER));
@@ -106,8 +113,8 @@ public class MqttLinkTest {
 
     @Test
     public void qosZeroConfiguration_subscribesAtQosZero() {
-        MqttLink qos0 = new MqttLink(this.session, BROKER, FILTERS, 0, STATUS_TOPIC,
-                new Backoff(1000, 30000, new Random(1)), this.outbox, this.listener);
+        MqttLink qos0 = new MqttLink(this.session, BROKER, CLIENT_ID, FILTERS, 0, STATUS_TOPIC, PROBE_TOPIC,
+                KEEPALIVE_S, new Backoff(1000, 30000, new Random(1)), this.outbox, this.listener);
         qos0.step(0, true);
         qos0.step(0, true);
         Assert.assertTrue(this.session.calls().contains("subscribe /test/topic1 0"));
@@ -117,7 +124,7 @@ public class MqttLinkTest {
     @Test
     public void connectionLost_backsOffThenReconnectsResubscribingEveryFilter() {
         connectAt(0);
-        this.link.connectionLost("the broker closed the connection", 5000);
+        this.link.connectionLost("the broker closed the connection", false, 5000);
         Assert.assertEquals(MqttState.BACKOFF, this.link.state());
         Assert.assertEquals("the broker closed the connection", this.link.lastDisconnectReason());
         long retryAt = this.link.nextActionMs();
@@ -137,7 +144,8 @@ public class MqttLinkTest {
 
         Assert.assertEquals(2, this.link.connections());
         List<String> subscriptions = this.session.subscriptions();
-        Assert.assertEquals("every filter on every connect: " + subscriptions, 4, subscriptions.size());
+        Assert.assertEquals("every filter and the probe topic on every connect: " + subscriptions, 6,
+                subscriptions.size());
         Assert.assertEquals(2, count(subscriptions, "/test/topic1"));
         Assert.assertEquals(2, count(subscriptions, "/test/topic2"));
         assertOnlineAnnouncements(2);
@@ -152,13 +160,14 @@ public class MqttLinkTest {
         connectAt(t);
         for (int loss = 1; loss <= 3; loss++) {
             t += 1000;
-            this.link.connectionLost("loss " + loss, t);
+            this.link.connectionLost("loss " + loss, false, t);
             t = this.link.nextActionMs();
             connectAt(t);
             Assert.assertEquals("loss " + loss, this.link.lastDisconnectReason());
         }
         Assert.assertEquals(4, this.link.connections());
-        Assert.assertEquals(8, this.session.subscriptions().size());
+        Assert.assertEquals(12, this.session.subscriptions().size());
+        Assert.assertEquals(4, count(this.session.subscriptions(), PROBE_TOPIC));
         assertOnlineAnnouncements(4);
     }
 
@@ -170,7 +179,7 @@ public class MqttLinkTest {
         this.link.step(0, true);
 
         Assert.assertEquals(MqttState.BACKOFF, this.link.state());
-        Assert.assertEquals(reason, this.link.lastDisconnectReason());
+        Assert.assertNull("a refused attempt is no disconnect", this.link.lastDisconnectReason());
         Assert.assertEquals(0, this.link.connections());
         Assert.assertTrue(this.listener.lastMqttDetail(), this.listener.lastMqttDetail().startsWith(reason + "; retry in"));
         Assert.assertTrue("a failed connect closes the session", this.session.disconnects() >= 1);
@@ -203,7 +212,9 @@ public class MqttLinkTest {
         this.link.step(0, true);
         this.link.step(0, true);
         Assert.assertEquals(MqttState.BACKOFF, this.link.state());
-        Assert.assertEquals("subscribing to /test/topic2 failed: not authorized", this.link.lastDisconnectReason());
+        Assert.assertTrue(this.listener.lastMqttDetail(),
+                this.listener.lastMqttDetail().startsWith("subscribing to /test/topic2 failed: not authorized; retry in"));
+        Assert.assertNull(this.link.lastDisconnectReason());
         Assert.assertFalse("session left connected", this.session.isConnected());
     }
 
@@ -220,11 +231,12 @@ public class MqttLinkTest {
             }
         });
 
-        int disconnectsBefore = this.session.disconnects();
+        int abandonsBefore = this.session.abandons();
         this.link.step(1000, false);
         Assert.assertEquals(MqttState.WAITING_FOR_NETWORK, this.link.state());
         Assert.assertFalse(this.link.isConnected());
-        Assert.assertEquals(disconnectsBefore + 1, this.session.disconnects());
+        Assert.assertEquals("the dead connection is given up, not politely closed", abandonsBefore + 1,
+                this.session.abandons());
         Assert.assertEquals("Wi-Fi is down", this.link.lastDisconnectReason());
         Assert.assertEquals(MqttState.WAITING_FOR_NETWORK,
                 this.listener.mqttStates().get(this.listener.mqttStates().size() - 1));
@@ -260,14 +272,195 @@ public class MqttLinkTest {
         Assert.assertEquals(MqttState.BACKOFF, this.link.state());
         this.link.step(100, false);
         Assert.assertEquals(MqttState.WAITING_FOR_NETWORK, this.link.state());
-        Assert.assertEquals("the reason of the failed attempt is kept",
-                "cannot reach broker broker.local:1883 (connection refused)", this.link.lastDisconnectReason());
+        Assert.assertNull("no connection ended: a failed attempt is not a disconnect", this.link.lastDisconnectReason());
     }
 
     @Test
     public void connectionLostWhileNotConnected_isIgnored() {
-        this.link.connectionLost("stale", 0);
+        this.link.connectionLost("stale", false, 0);
         Assert.assertEquals(MqttState.WAITING_FOR_NETWORK, this.link.state());
         Assert.assertNull(this.link.lastDisconnectReason());
+    }
+
+    // ------------------------------------------------------------------ dead links
+
+    /** Connects at {@code nowMs} and takes the first step after it, from which silence is measured. */
+    private void connectAndStartLivenessAt(long nowMs) {
+        connectAt(nowMs);
+        this.link.step(nowMs, true);
+    }
+
+    @Test
+    public void silentBroker_isProbedAtHalfAKeepalive_andGivenUpAfterAWholeOne() {
+        connectAndStartLivenessAt(0);
+        Assert.assertEquals("wakes for the probe", 15000, this.link.nextActionMs());
+        this.link.step(14999, true);
+        Assert.assertEquals(0, this.session.publishedTo(PROBE_TOPIC).size());
+
+        this.link.step(15000, true);
+        List<FakeBrokerSession.Published> probes = this.session.publishedTo(PROBE_TOPIC);
+        Assert.assertEquals("one probe", 1, probes.size());
+        Assert.assertEquals("probes are QoS 0", 0, probes.get(0).qos);
+        Assert.assertFalse(probes.get(0).retained);
+        Assert.assertEquals("wakes to give the link up", 30000, this.link.nextActionMs());
+        this.link.step(20000, true);
+        Assert.assertEquals("one probe per silence", 1, this.session.publishedTo(PROBE_TOPIC).size());
+
+        this.link.step(29999, true);
+        Assert.assertEquals(MqttState.CONNECTED, this.link.state());
+        this.link.step(30000, true);
+        Assert.assertEquals(MqttState.BACKOFF, this.link.state());
+        Assert.assertEquals("given up without waiting for the dead link", 1, this.session.abandons());
+        Assert.assertEquals("no answer from the broker for 30.0 s (keepalive 30.0 s): the link is dead",
+                this.link.lastDisconnectReason());
+        Assert.assertTrue(this.listener.lastMqttDetail(),
+                this.listener.lastMqttDetail().startsWith("no answer from the broker for 30.0 s"));
+
+        // And it reconnects by itself, resubscribing.
+        long retryAt = this.link.nextActionMs();
+        Assert.assertTrue("retry in " + (retryAt - 30000) + " ms", retryAt - 30000 >= 750 && retryAt - 30000 <= 1250);
+        connectAt(retryAt);
+        Assert.assertEquals(2, this.link.connections());
+        Assert.assertEquals(2, count(this.session.subscriptions(), "/test/topic1"));
+    }
+
+    @Test
+    public void anythingHeard_keepsTheLinkAlive_andAnsweredProbesDoNotEndIt() {
+        connectAndStartLivenessAt(0);
+        // Traffic every 10 s: never silent for half a keepalive, so no probe at all.
+        for (long t = 10000; t <= 120000; t += 10000) {
+            this.link.heard(t);
+            this.link.step(t, true);
+        }
+        Assert.assertEquals(0, this.session.publishedTo(PROBE_TOPIC).size());
+        // Idle: a probe every half keepalive, each answered 200 ms later.
+        long t = 120000;
+        for (int probe = 1; probe <= 4; probe++) {
+            t += 15000;
+            this.link.step(t, true);
+            Assert.assertEquals(probe, this.session.publishedTo(PROBE_TOPIC).size());
+            this.link.heard(t + 200);
+            t += 200;
+        }
+        Assert.assertEquals(MqttState.CONNECTED, this.link.state());
+        Assert.assertEquals(0, this.session.abandons());
+    }
+
+    @Test
+    public void silenceIsCountedFromTheFirstStepAfterTheConnect_notFromBeforeASlowConnect() {
+        connectAt(0);
+        // The connect blocked for 40 s (longer than the keepalive): the next step starts the count.
+        this.link.step(40000, true);
+        this.link.step(40001, true);
+        Assert.assertEquals(MqttState.CONNECTED, this.link.state());
+        Assert.assertEquals(55000, this.link.nextActionMs());
+    }
+
+    @Test
+    public void failedProbe_givesTheLinkUp() {
+        connectAndStartLivenessAt(0);
+        this.session.failNextPublishes(1, "publishing to " + PROBE_TOPIC + " failed: not connected");
+        this.link.step(15000, true);
+        Assert.assertEquals(MqttState.BACKOFF, this.link.state());
+        Assert.assertEquals(1, this.session.abandons());
+        Assert.assertEquals("probing the link failed: publishing to " + PROBE_TOPIC + " failed: not connected",
+                this.link.lastDisconnectReason());
+    }
+
+    @Test
+    public void keepaliveZero_neverProbes() {
+        MqttLink quiet = new MqttLink(this.session, BROKER, CLIENT_ID, FILTERS, 1, STATUS_TOPIC, PROBE_TOPIC, 0,
+                new Backoff(1000, 30000, new Random(1)), this.outbox, this.listener);
+        quiet.step(0, true);
+        quiet.step(0, true);
+        quiet.step(0, true);
+        Assert.assertEquals(Long.MAX_VALUE, quiet.nextActionMs());
+        quiet.step(600000, true);
+        Assert.assertEquals(MqttState.CONNECTED, quiet.state());
+        Assert.assertEquals(0, this.session.publishedTo(PROBE_TOPIC).size());
+        Assert.assertEquals(0, count(this.session.subscriptions(), PROBE_TOPIC));
+    }
+
+    // ------------------------------------------------------------------ reconnect count and last reason
+
+    @Test
+    public void detailTopic_saysHowManyReconnectsAndWhyTheLastConnectionEnded() {
+        connectAndStartLivenessAt(0);
+        this.link.connectionLost("the broker closed the connection", true, 100000);
+        connectAt(this.link.nextActionMs());
+        List<FakeBrokerSession.Published> details = this.session.publishedTo(STATUS_TOPIC + "/detail");
+        Assert.assertEquals(2, details.size());
+        Bytes.assertBytes("after the reconnect",
+                Bytes.ascii("reconnects 1; last disconnect: the broker closed the connection"), details.get(1).payload);
+        Assert.assertTrue("retained", details.get(1).retained);
+        Assert.assertEquals(1, details.get(1).qos);
+        Assert.assertEquals(1, this.link.reconnects());
+        Assert.assertEquals("reconnects 1; last disconnect: the broker closed the connection", this.link.detail());
+        String line = this.listener.lastMqttDetail();
+        Assert.assertTrue(line, line.endsWith("(reconnect 1), last disconnect: the broker closed the connection"));
+    }
+
+    // ------------------------------------------------------------------ client id takeover
+
+    @Test
+    public void brokerClosingEveryConnectionSoonAfterItOpened_isSaidAndBackedOffLonger() {
+        long t = 0;
+        connectAndStartLivenessAt(t);
+        long[] delays = new long[MqttLink.TAKEOVER_LOSSES];
+        for (int loss = 1; loss <= MqttLink.TAKEOVER_LOSSES; loss++) {
+            t += 1500;
+            this.link.connectionLost("the broker closed the connection", true, t);
+            delays[loss - 1] = this.link.nextActionMs() - t;
+            if (loss < MqttLink.TAKEOVER_LOSSES) {
+                Assert.assertTrue("a normal delay before the suspicion: " + delays[loss - 1],
+                        delays[loss - 1] <= 1250);
+                Assert.assertTrue(this.listener.lastMqttDetail(),
+                        this.listener.lastMqttDetail().indexOf("client id") < 0);
+                t = this.link.nextActionMs();
+                connectAndStartLivenessAt(t);
+            }
+        }
+        String said = this.listener.lastMqttDetail();
+        Assert.assertTrue(said, said.startsWith("another client uses this client id (" + CLIENT_ID + ")? The broker "
+                + "closed the last 3 connections soon after they opened (the broker closed the connection); retry in "));
+        Assert.assertEquals("the reason itself stays plain", "the broker closed the connection",
+                this.link.lastDisconnectReason());
+        long penalty = delays[MqttLink.TAKEOVER_LOSSES - 1];
+        Assert.assertTrue("longer than any normal delay (cap 30 s): " + penalty,
+                penalty > MqttLink.RETRY_MAX_MS && penalty <= 2500 * (MqttLink.RETRY_MAX_MS / 1000));
+
+        // Still kicked off soon after each reconnect: still the long delay.
+        t = this.link.nextActionMs();
+        connectAndStartLivenessAt(t);
+        t += 2000;
+        this.link.connectionLost("the broker closed the connection", true, t);
+        Assert.assertTrue(this.link.nextActionMs() - t > MqttLink.RETRY_MAX_MS);
+
+        // A connection that lasts ends the suspicion: the next loss backs off normally again.
+        t = this.link.nextActionMs();
+        connectAndStartLivenessAt(t);
+        for (long step = t + 10000; step < t + 200000; step += 10000) {
+            this.link.heard(step);
+            this.link.step(step, true);
+        }
+        t += 200000;
+        this.link.connectionLost("the broker closed the connection", true, t);
+        Assert.assertTrue(this.link.nextActionMs() - t <= 1250);
+        Assert.assertTrue(this.listener.lastMqttDetail().indexOf("client id") < 0);
+    }
+
+    @Test
+    public void connectionsEndedOtherwise_doNotLookLikeATakeover() {
+        long t = 0;
+        connectAndStartLivenessAt(t);
+        for (int loss = 1; loss <= 6; loss++) {
+            t += 1500;
+            // Reset, or timed out: the network, not another client.
+            this.link.connectionLost("Connection reset", false, t);
+            Assert.assertTrue(this.link.nextActionMs() - t <= 1250);
+            t = this.link.nextActionMs();
+            connectAndStartLivenessAt(t);
+        }
+        Assert.assertTrue(this.listener.lastMqttDetail().indexOf("client id") < 0);
     }
 }

@@ -213,4 +213,118 @@ public class OutboxTest {
         Assert.assertTrue("publisher did not end after stop()", Poll.ended(this.publisher));
         Assert.assertTrue(this.session.published().isEmpty());
     }
+
+    /** A session whose first publish blocks until released, as on a link that died silently. */
+    private static final class StuckFirstPublish implements BrokerSession {
+        private final FakeBrokerSession delegate;
+        private final Object release = new Object();
+        private boolean released;
+        private boolean first = true;
+        private Thread stuckThread;
+
+        StuckFirstPublish(FakeBrokerSession delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void connect() throws BrokerException {
+            this.delegate.connect();
+        }
+
+        @Override
+        public void subscribe(String filter, int qos) throws BrokerException {
+            this.delegate.subscribe(filter, qos);
+        }
+
+        @Override
+        public void publish(String topic, byte[] payload, int qos, boolean retained) throws BrokerException {
+            boolean stuck;
+            synchronized (this) {
+                stuck = this.first;
+                this.first = false;
+                if (stuck) {
+                    this.stuckThread = Thread.currentThread();
+                }
+            }
+            if (stuck) {
+                synchronized (this.release) {
+                    while (!this.released) {
+                        try {
+                            this.release.wait();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }
+                // The dead link's client finally gives up.
+                throw new BrokerException("publishing to " + topic + " failed: connection lost", false);
+            }
+            this.delegate.publish(topic, payload, qos, retained);
+        }
+
+        @Override
+        public void disconnect() {
+            this.delegate.disconnect();
+        }
+
+        @Override
+        public void abandon() {
+            this.delegate.abandon();
+        }
+
+        synchronized Thread stuckThread() {
+            return this.stuckThread;
+        }
+
+        void release() {
+            synchronized (this.release) {
+                this.released = true;
+                this.release.notifyAll();
+            }
+        }
+    }
+
+    @Test
+    public void publishStuckOnAGivenUpLink_isLeftBehind_andTheMessageGoesOutOnTheNextConnection() {
+        final StuckFirstPublish stuck = new StuckFirstPublish(this.session);
+        this.outbox = new Outbox(4, stuck, this.listener);
+        this.outbox.start();
+        this.outbox.setOnline(true);
+        this.outbox.offer(message("first"));
+        this.outbox.offer(message("second"));
+        Poll.until("the first publish is stuck", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return stuck.stuckThread() != null;
+            }
+        });
+        Thread left = stuck.stuckThread();
+
+        // The board gives the link up and reconnects.
+        this.outbox.setOnline(false);
+        this.outbox.replaceStuckPublisher();
+        Assert.assertNotSame("a new publisher", left, this.outbox.publisher());
+        this.outbox.setOnline(true);
+        awaitPublished(2);
+        List<FakeBrokerSession.Published> published = this.session.publishedTo("/test/topic2");
+        Bytes.assertBytes("the stuck message first", Bytes.ascii("first"), published.get(0).payload);
+        Bytes.assertBytes("then the next", Bytes.ascii("second"), published.get(1).payload);
+        Assert.assertEquals(0, this.outbox.size());
+
+        // The old publisher's publish returns at last: it reports nothing and ends.
+        stuck.release();
+        Assert.assertTrue("the publisher left behind ended", Poll.ended(left));
+        Assert.assertEquals("its failure belongs to the link given up", 0, this.listener.failureCount());
+        Assert.assertEquals(2, this.listener.publishedCount());
+        this.publisher = this.outbox.publisher();
+    }
+
+    @Test
+    public void replacingWithNothingInFlight_keepsThePublisher() {
+        this.outbox.start();
+        Thread first = this.outbox.publisher();
+        this.outbox.replaceStuckPublisher();
+        Assert.assertSame(first, this.outbox.publisher());
+        this.publisher = first;
+    }
 }

@@ -280,6 +280,20 @@ public class MicroejProjectFilesTest {
         Properties common = load(root.resolve("build/common.properties"));
         int heap = Integer.parseInt(common.getProperty("core.memory.javaheap.size").trim());
         assertTrue("a Java heap of at least the 64 KiB MicroEJ's ESP32 configurations use: " + heap, heap >= 65536);
+        String board = new String(Files.readAllBytes(root.resolve("src/main/java/com/relayboard/firmware/RelayBoard.java")),
+                StandardCharsets.UTF_8);
+        Matcher inbox = Pattern.compile("INBOX_MAX_BYTES = ([0-9 *]+);").matcher(board);
+        assertTrue("RelayBoard.INBOX_MAX_BYTES is a product of numbers", inbox.find());
+        long inboxBytes = 1;
+        for (String factor : inbox.group(1).split("\\*")) {
+            inboxBytes *= Long.parseLong(factor.trim());
+        }
+        long maxPayload = Long.parseLong(load(root.resolve("resources/relayboard.properties.list"))
+                .getProperty("relayboard.mqtt.maxPayloadBytes").trim());
+        long retainedTarget = 64 * 1024;
+        assertTrue("the heap (" + heap + ") holds the firmware's own objects (64 KiB), a full inbox (" + inboxBytes
+                + ") and the largest payload three times (" + maxPayload + ")",
+                heap >= retainedTarget + inboxBytes + 3 * maxPayload);
         assertTrue("an immortal heap is set", Integer.parseInt(common.getProperty("core.memory.immortal.size").trim()) > 0);
         int threads = Integer.parseInt(common.getProperty("core.memory.threads.size").trim());
         // Threads the firmware starts itself, plus main, MicroUI's display pump and MicroPaho's own; the

@@ -16,6 +16,10 @@ final class ConsoleCapture extends OutputStream {
     private final PrintStream original;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
     private final boolean echo;
+    /** The line being written, and every finished line with the time it ended (ms). */
+    private final ByteArrayOutputStream pendingLine = new ByteArrayOutputStream();
+    private final List<String> timedLines = new ArrayList<>();
+    private final List<Long> lineTimesMs = new ArrayList<>();
 
     private ConsoleCapture(PrintStream original, boolean echo) {
         this.original = original;
@@ -46,6 +50,7 @@ final class ConsoleCapture extends OutputStream {
         if (this.echo) {
             this.original.write(b);
         }
+        timeLines(new byte[] { (byte) b }, 0, 1);
         notifyAll();
     }
 
@@ -55,7 +60,34 @@ final class ConsoleCapture extends OutputStream {
         if (this.echo) {
             this.original.write(b, off, len);
         }
+        timeLines(b, off, len);
         notifyAll();
+    }
+
+    private void timeLines(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (b[i] == '\n') {
+                this.timedLines.add(this.pendingLine.toString(StandardCharsets.UTF_8));
+                this.lineTimesMs.add(System.currentTimeMillis());
+                this.pendingLine.reset();
+            } else {
+                this.pendingLine.write(b[i]);
+            }
+        }
+    }
+
+    /**
+     * @return the times (System.currentTimeMillis) at which lines containing {@code fragment} were
+     *         printed, in order
+     */
+    synchronized List<Long> timesOf(String fragment) {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < this.timedLines.size(); i++) {
+            if (this.timedLines.get(i).contains(fragment)) {
+                times.add(this.lineTimesMs.get(i));
+            }
+        }
+        return times;
     }
 
     synchronized String text() {

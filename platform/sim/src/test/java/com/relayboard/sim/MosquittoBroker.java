@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,23 +16,33 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's mosquitto, started by a test as a separate process on a free loopback port, with its own
- * configuration and log in a temporary folder (never the system broker on 1883).
+ * configuration and log in a temporary folder (never the system broker on 1883). It can be killed
+ * with SIGKILL and restarted on the same port; with {@link #PERSISTENT} settings it then comes back
+ * with the sessions and queued messages it had saved.
  */
 final class MosquittoBroker implements AutoCloseable {
 
     static final String BINARY = "/usr/sbin/mosquitto";
     private static final long READY_TIMEOUT_MS = 10000;
+    /**
+     * Persistence saved every second (queues keep mosquitto's defaults: 1000 messages per client).
+     * Mosquitto acknowledges a message before it saves it: what a SIGKILL hits in the second after an
+     * acknowledgement is lost by the broker, whatever its clients do.
+     */
+    static final String[] PERSISTENT = { "persistence true", "autosave_interval 1" };
 
     private final File folder;
     private final int port;
     private final int desktopPort;
-    private final Process process;
+    /** The log of every run: each restart appends. */
+    private final File log;
+    private volatile Process process;
 
-    private MosquittoBroker(File folder, int port, int desktopPort, Process process) {
+    private MosquittoBroker(File folder, int port, int desktopPort) {
         this.folder = folder;
         this.port = port;
         this.desktopPort = desktopPort;
-        this.process = process;
+        this.log = new File(folder, "broker.log");
     }
 
     static MosquittoBroker start() throws IOException, InterruptedException {
@@ -39,8 +50,18 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /**
+     * @param extraSettings
+     *            mosquitto.conf lines added to the test configuration, e.g. {@link #PERSISTENT}; a
+     *            {@code persistence} line replaces the default {@code persistence false}
+     */
+    static MosquittoBroker start(String... extraSettings) throws IOException, InterruptedException {
+        return start(new Options().extra(extraSettings));
+    }
+
+    /**
      * What a test's broker enforces, beyond the plain anonymous listener: users from a
-     * {@code password_file} made with {@code mosquitto_passwd}, an {@code acl_file}, a TLS listener.
+     * {@code password_file} made with {@code mosquitto_passwd}, an {@code acl_file}, a TLS listener,
+     * and any other mosquitto.conf lines.
      */
     static final class Options {
         /** 0: a free loopback port. Set to restart a broker on the port a board is configured with. */
@@ -55,11 +76,13 @@ final class MosquittoBroker implements AutoCloseable {
         File tlsKey;
         /**
          * A second, plain and anonymous listener for the desktop clients, so they need neither TLS nor
-         * the board's credentials; 0: none.
+         * the board's credentials.
          */
         boolean desktopListener;
         /** false: clients without a user name are refused (mosquitto 2's default) */
         boolean anonymous = true;
+        /** More mosquitto.conf lines; a {@code persistence} line among them turns persistence on. */
+        final List<String> extra = new ArrayList<>();
 
         Options noAnonymous() {
             this.anonymous = false;
@@ -92,6 +115,11 @@ final class MosquittoBroker implements AutoCloseable {
             this.desktopListener = true;
             return this;
         }
+
+        Options extra(String... lines) {
+            this.extra.addAll(Arrays.asList(lines));
+            return this;
+        }
     }
 
     static MosquittoBroker start(Options options) throws IOException, InterruptedException {
@@ -101,13 +129,16 @@ final class MosquittoBroker implements AutoCloseable {
         File folder = Files.createTempDirectory("mosquitto-it").toFile();
         int port = options.port > 0 ? options.port : EmbeddedBroker.freePort();
         int desktopPort = options.desktopListener ? EmbeddedBroker.freePort() : -1;
-        File config = new File(folder, "mosquitto.conf");
+        boolean persistent = false;
+        for (String line : options.extra) {
+            persistent |= line.startsWith("persistence ");
+        }
         List<String> settings = new ArrayList<>(List.of(
                 // Started as root, mosquitto would drop to its own user; stay, so it can read our files.
                 "user root",
                 "per_listener_settings false",
                 "allow_anonymous " + options.anonymous,
-                "persistence false",
+                persistent ? "persistence_location " + folder.getAbsolutePath() + "/" : "persistence false",
                 "log_dest stdout",
                 // Every packet in the log: when a test fails, the broker's side of the story is there.
                 "log_type all"));
@@ -125,6 +156,7 @@ final class MosquittoBroker implements AutoCloseable {
             Files.write(acl.toPath(), options.acl.getBytes(StandardCharsets.UTF_8));
             settings.add("acl_file " + acl.getAbsolutePath());
         }
+        settings.addAll(options.extra);
         settings.add("listener " + port + " 127.0.0.1");
         if (options.tlsCert != null) {
             settings.add("cafile " + options.tlsCa.getAbsolutePath());
@@ -136,18 +168,57 @@ final class MosquittoBroker implements AutoCloseable {
             settings.add("listener " + desktopPort + " 127.0.0.1");
         }
         settings.add("");
-        Files.write(config.toPath(), String.join("\n", settings).getBytes(StandardCharsets.UTF_8));
-        File log = new File(folder, "broker.log");
-        Process process = new ProcessBuilder(BINARY, "-c", config.getAbsolutePath())
-                .redirectErrorStream(true).redirectOutput(log).start();
+        Files.write(new File(folder, "mosquitto.conf").toPath(),
+                String.join("\n", settings).getBytes(StandardCharsets.UTF_8));
+        MosquittoBroker broker = new MosquittoBroker(folder, port, desktopPort);
         // A test JVM that is killed must not leave a broker behind.
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "mosquitto-stop"));
-        MosquittoBroker broker = new MosquittoBroker(folder, port, desktopPort, process);
-        broker.awaitListening(log, port);
-        if (desktopPort > 0) {
-            broker.awaitListening(log, desktopPort);
-        }
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroyQuietly, "mosquitto-stop"));
+        broker.launch();
         return broker;
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        File config = new File(this.folder, "mosquitto.conf");
+        this.process = new ProcessBuilder(BINARY, "-c", config.getAbsolutePath()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(this.log)).start();
+        awaitListening(this.port);
+        if (this.desktopPort > 0) {
+            awaitListening(this.desktopPort);
+        }
+    }
+
+    private void destroyQuietly() {
+        Process running = this.process;
+        if (running != null) {
+            running.destroy();
+        }
+    }
+
+    /** Kills the broker with SIGKILL: no clean shutdown, no last save; its clients' sockets are closed by the kernel. */
+    void kill() throws InterruptedException {
+        this.process.destroyForcibly();
+        if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("mosquitto did not die from SIGKILL");
+        }
+    }
+
+    /** Starts the broker again on the same port, with the same configuration (and saved state, if persistent). */
+    void restart() throws IOException, InterruptedException {
+        if (this.process.isAlive()) {
+            throw new IllegalStateException("mosquitto is still running");
+        }
+        launch();
+    }
+
+    /** @return how many times a client connected with this client id, over every run so far */
+    int connectionsOf(String clientId) throws IOException {
+        int count = 0;
+        for (String line : log().split("\n")) {
+            if (line.contains("New client connected from ") && line.contains(" as " + clientId + " ")) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** @return the plain, anonymous port for desktop clients, or the board's port when there is none */
@@ -164,7 +235,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     String log() throws IOException {
-        return new String(Files.readAllBytes(new File(this.folder, "broker.log").toPath()), StandardCharsets.UTF_8);
+        return new String(Files.readAllBytes(this.log.toPath()), StandardCharsets.UTF_8);
     }
 
     @Override
@@ -175,21 +246,21 @@ final class MosquittoBroker implements AutoCloseable {
         }
     }
 
-    private void awaitListening(File log, int port) throws IOException, InterruptedException {
+    private void awaitListening(int listenerPort) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {
             if (!this.process.isAlive()) {
                 throw new AssertionError("mosquitto exited at start:\n" + log());
             }
             try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listenerPort), 200);
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(10);
             }
         }
         close();
-        throw new AssertionError("mosquitto did not listen on " + port + " within " + READY_TIMEOUT_MS + " ms:\n"
-                + log());
+        throw new AssertionError("mosquitto did not listen on " + listenerPort + " within " + READY_TIMEOUT_MS
+                + " ms:\n" + log());
     }
 }

@@ -1,0 +1,68 @@
+package com.relayboard.sim;
+
+import static org.junit.Assert.assertTrue;
+
+import java.util.Map;
+
+import org.junit.After;
+import org.junit.Test;
+
+import com.relayboard.firmware.ui.LcdScreen;
+
+/**
+ * Issue 4, item 6: two boards (two simulator processes) started with the same client id against
+ * Debian's mosquitto, which closes the older connection whenever the other connects. Both notice the
+ * repeated takeover, say so on the console and the LCD, and back off for longer instead of kicking
+ * each other off in a tight loop.
+ */
+public class ClientIdTakeoverIT {
+
+    private static final String CLIENT_ID = "relayboard-twin";
+    private static final int CAP_S = 3;
+    private static final long TIMEOUT_MS = 60000;
+    private static final long WATCH_MS = 20000;
+    private static final String SAID = "another client uses this client id (" + CLIENT_ID + ")?";
+
+    private MosquittoBroker mosquitto;
+    private BoardProcess first;
+    private BoardProcess second;
+
+    @After
+    public void tearDown() throws Exception {
+        if (this.first != null) {
+            this.first.close();
+        }
+        if (this.second != null) {
+            this.second.close();
+        }
+        if (this.mosquitto != null) {
+            this.mosquitto.close();
+        }
+    }
+
+    @Test
+    public void twoBoardsWithOneClientId_bothSaySo_andBackOffInsteadOfFighting() throws Exception {
+        this.mosquitto = MosquittoBroker.start();
+        Map<String, String> settings = Map.of("relayboard.mqtt.broker", this.mosquitto.uri(),
+                "relayboard.mqtt.clientId", CLIENT_ID, "relayboard.mqtt.retryMaxS", Integer.toString(CAP_S));
+        this.first = BoardProcess.start("first", settings);
+        this.second = BoardProcess.start("second", settings);
+
+        this.first.awaitLine("MQTT: BACKOFF " + SAID, TIMEOUT_MS);
+        this.second.awaitLine("MQTT: BACKOFF " + SAID, TIMEOUT_MS);
+        LcdImages.awaitText(this.first.lcdPng(), "MQTT: another client uses this", LcdScreen.ERROR_TEXT,
+                LcdScreen.BACKGROUND, TIMEOUT_MS);
+        LcdImages.awaitText(this.second.lcdPng(), "MQTT: another client uses this", LcdScreen.ERROR_TEXT,
+                LcdScreen.BACKGROUND, TIMEOUT_MS);
+
+        int before = this.mosquitto.connectionsOf(CLIENT_ID);
+        Thread.sleep(WATCH_MS);
+        int connections = this.mosquitto.connectionsOf(CLIENT_ID) - before;
+        System.out.println("[ClientIdTakeoverIT] after both noticed: " + connections + " connections with client id "
+                + CLIENT_ID + " in " + WATCH_MS + " ms (cap " + CAP_S + " s; penalty delay 2 caps +-25 %)");
+        // Fighting at the normal pace (about 1 s each) would be some 40 connections in 20 s. Backing off
+        // 4.5 to 7.5 s each, the two boards make at most about 10; and they keep trying.
+        assertTrue(connections + " connections in " + WATCH_MS + " ms", connections >= 2 && connections <= 12);
+        assertTrue("still said after the watch", this.first.count(SAID) >= 2 && this.second.count(SAID) >= 2);
+    }
+}
