@@ -7,6 +7,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLException;
 
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -84,6 +85,9 @@ public final class PahoBrokerSession implements BrokerSession {
             } catch (IOException e) {
                 this.tlsSetupError = "TLS not set up: " + e.getMessage();
             }
+        } else {
+            // Each MQTT packet goes out at once, not behind the broker's delayed TCP acknowledgement.
+            this.options.setSocketFactory(new NoDelaySocketFactory(SocketFactory.getDefault()));
         }
     }
 

@@ -36,6 +36,14 @@ public final class StationNetwork {
     }
 
     /**
+     * Plain TCP sockets of the station, made by the firmware's own {@code factory} (with the options it sets), but
+     * refused while the station is not joined and aborted when it loses the link.
+     */
+    public SocketFactory socketFactory(SocketFactory factory) {
+        return new FirmwareSocketFactory(factory);
+    }
+
+    /**
      * TLS sockets of the station: made by the firmware's {@code tls} factory (its own trust), but
      * refused while the station is not joined and aborted when it loses the link, like plain ones.
      */
@@ -133,6 +141,61 @@ public final class StationNetwork {
         private Socket connected(java.net.InetSocketAddress address) throws IOException {
             StationSocket socket = new StationSocket();
             socket.connect(address, 0);
+            return socket;
+        }
+    }
+
+    /** Wraps the firmware's plain socket factory: each socket checks the link when made and is tracked. */
+    private static final class FirmwareSocketFactory extends SocketFactory {
+
+        private final SocketFactory firmware;
+
+        FirmwareSocketFactory(SocketFactory firmware) {
+            this.firmware = firmware;
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            checkLink();
+            return tracked(this.firmware.createSocket());
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            checkLink();
+            return stillJoined(tracked(this.firmware.createSocket(host, port)));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            checkLink();
+            return stillJoined(tracked(this.firmware.createSocket(host, port, localHost, localPort)));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            checkLink();
+            return stillJoined(tracked(this.firmware.createSocket(host, port)));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            checkLink();
+            return stillJoined(tracked(this.firmware.createSocket(address, port, localAddress, localPort)));
+        }
+
+        private static Socket tracked(Socket socket) {
+            // Registered before it connects, so that a link lost while connecting aborts it too.
+            INSTANCE.register(socket);
+            return socket;
+        }
+
+        private static Socket stillJoined(Socket socket) throws IOException {
+            if (!SimulatedAccessPoint.get().isStationJoined()) {
+                socket.close();
+                throw new NoRouteToHostException("network is unreachable: the Wi-Fi station lost its link");
+            }
             return socket;
         }
     }

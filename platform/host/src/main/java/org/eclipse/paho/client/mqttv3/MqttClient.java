@@ -52,6 +52,9 @@ public class MqttClient {
             // TLS on the station's link. Paho 1.2.5 checks the broker's name against its certificate
             // (HTTPS endpoint identification, on by default), as mbedTLS does on the board.
             factory = StationNetwork.get().secureSocketFactory((SSLSocketFactory) factory);
+        } else if (factory != null) {
+            // The firmware's own plain sockets (with its options), carried by the station's link.
+            factory = StationNetwork.get().socketFactory(factory);
         }
         engineOptions.setSocketFactory(factory != null ? factory : StationNetwork.get().socketFactory());
         try {
