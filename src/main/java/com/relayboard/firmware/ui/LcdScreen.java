@@ -13,10 +13,11 @@ import ej.mwt.Desktop;
  * too long), and the counters. Built with MWT; every update is handed to the MicroUI thread and
  * redraws only what changed.
  *
- * <p>Messages fill a ring of rows: a new message replaces the oldest row's text, and a bright mark at
- * the left edge moves to its row, so that a message costs the LCD its own two lines, two narrow strips
- * for the mark and the counter cells that changed (a scrolling list would redraw every row). Reading
- * down from the marked row, then on from the top, goes from newest to oldest.
+ * <p>Messages fill a ring of rows: a new message replaces the oldest one, in the row above the newest,
+ * and a bright mark at the left edge moves to its row, so that a message costs the LCD its own two
+ * lines, two narrow strips for the mark and the counter cells that changed (a scrolling list would
+ * redraw every row). Reading down from the marked row, then on from the top, goes from newest to
+ * oldest.
  *
  * <p>Messages and counters that arrive faster than the screen draws are coalesced: the UI thread shows
  * the latest (at most one screenful of messages) instead of queueing work for each.
@@ -165,7 +166,7 @@ public final class LcdScreen implements BoardScreen {
         MicroUI.callSerially(this.showCounters);
     }
 
-    /** UI thread: shows the waiting messages, each in the row after the newest, then moves the mark. */
+    /** UI thread: shows the waiting messages, each in place of the oldest, then moves the mark. */
     private void drainMessages() {
         int previous = this.newest;
         while (true) {
@@ -183,7 +184,8 @@ public final class LcdScreen implements BoardScreen {
                 this.pendingFirst = (this.pendingFirst + 1) % this.pendingTopics.length;
                 this.pendingCount--;
             }
-            this.newest = (this.newest + 1) % this.rows.length;
+            // The ring runs upwards: reading down from the mark goes from newer to older, as a list would.
+            this.newest = this.newest < 0 ? 0 : (this.newest + this.rows.length - 1) % this.rows.length;
             MessageRow row = this.rows[this.newest];
             row.topic.set(fitTopic(topic), TOPIC_TEXT);
             row.payload.set(fitPayload(payload), TEXT);

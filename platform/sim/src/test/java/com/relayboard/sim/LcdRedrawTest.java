@@ -30,6 +30,8 @@ public class LcdRedrawTest {
     private static final int MESSAGES = 12;
 
     private static LcdScreen screen;
+    /** Where the first message's payload stood: the top message row. */
+    private static int topPayloadY = -1;
     private static HostDisplay display;
 
     @BeforeClass
@@ -48,6 +50,7 @@ public class LcdRedrawTest {
     public void aRelayedMessageRedrawsAtMostAQuarterOfTheScreenAndTheNewestIsMarked() {
         int received = 0;
         int relayed = 0;
+        String previous = null;
         for (int i = 1; i <= MESSAGES; i++) {
             String topic = i % 2 == 1 ? "/test/topic1" : "/test/topic2";
             String payload = "msg-" + i + "-end" + (i % 2 == 1 ? "" : " (relay1)");
@@ -65,7 +68,8 @@ public class LcdRedrawTest {
             long pixels = display.pixelsFlushed() - before;
             assertTrue("message " + i + " redrew " + pixels + " pixels, more than a quarter of the screen ("
                     + SCREEN_PIXELS / 4 + ")", pixels <= SCREEN_PIXELS / 4);
-            assertNewestIsMarked(topic, payload);
+            assertNewestIsMarked(topic, payload, previous);
+            previous = payload;
         }
     }
 
@@ -82,7 +86,7 @@ public class LcdRedrawTest {
      * The newest message is on the screen, its topic right above its payload, and the mark runs down
      * the left edge of that row and of no other.
      */
-    private static void assertNewestIsMarked(String topic, String payload) {
+    private static void assertNewestIsMarked(String topic, String payload, String previous) {
         BufferedImage lcd = display.snapshot();
         BufferedImage payloadText = HostDisplay.renderText(payload, LcdScreen.TEXT, LcdScreen.BACKGROUND);
         int[] at = LcdImages.find(lcd, payloadText);
@@ -112,6 +116,18 @@ public class LcdRedrawTest {
                 + (at[1] - lineStep) + " to " + (at[1] + payloadText.getHeight() - 1) + ")",
                 top <= at[1] - lineStep && bottom >= at[1] + payloadText.getHeight() - 1);
         assertTrue("the mark covers one row only", marked <= 2 * lineStep + 2);
+        if (topPayloadY < 0) {
+            topPayloadY = at[1]; // the first message goes to the top row
+        }
+        if (previous != null) {
+            // Read down from the mark (then on from the top): the message before is the next one read.
+            int[] before = LcdImages.find(lcd, HostDisplay.renderText(previous, LcdScreen.TEXT, LcdScreen.BACKGROUND));
+            assertNotNull("the LCD still shows \"" + previous + "\"", before);
+            assertTrue("the first message was shown in the top row", topPayloadY >= 0);
+            assertTrue("\"" + previous + "\" (y " + before[1] + ") is the row below \"" + payload + "\" (y " + at[1]
+                    + "), or the top row when the newest is the bottom one",
+                    before[1] == at[1] + 2 * lineStep || (before[1] == topPayloadY && at[1] > before[1]));
+        }
     }
 
     private static boolean sameAt(BufferedImage image, BufferedImage needle, int x, int y) {
