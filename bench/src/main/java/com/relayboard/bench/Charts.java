@@ -48,16 +48,17 @@ final class Charts {
                 rate[g][s] = r == null ? 0 : r.perSecond;
             }
         }
-        BufferedImage latency = bars("Latency, one message at a time: bar p50, whisker p95 to p99",
-                "milliseconds", groups, series, p50, p95, p99, "%.2f");
+        // Logarithmic: QoS 1's Nagle stalls are hundreds of times QoS 0's figures.
+        BufferedImage latency = bars("Latency, one message at a time: bar p50, whisker p95 to p99 (log scale)",
+                "milliseconds", groups, series, p50, p95, p99, "%.2f", true);
         ImageIO.write(latency, "png", new File(folder, LATENCY_PNG));
         BufferedImage rates = bars("Sustained rate, " + results.rateMessages + " messages, window "
-                + results.window, "messages per second", groups, series, rate, null, null, "%.0f");
+                + results.window, "messages per second", groups, series, rate, null, null, "%.0f", false);
         ImageIO.write(rates, "png", new File(folder, RATE_PNG));
     }
 
     private static BufferedImage bars(String title, String unit, String[] groups, String[] series,
-            double[][] values, double[][] low, double[][] high, String valueFormat) {
+            double[][] values, double[][] low, double[][] high, String valueFormat, boolean log) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -81,7 +82,15 @@ final class Charts {
                     max = Math.max(max, high != null ? high[i][j] : values[i][j]);
                 }
             }
-            double scaleMax = niceCeiling(max);
+            double min = Double.MAX_VALUE;
+            for (int i = 0; i < values.length; i++) {
+                for (int j = 0; j < values[i].length; j++) {
+                    if (values[i][j] > 0) {
+                        min = Math.min(min, values[i][j]);
+                    }
+                }
+            }
+            Scale scale = log ? Scale.log(min, max) : Scale.linear(max);
             // Legend.
             int legendX = 20;
             for (int s = 0; s < series.length; s++) {
@@ -93,17 +102,17 @@ final class Charts {
             }
             // Axis and grid.
             g.setColor(new Color(0xDDDDDD));
-            for (int tick = 0; tick <= 5; tick++) {
-                int y = bottom - (int) ((bottom - top) * tick / 5.0);
+            for (double tick : scale.ticks()) {
+                int y = scale.y(tick, top, bottom);
                 g.drawLine(left, y, right, y);
             }
             g.setColor(Color.BLACK);
             g.drawLine(left, top, left, bottom);
             g.drawLine(left, bottom, right, bottom);
             FontMetrics metrics = g.getFontMetrics();
-            for (int tick = 0; tick <= 5; tick++) {
-                int y = bottom - (int) ((bottom - top) * tick / 5.0);
-                String label = format(valueFormat, scaleMax * tick / 5.0);
+            for (double tick : scale.ticks()) {
+                int y = scale.y(tick, top, bottom);
+                String label = tick < 1 && log ? String.valueOf(tick) : format("%.0f", tick);
                 g.drawString(label, left - 6 - metrics.stringWidth(label), y + 4);
             }
             g.rotate(-Math.PI / 2);
@@ -117,13 +126,13 @@ final class Charts {
                 int groupX = left + i * groupWidth + 15;
                 for (int s = 0; s < series.length; s++) {
                     int x = groupX + s * barWidth;
-                    int y = yOf(values[i][s], scaleMax, top, bottom);
+                    int y = scale.y(values[i][s], top, bottom);
                     g.setColor(SERIES_COLORS[s % SERIES_COLORS.length]);
                     g.fillRect(x + 2, y, barWidth - 4, bottom - y);
                     g.setColor(Color.BLACK);
                     if (low != null && high != null) {
-                        int yLow = yOf(low[i][s], scaleMax, top, bottom);
-                        int yHigh = yOf(high[i][s], scaleMax, top, bottom);
+                        int yLow = scale.y(low[i][s], top, bottom);
+                        int yHigh = scale.y(high[i][s], top, bottom);
                         int center = x + barWidth / 2;
                         g.setStroke(new BasicStroke(1.5f));
                         g.drawLine(center, yLow, center, yHigh);
@@ -134,7 +143,7 @@ final class Charts {
                     g.setFont(small);
                     String text = format(valueFormat, values[i][s]);
                     int textX = x + barWidth / 2 - g.getFontMetrics().stringWidth(text) / 2;
-                    g.drawString(text, textX, Math.min(y, high != null ? yOf(high[i][s], scaleMax, top, bottom) : y)
+                    g.drawString(text, textX, Math.min(y, high != null ? scale.y(high[i][s], top, bottom) : y)
                             - 4);
                     g.setFont(plain);
                 }
@@ -148,11 +157,58 @@ final class Charts {
         return image;
     }
 
-    private static int yOf(double value, double scaleMax, int top, int bottom) {
-        if (!(value > 0)) {
-            return bottom;
+    /** Where values go on the chart's vertical axis. */
+    private static final class Scale {
+        private final boolean log;
+        private final double low;
+        private final double high;
+
+        private Scale(boolean log, double low, double high) {
+            this.log = log;
+            this.low = low;
+            this.high = high;
         }
-        return bottom - (int) Math.round((bottom - top) * Math.min(1, value / scaleMax));
+
+        static Scale linear(double max) {
+            return new Scale(false, 0, niceCeiling(max));
+        }
+
+        /** From the power of ten at or below {@code min} to the one at or above {@code max}. */
+        static Scale log(double min, double max) {
+            double low = Math.pow(10, Math.floor(Math.log10(min > 0 && min < Double.MAX_VALUE ? min : 0.01)));
+            double high = Math.pow(10, Math.ceil(Math.log10(max > low ? max : low * 10)));
+            return new Scale(true, low, high);
+        }
+
+        double[] ticks() {
+            if (this.log) {
+                int count = (int) Math.round(Math.log10(this.high / this.low)) + 1;
+                double[] ticks = new double[count];
+                for (int i = 0; i < count; i++) {
+                    ticks[i] = this.low * Math.pow(10, i);
+                }
+                return ticks;
+            }
+            double[] ticks = new double[6];
+            for (int i = 0; i <= 5; i++) {
+                ticks[i] = this.high * i / 5.0;
+            }
+            return ticks;
+        }
+
+        int y(double value, int top, int bottom) {
+            double fraction;
+            if (this.log) {
+                if (!(value > 0)) {
+                    return bottom;
+                }
+                fraction = Math.log10(value / this.low) / Math.log10(this.high / this.low);
+            } else {
+                fraction = value / this.high;
+            }
+            fraction = Math.max(0, Math.min(1, fraction));
+            return bottom - (int) Math.round((bottom - top) * fraction);
+        }
     }
 
     private static String format(String valueFormat, double value) {
@@ -165,7 +221,7 @@ final class Charts {
             return 1;
         }
         double power = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double step : new double[] { 1, 2, 5, 10 }) {
+        for (double step : new double[] { 1, 2, 2.5, 5, 10 }) {
             if (step * power >= value) {
                 return step * power;
             }

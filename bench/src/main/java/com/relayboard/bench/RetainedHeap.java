@@ -1,6 +1,9 @@
 package com.relayboard.bench;
 
 import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
 
 import com.relayboard.firmware.RelayBoard;
 
@@ -25,15 +28,29 @@ final class RetainedHeap {
 
     static String measure(RelayBoard board) throws ReflectiveOperationException {
         Object mqttClient = findMqttClient(board);
-        HeapWalker walker = new HeapWalker(RetainedHeap::isPlatform);
+        final List<Object> catalogs = new ArrayList<>();
+        final boolean[] setCatalogsAside = { false };
+        HeapWalker walker = new HeapWalker(object -> {
+            if (setCatalogsAside[0] && object instanceof ResourceBundle) {
+                catalogs.add(object);
+                return true;
+            }
+            return isPlatform(object);
+        });
         walker.exclude(System.out);
         walker.exclude(System.err);
         walker.exclude(mqttClient);
         HeapWalker.Graph firmware = walker.walk(board);
-        // The client walk shares the firmware walk's record: nothing is counted twice.
+        // The client walk shares the firmware walk's record: nothing is counted twice. Paho Java's
+        // logging message catalogues are walked on their own, to tell how much of the client they are.
+        setCatalogsAside[0] = true;
         HeapWalker.Graph mqtt = walker.walkFrom(mqttClient);
+        setCatalogsAside[0] = false;
+        HeapWalker.Graph catalog = walker.walk(catalogs.toArray());
         return "heap firmware.bytes=" + firmware.bytes + " firmware.objects=" + firmware.objects + " mqtt.bytes="
-                + mqtt.bytes + " mqtt.objects=" + mqtt.objects + " unreadable=" + walker.unreadableClasses()
+                + (mqtt.bytes + catalog.bytes) + " mqtt.objects=" + (mqtt.objects + catalog.objects)
+                + " mqtt.catalogBytes=" + catalog.bytes + " mqtt.catalogObjects=" + catalog.objects
+                + " unreadable=" + walker.unreadableClasses()
                 + " firmware.top=" + String.join(";", firmware.heaviest(12)).replace(' ', ':')
                 + " mqtt.top=" + String.join(";", mqtt.heaviest(12)).replace(' ', ':');
     }
