@@ -83,7 +83,8 @@ public final class Bench {
         if (out == null) {
             out = shortMode ? new File(repo, "bench/target/short") : new File(repo, "docs");
         }
-        File saved = new File(repo, "bench/target/last-results.ser");
+        // A short run never replaces the figures a full report is written again from.
+        File saved = new File(repo, shortMode ? "bench/target/last-short-results.ser" : "bench/target/last-results.ser");
         if (reportOnly) {
             // Writes the report again from the last run's figures (after editing bench/analysis.md, say).
             Results last;

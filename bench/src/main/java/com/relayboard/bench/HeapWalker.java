@@ -43,7 +43,7 @@ final class HeapWalker {
         void count(Object object, long size) {
             this.bytes += size;
             this.objects++;
-            long[] entry = this.byClass.computeIfAbsent(object.getClass().getName(), k -> new long[2]);
+            long[] entry = this.byClass.computeIfAbsent(object.getClass().getTypeName(), k -> new long[2]);
             entry[0] += size;
             entry[1]++;
         }

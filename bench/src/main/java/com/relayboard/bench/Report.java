@@ -291,10 +291,26 @@ final class Report {
             line("Heaviest classes (bytes/objects), QoS " + ((java.util.TreeMap<Integer, Map<String, String>>) r.heap)
                     .lastKey() + ":");
             line("");
-            line("- Firmware: " + last.get("firmware.top").replace(":", " ").replace(";", ", "));
-            line("- MQTT client: " + last.get("mqtt.top").replace(":", " ").replace(";", ", "));
+            line("- Firmware: " + classList(last.get("firmware.top")));
+            line("- MQTT client, without the catalogues: " + classList(last.get("mqtt.top")));
             line("");
         }
+    }
+
+    /** "name:bytes/count;..." as Markdown, array classes written as Java writes them (byte[]). */
+    static String classList(String top) {
+        // Older runs saved JVM names of array classes ("[B", "[Ljava.lang.String;"), whose ';' is also the separator.
+        String named = top.replaceAll("\\[L([\\w.$]+);:", "$1[]:").replace("[B:", "byte[]:").replace("[C:", "char[]:")
+                .replace("[I:", "int[]:").replace("[J:", "long[]:");
+        StringBuilder out = new StringBuilder();
+        for (String entry : named.split(";")) {
+            int colon = entry.lastIndexOf(':');
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append('`').append(entry, 0, colon).append("` ").append(entry.substring(colon + 1));
+        }
+        return out.toString();
     }
 
     private static long heapTotal(Map<String, String> heap) {
