@@ -11,7 +11,16 @@ import ej.mwt.Desktop;
  * The LCD: status lines for Wi-Fi and MQTT, a notice line, the most recent messages (topic, then the
  * payload as text: escaped where it is not printable, cut with an ellipsis and its size where it is
  * too long), and the counters. Built with MWT; every update is handed to the MicroUI thread and
- * redraws only the lines whose text changed.
+ * redraws only what changed.
+ *
+ * <p>Messages fill a ring of rows: a new message replaces the oldest one, in the row above the newest,
+ * and a bright mark at the left edge moves to its row, so that a message costs the LCD its own two
+ * lines, two narrow strips for the mark and the counter cells that changed (a scrolling list would
+ * redraw every row). Reading down from the marked row, then on from the top, goes from newest to
+ * oldest.
+ *
+ * <p>Messages and counters that arrive faster than the screen draws are coalesced: the UI thread shows
+ * the latest (at most one screenful of messages) instead of queueing work for each.
  */
 public final class LcdScreen implements BoardScreen {
 
@@ -23,28 +32,55 @@ public final class LcdScreen implements BoardScreen {
     public static final int ERROR_TEXT = 0xFF5050;
     public static final int TOPIC_TEXT = 0x60C0FF;
     public static final int COUNTER_TEXT = 0xC0C0C0;
+    /** The mark at the left edge of the newest message's row. */
+    public static final int NEWEST_MARK = 0xFFE000;
     /** Escaped text is prepared for at most this many characters: more never fits on a 320 px line. */
     private static final int MAX_PAYLOAD_CHARS = 200;
+    private static final int COUNTERS = 4;
 
     private final Font font;
     private final TextLine wifiLine;
     private final TextLine mqttLine;
     private final TextLine noticeLine;
-    private final TextLine[] topicLines;
-    private final TextLine[] payloadLines;
-    private final TextLine counterLine;
-    /** Newest message first; each holds {topic, payload} as shown. Touched on the UI thread only. */
-    private final String[][] shown;
+    private final MessageRow[] rows;
+    private final CounterRow counterRow;
+    /** The row showing the newest message, -1 before the first. Touched on the UI thread only. */
+    private int newest = -1;
+
+    // Handed over from the loop thread to the UI thread; guarded by this.
+    private final String[] pendingTopics;
+    private final byte[][] pendingPayloads;
+    private int pendingFirst;
+    private int pendingCount;
+    private boolean messagesPosted;
+    private final int[] pendingCounters = new int[COUNTERS];
+    private boolean countersPosted;
+
+    private final Runnable showMessages = new Runnable() {
+        @Override
+        public void run() {
+            drainMessages();
+        }
+    };
+    private final Runnable showCounters = new Runnable() {
+        @Override
+        public void run() {
+            drainCounters();
+        }
+    };
 
     private LcdScreen(Font font, int messageRows) {
         this.font = font;
         this.wifiLine = new TextLine(font, STATUS_BACKGROUND, BUSY_TEXT);
         this.mqttLine = new TextLine(font, STATUS_BACKGROUND, BUSY_TEXT);
         this.noticeLine = new TextLine(font, BACKGROUND, ERROR_TEXT);
-        this.topicLines = new TextLine[messageRows];
-        this.payloadLines = new TextLine[messageRows];
-        this.shown = new String[messageRows][];
-        this.counterLine = new TextLine(font, STATUS_BACKGROUND, COUNTER_TEXT);
+        this.rows = new MessageRow[messageRows];
+        for (int i = 0; i < messageRows; i++) {
+            this.rows[i] = new MessageRow(font, BACKGROUND, TOPIC_TEXT, TEXT, NEWEST_MARK);
+        }
+        this.counterRow = new CounterRow(font, STATUS_BACKGROUND, COUNTER_TEXT);
+        this.pendingTopics = new String[messageRows];
+        this.pendingPayloads = new byte[messageRows][];
     }
 
     /**
@@ -73,13 +109,10 @@ public final class LcdScreen implements BoardScreen {
         stack.add(screen.wifiLine);
         stack.add(screen.mqttLine);
         stack.add(screen.noticeLine);
-        for (int i = 0; i < messageRows; i++) {
-            screen.topicLines[i] = new TextLine(font, BACKGROUND, TOPIC_TEXT);
-            screen.payloadLines[i] = new TextLine(font, BACKGROUND, TEXT);
-            stack.add(screen.topicLines[i]);
-            stack.add(screen.payloadLines[i]);
+        for (MessageRow row : screen.rows) {
+            stack.add(row);
         }
-        stack.add(screen.counterLine);
+        stack.add(screen.counterRow);
         Desktop desktop = new Desktop();
         desktop.setWidget(stack);
         desktop.requestShow();
@@ -102,39 +135,105 @@ public final class LcdScreen implements BoardScreen {
     }
 
     @Override
-    public void addMessage(final String topic, final byte[] payload) {
-        MicroUI.callSerially(new Runnable() {
-            @Override
-            public void run() {
-                String[][] rows = LcdScreen.this.shown;
-                System.arraycopy(rows, 0, rows, 1, rows.length - 1);
-                rows[0] = new String[] { fitTopic(topic), fitPayload(payload) };
-                for (int i = 0; i < rows.length; i++) {
-                    if (rows[i] != null) {
-                        LcdScreen.this.topicLines[i].set(rows[i][0], TOPIC_TEXT);
-                        LcdScreen.this.payloadLines[i].set(rows[i][1], TEXT);
-                    }
-                }
+    public void addMessage(String topic, byte[] payload) {
+        synchronized (this) {
+            int capacity = this.pendingTopics.length;
+            if (this.pendingCount == capacity) {
+                // More messages than rows are waiting: the oldest would be overwritten on the screen anyway.
+                this.pendingTopics[this.pendingFirst] = null;
+                this.pendingPayloads[this.pendingFirst] = null;
+                this.pendingFirst = (this.pendingFirst + 1) % capacity;
+                this.pendingCount--;
             }
-        });
+            int slot = (this.pendingFirst + this.pendingCount) % capacity;
+            this.pendingTopics[slot] = topic;
+            this.pendingPayloads[slot] = payload;
+            this.pendingCount++;
+            if (this.messagesPosted) {
+                return;
+            }
+            this.messagesPosted = true;
+        }
+        MicroUI.callSerially(this.showMessages);
     }
 
     @Override
     public void showCounters(int received, int relayed, int dropped, int queued) {
-        setLater(this.counterLine,
-                "rx " + received + "  relayed " + relayed + "  dropped " + dropped + "  queued " + queued,
-                dropped > 0 ? BUSY_TEXT : COUNTER_TEXT);
+        synchronized (this) {
+            this.pendingCounters[CounterRow.RECEIVED] = received;
+            this.pendingCounters[CounterRow.RELAYED] = relayed;
+            this.pendingCounters[CounterRow.DROPPED] = dropped;
+            this.pendingCounters[CounterRow.QUEUED] = queued;
+            if (this.countersPosted) {
+                return;
+            }
+            this.countersPosted = true;
+        }
+        MicroUI.callSerially(this.showCounters);
+    }
+
+    /** UI thread: shows the waiting messages, each in place of the oldest, then moves the mark. */
+    private void drainMessages() {
+        int previous = this.newest;
+        while (true) {
+            String topic;
+            byte[] payload;
+            synchronized (this) {
+                if (this.pendingCount == 0) {
+                    this.messagesPosted = false;
+                    break;
+                }
+                topic = this.pendingTopics[this.pendingFirst];
+                payload = this.pendingPayloads[this.pendingFirst];
+                this.pendingTopics[this.pendingFirst] = null;
+                this.pendingPayloads[this.pendingFirst] = null;
+                this.pendingFirst = (this.pendingFirst + 1) % this.pendingTopics.length;
+                this.pendingCount--;
+            }
+            // The ring runs upwards: reading down from the mark goes from newer to older, as a list would.
+            this.newest = this.newest < 0 ? 0 : (this.newest + this.rows.length - 1) % this.rows.length;
+            MessageRow row = this.rows[this.newest];
+            row.topic.set(fitTopic(topic), TOPIC_TEXT);
+            row.payload.set(fitPayload(payload), TEXT);
+        }
+        if (previous >= 0 && previous != this.newest) {
+            this.rows[previous].mark.set(false);
+        }
+        if (this.newest >= 0) {
+            this.rows[this.newest].mark.set(true);
+        }
+    }
+
+    /** UI thread: shows the latest counters; only the cells whose text changed are redrawn. */
+    private void drainCounters() {
+        int received;
+        int relayed;
+        int dropped;
+        int queued;
+        synchronized (this) {
+            received = this.pendingCounters[CounterRow.RECEIVED];
+            relayed = this.pendingCounters[CounterRow.RELAYED];
+            dropped = this.pendingCounters[CounterRow.DROPPED];
+            queued = this.pendingCounters[CounterRow.QUEUED];
+            this.countersPosted = false;
+        }
+        // Once anything was dropped, the whole line turns amber, so that it catches the eye.
+        int color = dropped > 0 ? BUSY_TEXT : COUNTER_TEXT;
+        this.counterRow.set(CounterRow.RECEIVED, received, color);
+        this.counterRow.set(CounterRow.RELAYED, relayed, color);
+        this.counterRow.set(CounterRow.DROPPED, dropped, color);
+        this.counterRow.set(CounterRow.QUEUED, queued, color);
     }
 
     private String fitTopic(String topic) {
         return TextFit.fit(PayloadText.escapeTopic(topic, MAX_PAYLOAD_CHARS), this.font,
-                this.topicLines[0].textWidth(), "", false);
+                this.rows[0].topic.textWidth(), "", false);
     }
 
     private String fitPayload(byte[] payload) {
         String text = PayloadText.escape(payload, MAX_PAYLOAD_CHARS);
         boolean complete = PayloadText.bytesShown(payload, MAX_PAYLOAD_CHARS) == payload.length;
-        return TextFit.fit(text, this.font, this.payloadLines[0].textWidth(), " (" + payload.length + " B)",
+        return TextFit.fit(text, this.font, this.rows[0].payload.textWidth(), " (" + payload.length + " B)",
                 !complete);
     }
 

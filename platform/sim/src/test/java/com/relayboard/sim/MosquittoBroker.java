@@ -179,7 +179,10 @@ final class MosquittoBroker implements AutoCloseable {
 
     private void launch() throws IOException, InterruptedException {
         File config = new File(this.folder, "mosquitto.conf");
-        this.process = new ProcessBuilder(BINARY, "-c", config.getAbsolutePath()).redirectErrorStream(true)
+        // stdbuf -oL: mosquitto's stdout to a file is otherwise block-buffered, and a test reading the log
+        // (connectionsOf) would count from a stale copy.
+        this.process = new ProcessBuilder("stdbuf", "-oL", BINARY, "-c", config.getAbsolutePath())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(this.log)).start();
         awaitListening(this.port);
         if (this.desktopPort > 0) {

@@ -1,0 +1,257 @@
+package com.relayboard.bench;
+
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark: RelayBoard next to the broker floor and the tutorials' Python relay, in one run on
+ * one Debian mosquitto, so that the figures compare on a noisy machine. Writes a Markdown report and
+ * PNG charts. See the README's "Benchmarks" section and docs/benchmarks.md for what is measured and
+ * how.
+ *
+ * <p>Options: {@code --short} (CI: a few messages, only proves the harness works), {@code --out DIR}
+ * (default {@code docs}, or {@code bench/target/short} with {@code --short}), {@code --repo DIR} (the
+ * repository root, default the working folder), {@code --messages N} (N in each stream, N / 10 one at
+ * a time, instead of 20,000 and 2,000), {@code --report-only} (the report again from the last run's
+ * saved figures), {@code --broker-tcp-nodelay} (mosquitto with
+ * Nagle's algorithm off), {@code --command TEXT} (how it was started, for the report). The system
+ * property {@code bench.boardJvmOptions} adds options to the board's JVM (e.g. to profile it).
+ */
+public final class Bench {
+
+    static final int[] QOS_LEVELS = { 0, 1 };
+    static final int[] PAYLOAD_BYTES = { 16, 1024 };
+    /**
+     * Messages inside a relay at once in a sustained stream: the board's inbox holds 32, and at QoS 1 a
+     * message the inbox has no room for is refused (the board drops the connection so the broker
+     * delivers it again), which a benchmark of the zero-loss rate must not provoke.
+     */
+    static final int WINDOW = 32;
+    private static final long READY_TIMEOUT_MS = 60000;
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean shortMode = false;
+        File repo = new File(".");
+        File out = null;
+        String command = "bench/run";
+        boolean brokerNoDelay = false;
+        int messages = 0;
+        boolean reportOnly = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+            case "--short":
+                shortMode = true;
+                break;
+            case "--out":
+                out = new File(args[++i]);
+                break;
+            case "--repo":
+                repo = new File(args[++i]);
+                break;
+            case "--report-only":
+                reportOnly = true;
+                break;
+            case "--messages":
+                messages = Integer.parseInt(args[++i]);
+                break;
+            case "--broker-tcp-nodelay":
+                brokerNoDelay = true;
+                break;
+            case "--command":
+                command = args[++i];
+                break;
+            default:
+                System.err.println("unknown option " + args[i]
+                        + "; usage: bench/run [--short] [--out DIR] [--messages N] [--broker-tcp-nodelay]");
+                System.exit(64);
+            }
+        }
+        if (out == null) {
+            out = shortMode ? new File(repo, "bench/target/short") : new File(repo, "docs");
+        }
+        // A short run never replaces the figures a full report is written again from.
+        File saved = new File(repo, shortMode ? "bench/target/last-short-results.ser" : "bench/target/last-results.ser");
+        if (reportOnly) {
+            // Writes the report again from the last run's figures (after editing bench/analysis.md, say).
+            Results last;
+            try (ObjectInputStream in = new ObjectInputStream(new FileInputStream(saved))) {
+                last = (Results) in.readObject();
+            }
+            Files.createDirectories(out.toPath());
+            Charts.write(last, out);
+            Report.write(last, new File(out, "benchmarks.md"));
+            log("wrote " + new File(out, "benchmarks.md") + " from " + saved);
+            return;
+        }
+        Results results = new Results();
+        results.shortMode = shortMode;
+        results.command = command;
+        results.latencySamples = shortMode ? 40 : 2000;
+        results.rateMessages = shortMode ? 400 : 20000;
+        if (messages > 0) {
+            // Scales both: N in each stream, N / 10 one at a time.
+            results.rateMessages = messages;
+            results.latencySamples = Math.max(rounds(shortMode), messages / 10);
+        }
+        results.window = WINDOW;
+        int rounds = rounds(shortMode);
+        int warmLatency = shortMode ? 10 : 300;
+        int warmRate = shortMode ? 100 : 3000;
+
+        File work = new File(repo, "bench/target/run-" + System.currentTimeMillis());
+        Files.createDirectories(work.toPath());
+        Files.createDirectories(out.toPath());
+        File script = new File(repo, "bench/python/tutorial_relay.py");
+        environment(results);
+        log("work folder " + work + ", report to " + out);
+
+        Subject floor1 = new Subject(Subject.FLOOR_1, "Floor: 1 hop (Paho Java)", "/bench/floor1", "/bench/floor1");
+        Subject floor3 = new Subject(Subject.FLOOR_3, "Floor: 3 hops (Paho Java)", "/bench/floor3/a",
+                "/bench/floor3/d");
+        Subject board = new Subject(Subject.BOARD, "RelayBoard (host, headless)", "/test/topic1", "/test/topic3");
+        Subject python = new Subject(Subject.PYTHON, "Tutorial relay (Paho Python)", "/bench/py/topic1",
+                "/bench/py/topic3");
+        results.subjects.addAll(Arrays.asList(floor1, floor3, board, python));
+        List<String[]> forwards = Arrays.asList(new String[] { "/bench/floor3/a", "/bench/floor3/b" },
+                new String[] { "/bench/floor3/b", "/bench/floor3/c" },
+                new String[] { "/bench/floor3/c", "/bench/floor3/d" });
+        List<String> sinks = Arrays.asList(floor1.outTopic, floor3.outTopic, board.outTopic, python.outTopic);
+
+        try (Mosquitto broker = Mosquitto.start(work, brokerNoDelay)) {
+            results.environment.put("Broker", "Debian mosquitto " + mosquittoVersion() + ", loopback port "
+                    + broker.port() + (brokerNoDelay ? ", set_tcp_nodelay true" : ", default settings (Nagle on)"));
+            for (int qos : QOS_LEVELS) {
+                log("QoS " + qos + ": starting the board and the Python relay");
+                try (BoardProcess boardProcess = BoardProcess.start(broker.uri(), qos, work);
+                        PythonRelay pythonRelay = PythonRelay.start(script, broker.port(), qos, "/bench/py", work);
+                        Clients clients = Clients.connect(broker.uri(), sinks, forwards)) {
+                    Measure measure = new Measure(clients);
+                    for (Subject subject : results.subjects) {
+                        if (!measure.awaitReady(subject, qos, READY_TIMEOUT_MS)) {
+                            throw new IllegalStateException(subject + " passed no message within "
+                                    + READY_TIMEOUT_MS + " ms at QoS " + qos + " (logs in " + work + ")");
+                        }
+                    }
+                    for (int bytes : PAYLOAD_BYTES) {
+                        Results.Case c = new Results.Case(qos, bytes);
+                        results.cases.add(c);
+                        runCase(results, c, measure, boardProcess, rounds, warmLatency, warmRate);
+                    }
+                    results.heap.put(qos, boardProcess.ask("heap"));
+                    log("heap " + results.heap.get(qos).get(""));
+                    log("threads " + boardProcess.ask("threads").get(""));
+                    boardProcess.ask("png " + new File(out, "benchmarks-lcd.png").getAbsolutePath());
+                    if (!pythonRelay.isAlive()) {
+                        throw new IllegalStateException("the Python relay died; see " + work);
+                    }
+                }
+            }
+        }
+        try (ObjectOutputStream save = new ObjectOutputStream(new FileOutputStream(saved))) {
+            save.writeObject(results);
+        }
+        Charts.write(results, out);
+        Report.write(results, new File(out, "benchmarks.md"));
+        log("wrote " + new File(out, "benchmarks.md"));
+    }
+
+    private static int rounds(boolean shortMode) {
+        return shortMode ? 2 : 4;
+    }
+
+    private static void runCase(Results results, Results.Case c, Measure measure, BoardProcess board, int rounds,
+            int warmLatency, int warmRate) throws Exception {
+        log(c + ": warming up");
+        for (Subject subject : results.subjects) {
+            measure.latency(subject, c.payloadBytes, c.qos, warmLatency, new Measure.Latencies());
+            measure.rate(subject, c.payloadBytes, c.qos, warmRate, WINDOW);
+        }
+        Results.BoardCost latencyCost = new Results.BoardCost();
+        int perRound = results.latencySamples / rounds;
+        for (int round = 0; round < rounds; round++) {
+            // Rounds take turns, so that a burst of load from elsewhere on the machine hits every subject.
+            for (Subject subject : results.subjects) {
+                Measure.Latencies into = results.latency(c, subject);
+                if (subject.key.equals(Subject.BOARD)) {
+                    Map<String, String> before = board.ask("snapshot");
+                    int had = into.count;
+                    measure.latency(subject, c.payloadBytes, c.qos, perRound, into);
+                    latencyCost.add(before, board.ask("snapshot"), into.count - had);
+                } else {
+                    measure.latency(subject, c.payloadBytes, c.qos, perRound, into);
+                }
+            }
+        }
+        results.boardLatencyPhase.put(Results.key(c), latencyCost);
+        for (Subject subject : results.subjects) {
+            Stats stats = results.latency(c, subject).stats();
+            log(String.format("%s %-30s latency p50 %.3f ms p95 %.3f ms p99 %.3f ms (%d samples, %d lost)", c,
+                    subject, Stats.toMs(stats.percentileNs(50)), Stats.toMs(stats.percentileNs(95)),
+                    Stats.toMs(stats.percentileNs(99)), stats.count(), results.latency(c, subject).lost));
+        }
+        for (Subject subject : results.subjects) {
+            Measure.Rate rate;
+            if (subject.key.equals(Subject.BOARD)) {
+                Results.BoardCost rateCost = new Results.BoardCost();
+                Map<String, String> before = board.ask("snapshot");
+                rate = measure.rate(subject, c.payloadBytes, c.qos, results.rateMessages, WINDOW);
+                rateCost.add(before, board.ask("snapshot"), rate.delivered);
+                results.boardRatePhase.put(Results.key(c), rateCost);
+            } else {
+                rate = measure.rate(subject, c.payloadBytes, c.qos, results.rateMessages, WINDOW);
+            }
+            results.rates.put(Results.key(c, subject), rate);
+            log(String.format("%s %-30s rate %.0f msg/s (%d sent, %d lost, %d duplicates)", c, subject,
+                    rate.perSecond, rate.sent, rate.lost(), rate.duplicates));
+        }
+        Results.BoardCost cost = results.boardLatencyPhase.get(Results.key(c));
+        log(String.format("%s board, one at a time: %.0f px and %.0f bytes (loop+outbox) per relayed message", c,
+                cost.perRelayed(cost.pixels), cost.perRelayed(cost.allocated(BoardAgent.LOOP, BoardAgent.OUTBOX))));
+    }
+
+    private static void environment(Results results) {
+        results.environment.put("Date", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
+                "yyyy-MM-dd HH:mm 'UTC'")));
+        results.environment.put("Cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        results.environment.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty(
+                "java.runtime.version"));
+        results.environment.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
+                + System.getProperty("os.arch") + ")");
+        results.environment.put("Python relay", PythonRelay.versions());
+    }
+
+    private static String mosquittoVersion() {
+        try {
+            Process process = new ProcessBuilder(Mosquitto.BINARY, "-h").redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes());
+            process.waitFor();
+            int at = out.indexOf("version ");
+            if (at >= 0) {
+                int end = out.indexOf('\n', at);
+                return out.substring(at + "version ".length(), end < 0 ? out.length() : end).trim();
+            }
+        } catch (IOException | InterruptedException e) {
+            // Unknown then.
+        }
+        return "(version unknown)";
+    }
+
+    static void log(String line) {
+        System.out.println("[bench] " + line);
+        System.out.flush();
+    }
+}
