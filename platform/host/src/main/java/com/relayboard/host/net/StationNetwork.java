@@ -77,6 +77,12 @@ public final class StationNetwork {
         this.open.remove(socket);
     }
 
+    /** Registers a socket the firmware's factory made, before it connects: a link lost meanwhile aborts it too. */
+    private static Socket tracked(Socket socket) {
+        INSTANCE.register(socket);
+        return socket;
+    }
+
     static void checkLink() throws NoRouteToHostException {
         if (!SimulatedAccessPoint.get().isStationJoined()) {
             throw new NoRouteToHostException("network is unreachable: the Wi-Fi station is not joined");
@@ -185,12 +191,6 @@ public final class StationNetwork {
             return stillJoined(tracked(this.firmware.createSocket(address, port, localAddress, localPort)));
         }
 
-        private static Socket tracked(Socket socket) {
-            // Registered before it connects, so that a link lost while connecting aborts it too.
-            INSTANCE.register(socket);
-            return socket;
-        }
-
         private static Socket stillJoined(Socket socket) throws IOException {
             if (!SimulatedAccessPoint.get().isStationJoined()) {
                 socket.close();
@@ -207,11 +207,6 @@ public final class StationNetwork {
 
         StationSslSocketFactory(SSLSocketFactory tls) {
             this.tls = tls;
-        }
-
-        private static Socket tracked(Socket socket) {
-            INSTANCE.register(socket);
-            return socket;
         }
 
         @Override
