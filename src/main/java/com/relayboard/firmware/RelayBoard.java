@@ -37,7 +37,7 @@ import com.relayboard.firmware.ui.LedIndicator;
  */
 public final class RelayBoard implements LifecycleListener, BrokerListener, OutboxListener {
 
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = "0.2.0";
     /**
      * Received messages waiting for the loop. The board acknowledges a QoS 1 message as soon as it is
      * in the inbox, so with a persistent session the inbox must hold the broker's whole backlog for

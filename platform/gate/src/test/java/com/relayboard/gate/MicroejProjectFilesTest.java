@@ -127,6 +127,11 @@ public class MicroejProjectFilesTest {
                 ivyBuild.getAttribute("revision").startsWith("2."));
         assertTrue("revision M.m.p: " + ivyInfo.getAttribute("revision"),
                 ivyInfo.getAttribute("revision").matches("\\d+\\.\\d+\\.\\d+"));
+        Matcher version = Pattern.compile("String VERSION = \"([^\"]+)\";").matcher(read(
+                "src/main/java/com/relayboard/firmware/RelayBoard.java"));
+        assertTrue("RelayBoard.VERSION", version.find());
+        assertEquals("the module's revision is the version the firmware prints at start", version.group(1),
+                ivyInfo.getAttribute("revision"));
     }
 
     @Test
@@ -310,6 +315,14 @@ public class MicroejProjectFilesTest {
         }
         int needed = started + 1 + 1 + 4;
         assertTrue("core.memory.threads.size " + threads + " covers " + needed + " threads", threads >= needed);
+    }
+
+    private static String read(String path) {
+        try {
+            return new String(Files.readAllBytes(root.resolve(path)), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError("cannot read " + path, e);
+        }
     }
 
     private static boolean relayRuleKey(String key) {
