@@ -57,10 +57,16 @@ public abstract class AbstractRelayIT {
     }
 
     static void awaitConnected() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (board.mqttState() != MqttState.CONNECTED) {
+        awaitConnected(board, console, TIMEOUT_MS);
+    }
+
+    /** Waits for {@code relayBoard} to be connected to its broker; fails with its console if it is not in time. */
+    static void awaitConnected(RelayBoard relayBoard, ConsoleCapture capture, long timeoutMs)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (relayBoard.mqttState() != MqttState.CONNECTED) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the board did not connect within " + TIMEOUT_MS + " ms:\n" + console.text());
+                throw new AssertionError("the board did not connect within " + timeoutMs + " ms:\n" + capture.text());
             }
             Thread.sleep(20);
         }
@@ -73,7 +79,7 @@ public abstract class AbstractRelayIT {
 
         if (profile.ledCount() < 3) {
             // Count from a quiet light: blinks of an earlier test's messages may still be showing.
-            awaitLed((LedIndicator.MONO_DIM >> 16) << 16);
+            Refusals.awaitLed((LedIndicator.MONO_DIM >> 16) << 16);
         }
         int ledChangesBefore = HostLeds.history().size();
         DesktopClients.publish(brokerPort, "/test/topic1", "hello");
@@ -97,16 +103,6 @@ public abstract class AbstractRelayIT {
             int blinks = awaitBlinksThenIdle(ledChangesBefore);
             assertEquals("blinks for rule 1 then rule 2: "
                     + HostLeds.history().subList(ledChangesBefore, HostLeds.history().size()), 3, blinks);
-        }
-    }
-
-    static void awaitLed(int rgb) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (HostLeds.rgb() != rgb) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the LED never showed " + Integer.toHexString(rgb) + ": " + HostLeds.history());
-            }
-            Thread.sleep(20);
         }
     }
 

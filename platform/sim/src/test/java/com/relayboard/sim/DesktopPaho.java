@@ -14,13 +14,85 @@ import com.relayboard.host.paho.mqttv3.MqttMessage;
 import com.relayboard.host.paho.mqttv3.persist.MemoryPersistence;
 
 /**
- * The desktop side as a Java program pairs with the board: Eclipse Paho 1.2.5 (the full client, not
- * the board's MicroPaho subset), for tests that publish or count more than mosquitto_pub and
- * mosquitto_sub comfortably do.
+ * The desktop side as a Java program pairs with the board: Eclipse Paho 1.2.5 (the host platform's
+ * relocated copy: the full client, not the board's MicroPaho subset), for tests that publish, count or
+ * check binary payloads in numbers that mosquitto_pub and mosquitto_sub would make slow.
  */
 final class DesktopPaho {
 
     private DesktopPaho() {
+    }
+
+    /** A clean-session client, up to 100 publishes in flight, for tests that send thousands of payloads. */
+    static MqttClient connect(int port, String clientId) throws MqttException {
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + port, clientId, new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setMaxInflight(100);
+        options.setAutomaticReconnect(false);
+        client.connect(options);
+        return client;
+    }
+
+    /** Everything that arrives on one topic filter, payloads in arrival order. */
+    static final class Collector implements MqttCallback {
+        private final List<byte[]> payloads = new ArrayList<>();
+        private volatile Throwable lost;
+
+        static Collector subscribe(MqttClient client, String filter, int qos) throws MqttException {
+            Collector collector = new Collector();
+            client.setCallback(collector);
+            client.subscribe(filter, qos);
+            return collector;
+        }
+
+        synchronized int count() {
+            return this.payloads.size();
+        }
+
+        synchronized List<byte[]> payloads() {
+            return new ArrayList<>(this.payloads);
+        }
+
+        /** Waits until at least {@code count} payloads arrived. */
+        synchronized void await(int count, long timeoutMs) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + timeoutMs;
+            while (this.payloads.size() < count) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0 || this.lost != null) {
+                    throw new AssertionError("received " + this.payloads.size() + " of " + count + " messages"
+                            + (this.lost == null ? "" : "; connection lost: " + this.lost));
+                }
+                wait(Math.min(left, 100));
+            }
+        }
+
+        @Override
+        public synchronized void messageArrived(String topic, MqttMessage message) {
+            this.payloads.add(message.getPayload());
+            notifyAll();
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            this.lost = cause;
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // Publishing is not this client's job.
+        }
+    }
+
+    /** Disconnects {@code client} if it is connected, then releases it; nothing for {@code null}. */
+    static void close(MqttClient client) throws MqttException {
+        if (client == null) {
+            return;
+        }
+        if (client.isConnected()) {
+            client.disconnect();
+        }
+        client.close();
     }
 
     /** A persistent-session subscriber that reconnects by itself and counts every copy it receives. */
@@ -103,10 +175,7 @@ final class DesktopPaho {
 
         @Override
         public void close() throws MqttException {
-            if (this.client.isConnected()) {
-                this.client.disconnect();
-            }
-            this.client.close();
+            DesktopPaho.close(this.client);
         }
     }
 
@@ -143,10 +212,7 @@ final class DesktopPaho {
 
         @Override
         public void close() throws MqttException {
-            if (this.client.isConnected()) {
-                this.client.disconnect();
-            }
-            this.client.close();
+            DesktopPaho.close(this.client);
         }
     }
 }

@@ -11,7 +11,6 @@ import java.util.Properties;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
-import com.relayboard.firmware.net.MqttState;
 import com.relayboard.firmware.ui.LedIndicator;
 
 /**
@@ -55,11 +54,7 @@ public class MosquittoCredentialsIT {
             broker.close();
             broker = MosquittoBroker.start(new MosquittoBroker.Options().port(port).user(USER, PASSWORD)
                     .acl("topic readwrite #", "user " + USER, "topic readwrite /test/#", "topic readwrite relayboard/#"));
-            long deadline = System.currentTimeMillis() + 60000;
-            while (board.mqttState() != MqttState.CONNECTED && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
-            }
-            assertEquals(console.text(), MqttState.CONNECTED, board.mqttState());
+            AbstractRelayIT.awaitConnected(board, console, 60000);
             Refusals.awaitLed(LedIndicator.IDLE);
             DesktopClients.Subscription topic3 = DesktopClients.subscribe(port, "/test/topic3", 1, 30, null);
             topic3.awaitSubscribed(AbstractRelayIT.TIMEOUT_MS);

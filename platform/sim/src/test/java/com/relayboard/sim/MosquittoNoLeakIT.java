@@ -65,9 +65,9 @@ public class MosquittoNoLeakIT {
             String started = reply(replies, "started");
             assertEquals("the board refused its configuration", "started true", started);
             awaitConnected(commands, replies);
-            subscriber = PahoClients.connect(broker.port(), "no-leak-topic3");
-            PahoClients.Collector topic3 = PahoClients.Collector.subscribe(subscriber, "/test/topic3", 0);
-            publisher = PahoClients.connect(broker.port(), "no-leak-publisher");
+            subscriber = DesktopPaho.connect(broker.port(), "no-leak-topic3");
+            DesktopPaho.Collector topic3 = DesktopPaho.Collector.subscribe(subscriber, "/test/topic3", 0);
+            publisher = DesktopPaho.connect(broker.port(), "no-leak-publisher");
 
             Random random = new Random(7);
             List<long[]> samples = new ArrayList<>();
@@ -110,14 +110,8 @@ public class MosquittoNoLeakIT {
                     MAX_GROWTH_BYTES_PER_MESSAGE, table), fit[0] < MAX_GROWTH_BYTES_PER_MESSAGE);
             assertTrue("board still connected: " + finalStatus, finalStatus.contains("CONNECTED"));
         } finally {
-            if (publisher != null) {
-                publisher.disconnect();
-                publisher.close();
-            }
-            if (subscriber != null) {
-                subscriber.disconnect();
-                subscriber.close();
-            }
+            DesktopPaho.close(publisher);
+            DesktopPaho.close(subscriber);
             try {
                 commands.write("quit\n".getBytes(StandardCharsets.UTF_8));
                 commands.flush();

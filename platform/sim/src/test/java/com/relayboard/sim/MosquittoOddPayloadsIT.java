@@ -67,14 +67,10 @@ public class MosquittoOddPayloadsIT {
         MqttClient subscriber = null;
         try {
             RelayBoard board = simulated.start();
-            long deadline = System.currentTimeMillis() + AbstractRelayIT.TIMEOUT_MS;
-            while (board.mqttState() != MqttState.CONNECTED && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
-            assertEquals(console.text(), MqttState.CONNECTED, board.mqttState());
-            subscriber = PahoClients.connect(broker.port(), "odd-payloads-topic3");
-            PahoClients.Collector topic3 = PahoClients.Collector.subscribe(subscriber, "/test/topic3", QOS);
-            publisher = PahoClients.connect(broker.port(), "odd-payloads-publisher");
+            AbstractRelayIT.awaitConnected(board, console, AbstractRelayIT.TIMEOUT_MS);
+            subscriber = DesktopPaho.connect(broker.port(), "odd-payloads-topic3");
+            DesktopPaho.Collector topic3 = DesktopPaho.Collector.subscribe(subscriber, "/test/topic3", QOS);
+            publisher = DesktopPaho.connect(broker.port(), "odd-payloads-publisher");
 
             List<byte[]> expected = new ArrayList<>();
             int droppedAtHop1 = 0;
@@ -134,14 +130,8 @@ public class MosquittoOddPayloadsIT {
                     new String(topic3.payloads().get(expected.size()), StandardCharsets.UTF_8));
             assertTrue(board.status(), board.mqttState() == MqttState.CONNECTED);
         } finally {
-            if (publisher != null) {
-                publisher.disconnect();
-                publisher.close();
-            }
-            if (subscriber != null) {
-                subscriber.disconnect();
-                subscriber.close();
-            }
+            DesktopPaho.close(publisher);
+            DesktopPaho.close(subscriber);
             simulated.stop();
             broker.close();
         }
@@ -203,7 +193,7 @@ public class MosquittoOddPayloadsIT {
     }
 
     /** Waits while more than {@link #WINDOW} sent messages are neither on topic3 nor dropped. */
-    private static void awaitRoom(PahoClients.Collector topic3, RelayBoard board, int relayedSent, int droppedSent,
+    private static void awaitRoom(DesktopPaho.Collector topic3, RelayBoard board, int relayedSent, int droppedSent,
             ConsoleCapture console) throws InterruptedException {
         long deadline = System.currentTimeMillis() + STALL_TIMEOUT_MS;
         while ((relayedSent - topic3.count()) + (droppedSent - board.dropped()) > WINDOW) {

@@ -11,7 +11,6 @@ import java.util.Properties;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
-import com.relayboard.firmware.net.MqttState;
 import com.relayboard.firmware.ui.LedIndicator;
 
 /**
@@ -70,11 +69,7 @@ public class MosquittoTlsIT {
             brokerLogs.append(broker.log());
             broker.close();
             broker = MosquittoBroker.start(tlsBroker(port, boardCa, good));
-            long deadline = System.currentTimeMillis() + 60000;
-            while (board.mqttState() != MqttState.CONNECTED && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
-            }
-            assertEquals(console.text(), MqttState.CONNECTED, board.mqttState());
+            AbstractRelayIT.awaitConnected(board, console, 60000);
             console.awaitLineContaining("MQTT: CONNECTED ssl://localhost:" + port, AbstractRelayIT.TIMEOUT_MS);
             Refusals.awaitLed(LedIndicator.IDLE);
             int desktop = broker.desktopPort();

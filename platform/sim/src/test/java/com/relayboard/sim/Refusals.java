@@ -91,12 +91,13 @@ final class Refusals {
         return result;
     }
 
+    /** Waits for the board's light to show {@code rgb}. */
     static void awaitLed(int rgb) throws InterruptedException {
         long deadline = System.currentTimeMillis() + AbstractRelayIT.TIMEOUT_MS;
         while (HostLeds.rgb() != rgb) {
             if (System.currentTimeMillis() > deadline) {
                 throw new AssertionError("the NeoPixel never showed " + Integer.toHexString(rgb) + "; it shows "
-                        + Integer.toHexString(HostLeds.rgb()));
+                        + Integer.toHexString(HostLeds.rgb()) + " (changes: " + HostLeds.history() + ")");
             }
             Thread.sleep(20);
         }

@@ -11,7 +11,6 @@ import java.util.Properties;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
-import com.relayboard.firmware.net.MqttState;
 
 /**
  * A broker that is not there yet: the board says it cannot reach it (console, LCD, NeoPixel), backs
@@ -37,11 +36,7 @@ public class UnreachableBrokerIT {
             assertTrue("connect attempts while refused 3 times: " + attempts, attempts >= 3 && attempts <= 5);
 
             assertEquals(port, late.start(port));
-            long deadline = System.currentTimeMillis() + 60000;
-            while (board.mqttState() != MqttState.CONNECTED && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
-            }
-            assertEquals(MqttState.CONNECTED, board.mqttState());
+            AbstractRelayIT.awaitConnected(board, console, 60000);
             DesktopClients.Subscription topic3 = DesktopClients.subscribe(port, "/test/topic3", 1, 30, null);
             topic3.awaitSubscribed(AbstractRelayIT.TIMEOUT_MS);
             DesktopClients.publish(port, "/test/topic1", "late broker");
