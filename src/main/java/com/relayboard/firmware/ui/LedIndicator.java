@@ -49,7 +49,6 @@ public final class LedIndicator {
     private long steadySinceMs;
     private long lastStepMs;
     private long flashStartMs;
-    private int flashBlinks;
     private int flashColor;
     private long flashEndMs = -1;
     /** Single-colour light: the message waiting for the blinks showing to end, or -1. */
@@ -104,8 +103,7 @@ public final class LedIndicator {
     private void startFlash(int rgb, long nowMs) {
         this.flashStartMs = nowMs;
         this.flashColor = rgb;
-        this.flashBlinks = blinksFor(rgb);
-        this.flashEndMs = nowMs + (this.mono ? this.flashBlinks * 2 * MESSAGE_BLINK_MS : FLASH_MS);
+        this.flashEndMs = nowMs + (this.mono ? blinksFor(rgb) * 2 * MESSAGE_BLINK_MS : FLASH_MS);
     }
 
     /** Shows what is due at {@code nowMs}: the end of a flash, the next blink. */
@@ -135,15 +133,21 @@ public final class LedIndicator {
             if (this.lastStepMs < this.flashStartMs) {
                 return this.flashStartMs;
             }
-            long sinceStart = this.lastStepMs - this.flashStartMs;
-            return this.flashStartMs + (sinceStart / MESSAGE_BLINK_MS + 1) * MESSAGE_BLINK_MS;
+            return nextEdgeMs(this.flashStartMs, MESSAGE_BLINK_MS);
         }
         long halfPeriodMs = blinkHalfPeriodMs();
-        if (halfPeriodMs <= 0) {
-            return -1;
-        }
-        long sinceStart = Math.max(0, this.lastStepMs - this.steadySinceMs);
-        return this.steadySinceMs + (sinceStart / halfPeriodMs + 1) * halfPeriodMs;
+        return halfPeriodMs > 0 ? nextEdgeMs(this.steadySinceMs, halfPeriodMs) : -1;
+    }
+
+    /** @return the first on/off edge after the last step, of a blink that started at {@code startMs} */
+    private long nextEdgeMs(long startMs, long halfPeriodMs) {
+        long sinceStart = Math.max(0, this.lastStepMs - startMs);
+        return startMs + (sinceStart / halfPeriodMs + 1) * halfPeriodMs;
+    }
+
+    /** @return whether a blink that started (on) at {@code startMs} is on at {@code nowMs} */
+    private static boolean blinkOn(long startMs, long halfPeriodMs, long nowMs) {
+        return Math.max(0, nowMs - startMs) / halfPeriodMs % 2 == 0;
     }
 
     private void render(long nowMs) {
@@ -156,14 +160,12 @@ public final class LedIndicator {
                 show(MONO_OFF);
                 return;
             }
-            long slot = (nowMs - this.flashStartMs) / MESSAGE_BLINK_MS;
-            show(slot % 2 == 0 ? MONO_ON : MONO_OFF);
+            show(blinkOn(this.flashStartMs, MESSAGE_BLINK_MS, nowMs) ? MONO_ON : MONO_OFF);
             return;
         }
         long halfPeriodMs = blinkHalfPeriodMs();
         if (halfPeriodMs > 0) {
-            long slot = Math.max(0, nowMs - this.steadySinceMs) / halfPeriodMs;
-            show(slot % 2 == 0 ? MONO_ON : MONO_OFF);
+            show(blinkOn(this.steadySinceMs, halfPeriodMs, nowMs) ? MONO_ON : MONO_OFF);
         } else {
             show(this.steady == IDLE ? MONO_DIM : this.steady == MONO_OFF ? MONO_OFF : MONO_ON);
         }

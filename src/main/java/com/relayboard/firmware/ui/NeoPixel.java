@@ -19,7 +19,6 @@ public final class NeoPixel implements Led {
     private static final int BLUE_LED = 2;
 
     private final int kind;
-    private int shown = -1;
 
     /** Asks the platform how many LEDs it has. */
     public NeoPixel() {
@@ -37,10 +36,7 @@ public final class NeoPixel implements Led {
 
     @Override
     public void show(int rgb) {
-        if (rgb == this.shown) {
-            return;
-        }
-        this.shown = rgb;
+        // LedIndicator passes changes only: every call here is a new colour.
         int red = (rgb >> 16) & 0xFF;
         int green = (rgb >> 8) & 0xFF;
         int blue = rgb & 0xFF;

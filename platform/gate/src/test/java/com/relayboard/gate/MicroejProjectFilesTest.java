@@ -139,7 +139,7 @@ public class MicroejProjectFilesTest {
         String mainClass = buildProperty("application.main.class");
         Path source = root.resolve("src/main/java/" + mainClass.replace('.', '/') + ".java");
         assertTrue("the main class's source exists: " + source, Files.isRegularFile(source));
-        String text = new String(Files.readAllBytes(source), StandardCharsets.UTF_8);
+        String text = read(source);
         assertTrue(mainClass + " has public static void main(String[])",
                 Pattern.compile("public\\s+static\\s+void\\s+main\\s*\\(\\s*String\\s*\\[\\]\\s*\\w+\\s*\\)")
                         .matcher(text).find());
@@ -259,8 +259,7 @@ public class MicroejProjectFilesTest {
     @Test
     public void everyRelayboardKeySetInTheBuildIsOneTheFirmwareReads() throws IOException {
         Properties defaults = load(root.resolve("resources/relayboard.properties.list"));
-        String loader = new String(Files.readAllBytes(
-                root.resolve("src/main/java/com/relayboard/firmware/config/ConfigLoader.java")), StandardCharsets.UTF_8);
+        String loader = read("src/main/java/com/relayboard/firmware/config/ConfigLoader.java");
         for (String key : defaults.stringPropertyNames()) {
             assertTrue("relayboard.properties.list sets " + key + ", which ConfigLoader reads",
                     loader.contains("\"" + key + "\"") || relayRuleKey(key) && loader.contains("\"relayboard.relay.\""));
@@ -285,8 +284,7 @@ public class MicroejProjectFilesTest {
         Properties common = load(root.resolve("build/common.properties"));
         int heap = Integer.parseInt(common.getProperty("core.memory.javaheap.size").trim());
         assertTrue("a Java heap of at least the 64 KiB MicroEJ's ESP32 configurations use: " + heap, heap >= 65536);
-        String board = new String(Files.readAllBytes(root.resolve("src/main/java/com/relayboard/firmware/RelayBoard.java")),
-                StandardCharsets.UTF_8);
+        String board = read("src/main/java/com/relayboard/firmware/RelayBoard.java");
         Matcher inbox = Pattern.compile("INBOX_MAX_BYTES = ([0-9 *]+);").matcher(board);
         assertTrue("RelayBoard.INBOX_MAX_BYTES is a product of numbers", inbox.find());
         long inboxBytes = 1;
@@ -307,7 +305,7 @@ public class MicroejProjectFilesTest {
         try (Stream<Path> sources = Files.walk(root.resolve("src/main/java"))) {
             for (Path source : (Iterable<Path>) sources.filter(p -> p.toString().endsWith(".java"))::iterator) {
                 Matcher m = Pattern.compile("new Thread\\(").matcher(
-                        new String(Files.readAllBytes(source), StandardCharsets.UTF_8));
+                        read(source));
                 while (m.find()) {
                     started++;
                 }
@@ -318,10 +316,14 @@ public class MicroejProjectFilesTest {
     }
 
     private static String read(String path) {
+        return read(root.resolve(path));
+    }
+
+    private static String read(Path file) {
         try {
-            return new String(Files.readAllBytes(root.resolve(path)), StandardCharsets.UTF_8);
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new AssertionError("cannot read " + path, e);
+            throw new AssertionError("cannot read " + file, e);
         }
     }
 

@@ -94,11 +94,10 @@ public final class Simulator {
             }
         }
 
-        PrintStream out = System.out;
         FrontPanel panel = null;
         if (!headless) {
             // Opened before the board so that its console shows the firmware's first lines too.
-            panel = FrontPanel.open(profile, scale, out);
+            panel = FrontPanel.open(profile, scale, System.out);
             System.setOut(panel.console());
         }
         SimulatedBoard simulated = new SimulatedBoard(settings, lcdPng).board(profile);
@@ -109,7 +108,8 @@ public final class Simulator {
         if (panel != null) {
             panel.attach(simulated);
         }
-        out = System.out;
+        // The board's console: the front panel's, which also goes to the terminal, or the terminal alone.
+        PrintStream out = System.out;
         printPairing(out, simulated);
         if (board == null) {
             out.println("[simulator] the firmware refused its configuration (see above); type quit to leave");

@@ -83,6 +83,15 @@ public final class StationNetwork {
         return socket;
     }
 
+    /** Closes a socket that connected while the station's link went down, and says so. */
+    static Socket stillJoined(Socket socket) throws IOException {
+        if (!SimulatedAccessPoint.get().isStationJoined()) {
+            socket.close();
+            throw new NoRouteToHostException("network is unreachable: the Wi-Fi station lost its link");
+        }
+        return socket;
+    }
+
     static void checkLink() throws NoRouteToHostException {
         if (!SimulatedAccessPoint.get().isStationJoined()) {
             throw new NoRouteToHostException("network is unreachable: the Wi-Fi station is not joined");
@@ -102,11 +111,8 @@ public final class StationNetwork {
                 INSTANCE.unregister(this);
                 throw e;
             }
-            if (!SimulatedAccessPoint.get().isStationJoined()) {
-                // The link went down while connecting.
-                close();
-                throw new NoRouteToHostException("network is unreachable: the Wi-Fi station lost its link");
-            }
+            // The link may have gone down while connecting.
+            stillJoined(this);
         }
 
         @Override
@@ -189,14 +195,6 @@ public final class StationNetwork {
                 throws IOException {
             checkLink();
             return stillJoined(tracked(this.firmware.createSocket(address, port, localAddress, localPort)));
-        }
-
-        private static Socket stillJoined(Socket socket) throws IOException {
-            if (!SimulatedAccessPoint.get().isStationJoined()) {
-                socket.close();
-                throw new NoRouteToHostException("network is unreachable: the Wi-Fi station lost its link");
-            }
-            return socket;
         }
     }
 
