@@ -4,149 +4,121 @@ import java.io.PrintStream;
 import java.util.Random;
 
 import com.relayboard.firmware.config.Config;
-import com.relayboard.firmware.config.RelayRule;
 import com.relayboard.firmware.net.Backoff;
 import com.relayboard.firmware.net.BrokerException;
-import com.relayboard.firmware.net.BrokerListener;
 import com.relayboard.firmware.net.BrokerSession;
 import com.relayboard.firmware.net.Clock;
-import com.relayboard.firmware.net.LifecycleListener;
 import com.relayboard.firmware.net.MqttLink;
 import com.relayboard.firmware.net.MqttState;
 import com.relayboard.firmware.net.Outbox;
-import com.relayboard.firmware.net.OutboxListener;
-import com.relayboard.firmware.net.OutgoingMessage;
 import com.relayboard.firmware.net.WifiConnectManager;
 import com.relayboard.firmware.net.WifiRadio;
 import com.relayboard.firmware.net.WifiState;
-import com.relayboard.firmware.relay.ReceivedMessage;
+import com.relayboard.firmware.relay.MessagePath;
 import com.relayboard.firmware.relay.Relay;
-import com.relayboard.firmware.text.PayloadText;
+import com.relayboard.firmware.relay.RelayCounters;
+import com.relayboard.firmware.relay.RelayRule;
 import com.relayboard.firmware.ui.BoardScreen;
 import com.relayboard.firmware.ui.LedIndicator;
 
 /**
- * The board: one loop thread owns the Wi-Fi and MQTT lifecycles, the relay, the screen and the LED.
- * Other threads only leave events: the client callback records messages and lost connections in the
- * {@link Mailbox}, the outbox's publisher thread reports what it published. The loop acts on them,
- * steps both lifecycles and sleeps until the next event or deadline.
+ * The board, put together: the {@link MessagePath} (receive, relay, publish, acknowledge) on the
+ * client's and the outbox's threads, the {@link BoardLoop} that keeps Wi-Fi and MQTT up and shows what
+ * happened through the {@link StatusPresenter}, and the {@link SerialConsole}. This class builds them,
+ * starts and stops them, and answers what the board is doing.
  *
  * <p>Every message prints {@code New message (topic="...", message="...")} on the console, shows on
  * the screen and flashes the LED; a message on a relay rule's source is published to the rule's
- * target with the rule's suffix, through the outbox.
+ * target with the rule's suffix. The relay comes first: the console and the screen only show it.
+ *
+ * <p>Threads: the loop, the outbox's publisher, the console's writer, and MicroPaho's own for each of
+ * the session's two connections (see {@link com.relayboard.firmware.net.PahoBrokerSession}).
  */
-public final class RelayBoard implements LifecycleListener, BrokerListener, OutboxListener {
+public final class RelayBoard {
 
-    public static final String VERSION = "0.2.0";
+    public static final String VERSION = "0.3.0";
     /**
-     * Received messages waiting for the loop. The board acknowledges a QoS 1 message as soon as it is
-     * in the inbox, so with a persistent session the inbox must hold the broker's whole backlog for
-     * the board after an outage: mosquitto's defaults queue at most 1000 messages plus 20 in flight.
+     * Relayed messages waiting to be published at most. Beyond this the board takes no more messages
+     * and the broker keeps them: the outbox is the board's whole buffer.
      */
-    public static final int INBOX_CAPACITY = 1024;
-    /** Payload bytes the inbox holds at most (one message alone may be larger). */
-    public static final int INBOX_MAX_BYTES = 512 * 1024;
-    /** Relayed messages waiting to be published. */
     public static final int OUTBOX_CAPACITY = 32;
-    /** The loop wakes at least this often, to poll the link and end LED flashes. */
-    static final long LOOP_MAX_SLEEP_MS = 100;
+    /** Payload bytes the outbox holds at most (one message alone may be larger). */
+    public static final int OUTBOX_MAX_BYTES = 128 * 1024;
     /** The board's probe topic is {@code relayboard/<clientId>} plus this. */
     public static final String PROBE_SUFFIX = "/probe";
-    /** Payload text on the console is cut after this many characters: the UART runs at 115200 baud. */
-    static final int CONSOLE_MAX_PAYLOAD_CHARS = 1024;
 
     private final Config config;
-    private final Clock clock;
-    private final PrintStream console;
-    private final BoardScreen screen;
-    private final LedIndicator led;
-    private final Relay relay;
-    private final Mailbox mailbox = new Mailbox(INBOX_CAPACITY, INBOX_MAX_BYTES);
+    private final SerialConsole console;
+    private final StatusPresenter presenter;
+    private final MessagePath path;
     private final BrokerSession session;
     private final Outbox outbox;
     private final WifiConnectManager wifi;
     private final MqttLink mqtt;
-    /** Where the link's probes go; messages on it are never shown or relayed. */
-    private final String probeTopic;
+    private final BoardLoop loop;
 
-    private volatile boolean running;
+    private boolean running;
     private Thread loopThread;
-    // Written by the loop thread only; volatile for status() from other threads.
-    private volatile int received;
-    private volatile int relayed;
-    private volatile int dropped;
-    private volatile String wifiStatus = "WiFi IDLE";
-    private volatile String mqttStatus = "MQTT WAITING_FOR_NETWORK";
-    private volatile int reconnects;
-    private volatile String lastDisconnect;
-    /** Messages (probes included) the client has handed over, counted on the callback thread. */
-    private int arrivals;
-    /** {@link #arrivals} when the loop last looked: a change means the broker was heard. */
-    private int arrivalsSeen;
-    /** Messages the inbox had no room for, counted on the callback thread. */
-    private int overflowed;
-    /** Loop iterations so far: lets tests check that an idle board sleeps instead of spinning. */
-    private volatile long loopIterations;
 
     public RelayBoard(Config config, Clock clock, Random random, PrintStream console, BoardScreen screen,
             LedIndicator led, WifiRadio radio, BrokerSessionFactory sessions) {
         this.config = config;
-        this.clock = clock;
-        this.console = console;
-        this.screen = screen;
-        this.led = led;
-        this.relay = new Relay(config.rules(), config.qos());
-        this.session = sessions.open(this);
-        this.outbox = new Outbox(OUTBOX_CAPACITY, this.session, this);
+        this.console = new SerialConsole(console);
+        BoardEvents events = new BoardEvents();
+        String probeTopic = Config.STATUS_TOPIC_PREFIX + config.clientId() + PROBE_SUFFIX;
+        Relay relay = new Relay(config.rules(), config.qos());
+        this.path = new MessagePath(relay, config.maxPayloadBytes(), probeTopic, events);
+        this.session = sessions.open(this.path);
+        this.outbox = new Outbox(OUTBOX_CAPACITY, OUTBOX_MAX_BYTES, this.session, this.path);
+        this.path.publishThrough(this.outbox);
+        this.presenter = new StatusPresenter(this.console, screen, led, this.path.counters());
         this.wifi = new WifiConnectManager(radio, config.wifiSsid(), config.wifiPassword(), config.wifiSecurity(),
-                new Backoff(WifiConnectManager.RETRY_INITIAL_MS, WifiConnectManager.RETRY_MAX_MS, random), this);
-        this.probeTopic = Config.STATUS_TOPIC_PREFIX + config.clientId() + PROBE_SUFFIX;
-        this.mqtt = new MqttLink(this.session, config.brokerUri(), config.clientId(), this.relay.sourceFilters(),
-                config.qos(), config.statusTopic(), this.probeTopic, config.keepAliveS(),
-                new Backoff(MqttLink.RETRY_INITIAL_MS, config.retryMaxS() * 1000L, random), this.outbox, this);
+                new Backoff(WifiConnectManager.RETRY_INITIAL_MS, WifiConnectManager.RETRY_MAX_MS, random),
+                this.presenter);
+        this.mqtt = new MqttLink(this.session, config.brokerUri(), config.clientId(),
+                relay.sourceFilters(), config.qos(), config.statusTopic(), probeTopic,
+                config.keepAliveS(), new Backoff(MqttLink.RETRY_INITIAL_MS, config.retryMaxS() * 1000L, random),
+                this.outbox, this.presenter);
+        this.loop = new BoardLoop(clock, events, this.wifi, this.mqtt, this.path, this.presenter, led);
     }
 
-    /** Prints what the board will do, then starts the loop and the publisher. */
+    /** Prints what the board will do, then starts the console, the publisher and the loop. */
     public synchronized void start() {
         if (this.running) {
             return;
         }
         this.running = true;
+        this.console.start();
         this.console.println("RelayBoard " + VERSION + " starting: " + this.config.describe());
         for (RelayRule rule : this.config.rules()) {
             this.console.println("Relay " + rule.number() + ": " + rule);
         }
-        this.screen.showWifi(this.wifiStatus, BoardScreen.BUSY);
-        this.screen.showMqtt(this.mqttStatus, BoardScreen.BUSY);
-        this.screen.showCounters(0, 0, 0, 0);
+        this.presenter.showStart();
         this.outbox.start();
-        this.loopThread = new Thread(new Runnable() {
-            @Override
-            public void run() {
-                loop();
-            }
-        }, "relayboard-loop");
+        this.loopThread = new Thread(this.loop, "relayboard-loop");
         this.loopThread.start();
     }
 
-    /** Stops the loop and the publisher, and leaves the broker cleanly (so no Last Will is sent). */
+    /**
+     * Stops the loop and the publisher, gives back to the broker what it has not relayed yet, and
+     * leaves the broker cleanly (publishing {@code offline} first, since a clean disconnect discards the
+     * Last Will).
+     */
     public void stop() {
-        Thread loop;
-        Thread publisher;
+        Thread loopRunning;
         synchronized (this) {
             if (!this.running) {
                 return;
             }
             this.running = false;
-            loop = this.loopThread;
+            loopRunning = this.loopThread;
         }
-        this.mailbox.wake();
-        this.outbox.stop();
-        joinQuietly(loop);
+        this.loop.stop();
+        int lost = this.path.stop();
+        joinQuietly(loopRunning);
         // Only the loop replaces a stuck publisher, and the outbox is stopped: this one is the last. A
         // publisher left behind on a dead link ends by itself when its publish returns.
-        publisher = this.outbox.publisher();
-        joinQuietly(publisher);
+        joinQuietly(this.outbox.publisher());
         try {
             this.mqtt.announceOffline();
         } catch (BrokerException e) {
@@ -154,45 +126,62 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
                     + e.getMessage());
         }
         this.session.disconnect();
+        if (lost > 0) {
+            this.console.println(lost + " relayed QoS 0 message(s) were still queued and are lost");
+        }
         this.console.println("RelayBoard stopped");
+        this.console.stop();
     }
 
     /** @return one line on the board's state, for a {@code status} command */
     public String status() {
-        return this.wifiStatus + " | " + this.mqttStatus + " | received " + this.received + ", relayed "
-                + this.relayed + ", dropped " + this.dropped + ", queued " + this.outbox.size() + " | reconnects "
-                + this.reconnects + ", last disconnect: " + (this.lastDisconnect == null ? "none" : this.lastDisconnect);
+        int[] counts = this.path.counters().snapshot();
+        String lastDisconnect = this.mqtt.lastDisconnectReason();
+        return this.presenter.wifiStatus() + " | " + this.presenter.mqttStatus() + " | received " + counts[0]
+                + ", relayed " + counts[1] + ", dropped " + counts[2] + ", in flight " + counts[3] + ", given back "
+                + this.path.counters().givenBack() + " | reconnects " + this.mqtt.reconnects() + ", last disconnect: "
+                + (lastDisconnect == null ? "none" : lastDisconnect);
     }
 
     /** @return connections to the broker after the first */
     public int reconnects() {
-        return this.reconnects;
+        return this.mqtt.reconnects();
     }
 
     /** @return why the last connection to the broker ended, or {@code null} before one did */
     public String lastDisconnectReason() {
-        return this.lastDisconnect;
+        return this.mqtt.lastDisconnectReason();
     }
 
     public String clientId() {
         return this.config.clientId();
     }
 
+    /** @return the message path's counts: received, relayed, dropped, in flight, given back */
+    public RelayCounters counters() {
+        return this.path.counters();
+    }
+
     public int received() {
-        return this.received;
+        return this.path.counters().received();
     }
 
     public int relayed() {
-        return this.relayed;
+        return this.path.counters().relayed();
     }
 
     public int dropped() {
-        return this.dropped;
+        return this.path.counters().dropped();
+    }
+
+    /** @return console lines skipped because messages came faster than the console prints them */
+    public int skippedConsoleLines() {
+        return this.console.skippedLines();
     }
 
     /** @return how many times the loop has run; an idle, connected board runs it about ten times a second */
     long loopIterations() {
-        return this.loopIterations;
+        return this.loop.iterations();
     }
 
     public WifiState wifiState() {
@@ -201,226 +190,6 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
 
     public MqttState mqttState() {
         return this.mqtt.state();
-    }
-
-    private void loop() {
-        while (this.running) {
-            this.loopIterations++;
-            long nowMs = this.clock.nowMs();
-            handleEvents(nowMs);
-            this.wifi.step(nowMs);
-            this.mqtt.step(this.clock.nowMs(), this.wifi.isConnected());
-            handleMessages();
-            reportOverflow();
-            nowMs = this.clock.nowMs();
-            this.led.step(nowMs);
-            this.mailbox.await(sleepMs(nowMs));
-        }
-    }
-
-    /** @return how long the loop may sleep before some deadline of its own comes due */
-    private long sleepMs(long nowMs) {
-        long sleepMs = LOOP_MAX_SLEEP_MS;
-        sleepMs = Math.min(sleepMs, this.wifi.nextActionMs() - nowMs);
-        sleepMs = Math.min(sleepMs, this.mqtt.nextActionMs() - nowMs);
-        long ledChangeMs = this.led.nextChangeMs();
-        if (ledChangeMs >= 0) {
-            sleepMs = Math.min(sleepMs, ledChangeMs - nowMs);
-        }
-        if (this.mailbox.inboxSize() > 0 && this.outbox.hasRoom()) {
-            sleepMs = 0;
-        }
-        return Math.max(0, sleepMs);
-    }
-
-    private void handleEvents(long nowMs) {
-        int arrived;
-        synchronized (this) {
-            arrived = this.arrivals;
-        }
-        if (arrived != this.arrivalsSeen) {
-            this.arrivalsSeen = arrived;
-            this.mqtt.heard(nowMs);
-        }
-        Mailbox.Event event;
-        while ((event = this.mailbox.pollEvent()) != null) {
-            switch (event.kind) {
-            case Mailbox.CONNECTION_LOST:
-                this.mqtt.connectionLost(event.text, event.subject == Boolean.TRUE, nowMs);
-                break;
-            case Mailbox.PUBLISHED:
-                if (((OutgoingMessage) event.subject).qos() > 0) {
-                    // Its acknowledgement came back: the link is alive.
-                    this.mqtt.heard(nowMs);
-                }
-                this.relayed++;
-                showCounters();
-                break;
-            case Mailbox.PUBLISH_FAILED:
-                this.console.println("Publish to " + ((OutgoingMessage) event.subject).topic() + " failed ("
-                        + event.text + "); it stays queued and is sent again after the reconnect");
-                break;
-            case Mailbox.PUBLISH_DROPPED:
-                this.dropped++;
-                notice("Dropped relayed message to " + ((OutgoingMessage) event.subject).topic() + " after "
-                        + Outbox.MAX_ATTEMPTS + " failed connections: " + event.text);
-                showCounters();
-                break;
-            default:
-                break;
-            }
-        }
-    }
-
-    /** Takes messages from the inbox while the outbox has room for what they may become. */
-    private void handleMessages() {
-        ReceivedMessage message;
-        while (this.outbox.hasRoom() && (message = this.mailbox.pollMessage()) != null) {
-            handleMessage(message);
-        }
-    }
-
-    private void handleMessage(ReceivedMessage message) {
-        this.received++;
-        byte[] payload = message.payload();
-        this.console.println("New message (topic=\"" + PayloadText.escapeTopic(message.topic(), Integer.MAX_VALUE)
-                + "\", message=\"" + consoleText(payload) + "\")");
-        this.screen.addMessage(message.topic(), payload);
-        RelayRule rule = this.relay.ruleFor(message.topic());
-        this.led.flash(LedIndicator.colorForRule(rule == null ? 0 : rule.number()), this.clock.nowMs());
-        if (rule != null) {
-            if (payload.length > this.config.maxPayloadBytes()) {
-                this.dropped++;
-                notice("Dropped message on " + message.topic() + ": " + payload.length
-                        + " bytes is over relayboard.mqtt.maxPayloadBytes (" + this.config.maxPayloadBytes() + ")");
-            } else {
-                this.outbox.offer(this.relay.relay(rule, message));
-            }
-        }
-        showCounters();
-    }
-
-    private void reportOverflow() {
-        int lost;
-        synchronized (this) {
-            lost = this.overflowed;
-            this.overflowed = 0;
-        }
-        if (lost > 0) {
-            this.dropped += lost;
-            notice("Dropped " + lost + " QoS 0 message(s): the inbox was full");
-            showCounters();
-        }
-    }
-
-    private static String consoleText(byte[] payload) {
-        String text = PayloadText.escape(payload, CONSOLE_MAX_PAYLOAD_CHARS);
-        if (PayloadText.bytesShown(payload, CONSOLE_MAX_PAYLOAD_CHARS) < payload.length) {
-            text += "... (" + payload.length + " bytes)";
-        }
-        return text;
-    }
-
-    private void notice(String text) {
-        this.console.println(text);
-        this.screen.showNotice(text, true);
-    }
-
-    private void showCounters() {
-        this.screen.showCounters(this.received, this.relayed, this.dropped, this.outbox.size());
-    }
-
-    // LifecycleListener: called on the loop thread by the lifecycles themselves.
-
-    @Override
-    public void wifiChanged(WifiState state, String detail) {
-        this.wifiStatus = reportStateChange("WiFi", state.name(), detail, state == WifiState.BACKOFF);
-        this.screen.showWifi(this.wifiStatus, severity(state == WifiState.CONNECTED, state == WifiState.BACKOFF));
-    }
-
-    @Override
-    public void mqttChanged(MqttState state, String detail) {
-        this.reconnects = this.mqtt.reconnects();
-        this.lastDisconnect = this.mqtt.lastDisconnectReason();
-        boolean connected = state == MqttState.CONNECTED;
-        this.mqttStatus = reportStateChange("MQTT", state.name(), detail, state == MqttState.BACKOFF);
-        this.screen.showMqtt(this.mqttStatus, severity(connected, state == MqttState.BACKOFF));
-        if (connected) {
-            // Whatever went wrong before, the board is fully up again.
-            this.screen.showNotice("", false);
-        }
-    }
-
-    /**
-     * Prints one console line for a lifecycle's state change, puts a failure's reason on the notice line
-     * and sets the LED's steady colour.
-     *
-     * @return the status text, e.g. {@code WiFi CONNECTED 127.0.0.1}
-     */
-    private String reportStateChange(String lifecycle, String state, String detail, boolean failed) {
-        this.console.println(lifecycle + ": " + state + " " + detail);
-        if (failed) {
-            this.screen.showNotice(lifecycle + ": " + detail, true);
-        }
-        updateSteadyLed();
-        return lifecycle + " " + state + " " + detail;
-    }
-
-    private static int severity(boolean up, boolean failed) {
-        return up ? BoardScreen.OK : failed ? BoardScreen.ERROR : BoardScreen.BUSY;
-    }
-
-    private void updateSteadyLed() {
-        int color;
-        if (this.mqtt.state() == MqttState.CONNECTED) {
-            color = LedIndicator.IDLE;
-        } else if (this.wifi.state() == WifiState.BACKOFF || this.mqtt.state() == MqttState.BACKOFF) {
-            color = LedIndicator.ERROR;
-        } else {
-            color = LedIndicator.CONNECTING;
-        }
-        this.led.setSteady(color);
-    }
-
-    // BrokerListener: called on the client's callback thread; records and returns at once.
-
-    @Override
-    public boolean onMessage(String topic, byte[] payload, int qos) {
-        synchronized (this) {
-            this.arrivals++;
-        }
-        if (topic.equals(this.probeTopic)) {
-            // The link's own probe came back: heard, nothing to show or relay.
-            this.mailbox.wake();
-            return true;
-        }
-        if (this.mailbox.offerMessage(new ReceivedMessage(topic, payload, qos))) {
-            return true;
-        }
-        if (qos == 0) {
-            synchronized (this) {
-                this.overflowed++;
-            }
-            this.mailbox.wake();
-        }
-        return false;
-    }
-
-    @Override
-    public void onConnectionLost(String reason, boolean closedByBroker) {
-        this.mailbox.post(Mailbox.CONNECTION_LOST, closedByBroker ? Boolean.TRUE : Boolean.FALSE, reason);
-    }
-
-    // OutboxListener: called on the publisher thread; records and returns.
-
-    @Override
-    public void published(OutgoingMessage message) {
-        this.mailbox.post(Mailbox.PUBLISHED, message, null);
-    }
-
-    @Override
-    public void publishFailed(OutgoingMessage message, String reason, boolean dropped) {
-        this.mailbox.post(dropped ? Mailbox.PUBLISH_DROPPED : Mailbox.PUBLISH_FAILED, message, reason);
     }
 
     private static void joinQuietly(Thread thread) {

@@ -16,6 +16,7 @@ import com.relayboard.firmware.config.ConfigLoader;
 import com.relayboard.firmware.config.MapPropertySource;
 import com.relayboard.firmware.net.BrokerListener;
 import com.relayboard.firmware.net.BrokerSession;
+import com.relayboard.firmware.net.DeliveryReceipt;
 import com.relayboard.firmware.net.FakeBrokerSession;
 import com.relayboard.firmware.net.FakeWifiRadio;
 import com.relayboard.firmware.net.MqttLink;
@@ -42,6 +43,50 @@ public class RelayBoardTest {
     private final ByteArrayOutputStream consoleBytes = new ByteArrayOutputStream();
     private final CountingClock clock = new CountingClock();
     private RelayBoard board;
+    /** The console to give the board instead of {@link #consoleBytes}, or {@code null}. */
+    private PrintStream consoleOverride;
+
+    /** A console that can be held, as a UART is while it sends: whoever prints waits. */
+    private static final class SlowStream extends PrintStream {
+
+        private final ByteArrayOutputStream bytes;
+        private boolean held;
+
+        SlowStream() {
+            this(new ByteArrayOutputStream());
+        }
+
+        private SlowStream(ByteArrayOutputStream bytes) {
+            super(bytes, true);
+            this.bytes = bytes;
+        }
+
+        synchronized void hold() {
+            this.held = true;
+        }
+
+        synchronized void release() {
+            this.held = false;
+            notifyAll();
+        }
+
+        synchronized String text() {
+            return this.bytes.toString();
+        }
+
+        @Override
+        public synchronized void println(String line) {
+            while (this.held) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            super.println(line);
+        }
+    }
 
     @After
     public void tearDown() {
@@ -56,7 +101,9 @@ public class RelayBoardTest {
     private RelayBoard create(MapPropertySource properties) throws ConfigException {
         Config config = ConfigLoader.load(properties, IDENTITY);
         final FakeBrokerSession fake = this.session;
-        this.board = new RelayBoard(config, this.clock, new Random(17), new PrintStream(this.consoleBytes, true),
+        PrintStream console = this.consoleOverride != null ? this.consoleOverride
+                : new PrintStream(this.consoleBytes, true);
+        this.board = new RelayBoard(config, this.clock, new Random(17), console,
                 this.screen, new LedIndicator(this.led), this.radio, new BrokerSessionFactory() {
                     @Override
                     public BrokerSession open(BrokerListener listener) {
@@ -87,6 +134,15 @@ public class RelayBoardTest {
             @Override
             public boolean holds() {
                 return session.publishedTo(topic).size() >= count;
+            }
+        });
+    }
+
+    private void awaitConsoleLines(final String start, final int count) {
+        Poll.until(count + " console line(s) starting with " + start, new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return linesStartingWith(start).size() >= count;
             }
         });
     }
@@ -183,6 +239,7 @@ public class RelayBoardTest {
         Assert.assertEquals(2, this.board.relayed());
         Assert.assertEquals(0, this.board.dropped());
 
+        awaitConsoleLines("New message", 2);
         List<String> messageLines = linesStartingWith("New message");
         Assert.assertEquals(console(), 2, messageLines.size());
         Assert.assertEquals("New message (topic=\"/test/topic1\", message=\"hello\")", messageLines.get(0));
@@ -230,6 +287,7 @@ public class RelayBoardTest {
         awaitPublished(TOPIC2, 1);
         Bytes.assertBytes("relayed", Bytes.concat(binary, Bytes.ascii(" (relay1)")),
                 this.session.publishedTo(TOPIC2).get(0).payload);
+        awaitConsoleLine("New message");
         List<String> messageLines = linesStartingWith("New message");
         Assert.assertEquals(1, messageLines.size());
         Assert.assertEquals("New message (topic=\"/test/topic1\", message=\"\\xFF\\xFE\\x00A\")", messageLines.get(0));
@@ -258,6 +316,7 @@ public class RelayBoardTest {
         Assert.assertEquals(1, this.board.dropped());
         Assert.assertEquals(3, this.board.received());
 
+        awaitConsoleLine("Dropped");
         List<String> reports = new ArrayList<String>();
         for (String line : consoleLines()) {
             if (line.indexOf("Dropped") >= 0) {
@@ -294,43 +353,118 @@ public class RelayBoardTest {
         }
     }
 
-    @Test
-    public void fullInbox_refusesQos1AndCountsLostQos0() throws ConfigException {
-        startConnected(MapPropertySource.defaults());
-        this.screen.holdMessages();
-        Assert.assertTrue(this.session.deliver("/other", Bytes.ascii("first"), 1));
-        Poll.until("the loop busy with the first message", new Poll.Condition() {
-            @Override
-            public boolean holds() {
-                return screen.held() == 1;
-            }
-        });
-        for (int i = 0; i < RelayBoard.INBOX_CAPACITY; i++) {
-            Assert.assertTrue("message " + i + " refused with room left",
-                    this.session.deliver("/other", Bytes.ascii("m" + i), 1));
-        }
-        Assert.assertFalse("QoS 1 taken by a full inbox: the broker would think it delivered",
-                this.session.deliver("/other", Bytes.ascii("one too many"), 1));
-        Assert.assertFalse("QoS 0 taken by a full inbox", this.session.deliver("/other", Bytes.ascii("lost"), 0));
+    // ------------------------------------------------------------------ flow control and acknowledgement
 
-        this.screen.releaseMessages();
-        awaitConsoleLine("Dropped 1 QoS 0 message(s): the inbox was full");
-        Poll.until("every taken message handled", new Poll.Condition() {
+    /** Delivers without waiting, then checks the receipt once without waiting either. */
+    private DeliveryReceipt.State deliverNow(String topic, String payload, int qos) throws InterruptedException {
+        return this.session.deliverWithoutWaiting(topic, Bytes.ascii(payload), qos).awaitSafe(0);
+    }
+
+    private void awaitCounts(final int received, final int relayed, final int dropped, final int inFlight) {
+        Poll.until("received " + received + ", relayed " + relayed + ", dropped " + dropped + ", in flight " + inFlight,
+                new Poll.Condition() {
+                    @Override
+                    public boolean holds() {
+                        return countersAre(board.counters().snapshot(), received, relayed, dropped, inFlight);
+                    }
+                });
+    }
+
+    @Test
+    public void fullOutbox_holdsTheDeliveryThreadInsteadOfRefusing() throws Exception {
+        this.session.failEveryConnect("cannot reach broker", false);
+        create(MapPropertySource.defaults().set(ConfigLoader.MQTT_QOS, "0")).start();
+        for (int i = 0; i < RelayBoard.OUTBOX_CAPACITY; i++) {
+            Assert.assertEquals("message " + i + " with room in the outbox", DeliveryReceipt.State.SAFE,
+                    deliverNow(TOPIC1, "m" + i, 0));
+        }
+        DeliveryReceipt waiting = this.session.deliverWithoutWaiting(TOPIC1, Bytes.ascii("one more"), 0);
+        Assert.assertEquals("a full outbox holds the delivery thread: the broker keeps the rest",
+                DeliveryReceipt.State.WAITING, waiting.awaitSafe(0));
+        awaitCounts(RelayBoard.OUTBOX_CAPACITY + 1, 0, 0, RelayBoard.OUTBOX_CAPACITY + 1);
+
+        this.session.connectNormally();
+        Assert.assertEquals("taken once the outbox drains", DeliveryReceipt.State.SAFE,
+                waiting.awaitSafe(FakeBrokerSession.DELIVERY_TIMEOUT_MS));
+        awaitPublished(TOPIC2, RelayBoard.OUTBOX_CAPACITY + 1);
+        awaitCounts(RelayBoard.OUTBOX_CAPACITY + 1, RelayBoard.OUTBOX_CAPACITY + 1, 0, 0);
+        Assert.assertEquals("nothing dropped, nothing refused", 0, this.board.dropped());
+    }
+
+    @Test
+    public void qos1Message_isAcknowledgedOnlyOnceItsRelayedCopyIsPublished() throws Exception {
+        this.session.failEveryConnect("cannot reach broker", false);
+        create(MapPropertySource.defaults()).start();
+        DeliveryReceipt receipt = this.session.deliverWithoutWaiting(TOPIC1, Bytes.ascii("hello"), 1);
+        Assert.assertEquals("queued, but not yet safe: the board would lose it if it died now",
+                DeliveryReceipt.State.WAITING, receipt.awaitSafe(0));
+        awaitCounts(1, 0, 0, 1);
+
+        this.session.connectNormally();
+        Assert.assertEquals(DeliveryReceipt.State.SAFE, receipt.awaitSafe(FakeBrokerSession.DELIVERY_TIMEOUT_MS));
+        Assert.assertEquals("safe only after the broker took the copy", 1, this.session.publishedTo(TOPIC2).size());
+        awaitCounts(1, 1, 0, 0);
+    }
+
+    @Test
+    public void qos1MessageGivenBack_isWithdrawnAndNoLongerCounted() throws Exception {
+        this.session.failEveryConnect("cannot reach broker", false);
+        create(MapPropertySource.defaults()).start();
+        DeliveryReceipt receipt = this.session.deliverWithoutWaiting(TOPIC1, Bytes.ascii("given back"), 1);
+        Assert.assertEquals(DeliveryReceipt.State.WAITING, receipt.awaitSafe(0));
+        // Its connection ended: the broker delivers it again, so the board must forget it.
+        receipt.giveBack();
+        Assert.assertEquals(DeliveryReceipt.State.GIVEN_BACK, receipt.awaitSafe(0));
+        awaitCounts(0, 0, 0, 0);
+        Assert.assertEquals(1, this.board.counters().givenBack());
+
+        this.session.connectNormally();
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("delivered again"), 1));
+        // The outbox keeps order: had the withdrawn copy been queued still, it would have gone first.
+        List<FakeBrokerSession.Published> relayed = this.session.publishedTo(TOPIC2);
+        Assert.assertEquals(1, relayed.size());
+        Bytes.assertBytes("only the redelivered copy", Bytes.ascii("delivered again (relay1)"), relayed.get(0).payload);
+        awaitCounts(1, 1, 0, 0);
+    }
+
+    @Test
+    public void payloadOverMaxPayloadBytes_isSafeAtOnce() throws Exception {
+        this.session.failEveryConnect("cannot reach broker", false);
+        create(MapPropertySource.defaults().set(ConfigLoader.MQTT_MAX_PAYLOAD_BYTES, "4")).start();
+        Assert.assertEquals("dropped on purpose: acknowledged, or the broker would send it forever",
+                DeliveryReceipt.State.SAFE, deliverNow(TOPIC1, "too large", 1));
+        awaitCounts(1, 0, 1, 0);
+    }
+
+    @Test
+    public void consoleSlowerThanMessages_skipsLinesAndSaysHowMany() throws Exception {
+        final SlowStream uart = new SlowStream();
+        this.consoleOverride = uart;
+        startConnected(MapPropertySource.defaults().set(ConfigLoader.MQTT_QOS, "0"));
+        uart.hold();
+        int messages = SerialConsole.MAX_LINES * 4;
+        for (int i = 0; i < messages; i++) {
+            Assert.assertTrue("message " + i + " held back by the console", this.session.deliver(TOPIC1,
+                    Bytes.ascii("burst " + i), 0));
+        }
+        awaitPublished(TOPIC2, messages);
+        uart.release();
+        Poll.until("a line saying how many console lines were skipped", new Poll.Condition() {
             @Override
             public boolean holds() {
-                return board.received() == RelayBoard.INBOX_CAPACITY + 1;
+                return uart.text().indexOf("console line(s) skipped") >= 0;
             }
         });
-        Poll.sleep(100);
-        Assert.assertEquals("only the QoS 0 message is lost; the QoS 1 one comes again", 1, this.board.dropped());
-        Assert.assertEquals(1, linesStartingWith("Dropped 1 QoS 0 message(s): the inbox was full").size());
+        Assert.assertTrue("lines were skipped: " + this.board.skippedConsoleLines(), this.board.skippedConsoleLines() > 0);
+        awaitCounts(messages, messages, 0, 0);
     }
 
     @Test
     public void publishFailedByALostConnection_isSentAfterTheReconnect() throws ConfigException {
         startConnected(MapPropertySource.defaults());
         this.session.failNextPublishes(1, "publishing to /test/topic2 failed: the broker closed the connection");
-        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("hello"), 1));
+        // QoS 0: the broker would not deliver it again, so its copy stays queued for the next connection.
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("hello"), 0));
         awaitConsoleLine("Publish to /test/topic2 failed");
 
         this.session.loseConnection("the broker closed the connection");
@@ -353,7 +487,9 @@ public class RelayBoardTest {
     @Test
     public void stop_endsTheLoopAndPublisherThreads() throws ConfigException {
         startConnected(MapPropertySource.defaults());
-        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("hello"), 1));
+        // QoS 0: its copy goes through the outbox's publisher (a QoS 1 copy is published by the
+        // delivery thread that waits for it, here the test's).
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("hello"), 0));
         awaitPublished(TOPIC2, 1);
         Thread loop = this.session.connectThread();
         Thread publisher = this.session.publishedTo(TOPIC2).get(0).thread;
@@ -367,8 +503,8 @@ public class RelayBoardTest {
         Assert.assertEquals("RelayBoard stopped", lines.get(lines.size() - 1));
         Assert.assertFalse("left the broker", this.session.isConnected());
 
-        this.session.deliver(TOPIC1, Bytes.ascii("after stop"), 1);
-        Poll.sleep(200);
+        Assert.assertFalse("a stopped board gives messages back", this.session.deliver(TOPIC1,
+                Bytes.ascii("after stop"), 1));
         Assert.assertEquals(1, this.session.publishedTo(TOPIC2).size());
     }
 

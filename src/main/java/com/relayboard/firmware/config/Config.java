@@ -1,5 +1,7 @@
 package com.relayboard.firmware.config;
 
+import com.relayboard.firmware.relay.RelayRule;
+
 /**
  * The board's validated configuration. Built only by {@link ConfigLoader}; never printed whole, since
  * it holds passwords.

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.relayboard.firmware.text.Utf8;
+import com.relayboard.firmware.relay.RelayRule;
+import com.relayboard.firmware.relay.Topics;
 
 /**
  * Reads and validates the {@code relayboard.*} configuration. The first problem found is refused

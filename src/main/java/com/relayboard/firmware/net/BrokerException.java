@@ -6,6 +6,7 @@ public final class BrokerException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final boolean refused;
+    private boolean busy;
 
     /**
      * @param refused
@@ -19,5 +20,19 @@ public final class BrokerException extends Exception {
 
     public boolean isRefused() {
         return this.refused;
+    }
+
+    /**
+     * @return a publish the client turned away because its window of publishes in progress is full: the
+     *         link is fine, and the same publish goes through a moment later
+     */
+    public static BrokerException busy(String reason) {
+        BrokerException e = new BrokerException(reason, false);
+        e.busy = true;
+        return e;
+    }
+
+    public boolean isBusy() {
+        return this.busy;
     }
 }

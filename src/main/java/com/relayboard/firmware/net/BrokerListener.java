@@ -1,15 +1,18 @@
 package com.relayboard.firmware.net;
 
 /**
- * What the MQTT client's callback thread reports. Implementations only record the event and return
- * at once: acting on it (relaying, which publishes) from the callback thread would deadlock Paho.
+ * What the MQTT client's delivery thread reports. Implementations record the event and hand the work
+ * on, never publishing on that thread (Paho completes publishes there: it would deadlock).
  */
 public interface BrokerListener {
 
     /**
-     * @return whether the message was taken; {@code false} when the board has no room for it
+     * A message arrived. The session acknowledges it (QoS 1) only once the returned receipt is
+     * {@link DeliveryReceipt.State#SAFE safe}, waiting for it on the delivery thread.
+     *
+     * @return what the delivery thread waits on; {@link DeliveryReceipt#SAFE_NOW} when nothing is held
      */
-    boolean onMessage(String topic, byte[] payload, int qos);
+    DeliveryReceipt onMessage(String topic, byte[] payload, int qos);
 
     /**
      * @param closedByBroker

@@ -39,6 +39,8 @@ public final class MqttLink {
     public static final int TAKEOVER_WINDOW_CAPS = 3;
     /** What a probe carries: the board only needs it to come back. */
     static final byte[] PROBE_PAYLOAD = { 'p', 'r', 'o', 'b', 'e' };
+    /** Tries of a status publish while the client says it is busy. */
+    private static final int BUSY_ATTEMPTS = 100;
     /** Status messages are QoS 1: availability must not be lost. */
     private static final int STATUS_QOS = 1;
 
@@ -54,10 +56,11 @@ public final class MqttLink {
     private final Outbox outbox;
     private final LifecycleListener listener;
 
-    private MqttState state = MqttState.WAITING_FOR_NETWORK;
+    // Volatile: the board's status line reads these from other threads.
+    private volatile MqttState state = MqttState.WAITING_FOR_NETWORK;
     private long nextActionMs;
-    private int connections;
-    private String lastDisconnectReason;
+    private volatile int connections;
+    private volatile String lastDisconnectReason;
     /** When the current connection was made (the step that connected). */
     private long connectedAtMs;
     /** False until the first step after a connect: the silence is measured from there. */
@@ -214,8 +217,30 @@ public final class MqttLink {
      * connected. Call once the loop has stopped.
      */
     public void announceOffline() throws BrokerException {
-        if (this.state == MqttState.CONNECTED) {
-            this.session.publish(this.statusTopic, OFFLINE.getBytes(), STATUS_QOS, true);
+        if (this.state != MqttState.CONNECTED) {
+            return;
+        }
+        publishStatus(this.statusTopic, OFFLINE);
+    }
+
+    /** Publishes a retained status line at QoS 1, trying again while the client says it is busy. */
+    private void publishStatus(String topic, String text) throws BrokerException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                this.session.publish(topic, text.getBytes(), STATUS_QOS, true);
+                return;
+            } catch (BrokerException e) {
+                // The relay's publishes may hold the client's window for a moment.
+                if (!e.isBusy() || attempt == BUSY_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
@@ -254,6 +279,9 @@ public final class MqttLink {
             try {
                 this.session.publish(this.probeTopic, PROBE_PAYLOAD, 0, false);
             } catch (BrokerException e) {
+                if (e.isBusy()) {
+                    return; // Publishes in progress: the broker's acknowledgements will be heard.
+                }
                 giveUp();
                 linkEnded("probing the link failed: " + e.getMessage(), "", false, nowMs);
             }
@@ -291,6 +319,11 @@ public final class MqttLink {
     private void connect(long nowMs) {
         try {
             this.session.connect();
+            // Publishing first: with a persistent session the broker delivers what it kept as soon as the
+            // receiving connection is up, and those messages wait for their relayed copies. Were the
+            // outbox still offline, they would fill the client's queue, and the SUBACKs behind them would
+            // never be read.
+            this.outbox.setOnline(true);
             for (String filter : this.filters) {
                 this.session.subscribe(filter, this.qos);
             }
@@ -298,10 +331,11 @@ public final class MqttLink {
                 // QoS 0: a probe that the dead link swallowed must not come back after the reconnect.
                 this.session.subscribe(this.probeTopic, 0);
             }
-            this.session.publish(this.statusTopic, ONLINE.getBytes(), STATUS_QOS, true);
-            this.session.publish(detailTopic(), detailLine(this.connections).getBytes(), STATUS_QOS, true);
+            publishStatus(this.statusTopic, ONLINE);
+            publishStatus(detailTopic(), detailLine(this.connections));
         } catch (BrokerException e) {
             // A failed attempt is on the state line; the last disconnect stays why the last connection ended.
+            this.outbox.setOnline(false);
             this.session.disconnect();
             enterBackoff(nowMs, e.getMessage(), this.backoff.nextDelayMs());
             return;

@@ -1,5 +1,8 @@
 package com.relayboard.firmware.net;
 
+import com.relayboard.firmware.relay.OutgoingMessage;
+import com.relayboard.firmware.relay.OutgoingMessage.Outcome;
+
 /**
  * The bounded queue of messages to publish, and the thread that publishes them in order. Messages
  * leave the outbox only once the broker took them (a QoS 1 publish returns after its PUBACK), so a
@@ -8,14 +11,18 @@ package com.relayboard.firmware.net;
  * a row is dropped and reported, so that one poisonous message (one the broker answers by closing the
  * connection) cannot stop the relay; failures while one connection is down count once.
  *
- * <p>The loop thread offers messages and tells the outbox when the link is online; the publisher
- * thread is the only one that publishes relayed messages, never Paho's callback thread.
+ * <p>The outbox is where the board pushes back on the broker: it holds at most {@code capacity}
+ * messages and {@code maxBytes} of payload (one message alone is always taken), and
+ * {@link #offer(OutgoingMessage, long)} waits for room. The thread that waits there is the client's
+ * delivery thread, so while the outbox is full the board takes no more messages and the broker keeps
+ * them. Each message is {@link OutgoingMessage#settle settled} when it leaves: published, dropped, or
+ * {@link #withdraw withdrawn}.
  *
- * <p>MicroPaho's publish has no timeout: on a link that died silently it waits for an
- * acknowledgement that never comes, until the client itself gives up. When the board gives such a
- * link up, {@link #replaceStuckPublisher()} leaves that publisher behind and starts a new one, which
- * publishes the same message again on the next connection; the old one, whenever its publish
- * returns, leaves the outbox alone and ends.
+ * <p>The publisher thread is the only one that publishes queued messages. MicroPaho's publish has no
+ * timeout: on a link that died silently it waits for an acknowledgement that never comes, until the
+ * client itself gives up. When the board gives such a link up, {@link #replaceStuckPublisher()} leaves
+ * that publisher behind and starts a new one, which publishes the same message again on the next
+ * connection; the old one, whenever its publish returns, leaves the outbox alone and ends.
  */
 public final class Outbox implements Runnable {
 
@@ -23,12 +30,16 @@ public final class Outbox implements Runnable {
     public static final int MAX_ATTEMPTS = 5;
     /** After a failure with the link still up, the publisher retries after this long. */
     static final long RETRY_WHILE_ONLINE_MS = 5000;
+    /** After the client said it is busy (its window of publishes is full), the publisher retries this soon. */
+    static final long RETRY_WHEN_BUSY_MS = 1;
 
     private final OutgoingMessage[] ring;
+    private final int maxBytes;
     private final BrokerSession session;
     private final OutboxListener listener;
     private int head;
     private int size;
+    private int bytes;
     private boolean online;
     private int onlineGeneration;
     private boolean stopped;
@@ -36,23 +47,97 @@ public final class Outbox implements Runnable {
     private int epoch;
     /** What the current publisher is publishing now, or {@code null}. */
     private OutgoingMessage inFlight;
+    /** Whether a caller of {@link #send} is publishing on its own thread now: the publisher waits. */
+    private boolean directInFlight;
     private Thread publisher;
 
     public Outbox(int capacity, BrokerSession session, OutboxListener listener) {
+        this(capacity, Integer.MAX_VALUE, session, listener);
+    }
+
+    /**
+     * @param maxBytes
+     *            most payload bytes held at once; a larger message is taken only into an empty outbox
+     */
+    public Outbox(int capacity, int maxBytes, BrokerSession session, OutboxListener listener) {
         this.ring = new OutgoingMessage[capacity];
+        this.maxBytes = maxBytes;
         this.session = session;
         this.listener = listener;
     }
 
-    /** @return whether the message was queued; {@code false} when the outbox is full */
+    /** @return whether the message was queued; {@code false} when the outbox is full (never waits) */
     public synchronized boolean offer(OutgoingMessage message) {
-        if (this.size == this.ring.length) {
+        if (!hasRoomFor(message)) {
             return false;
         }
         this.ring[(this.head + this.size) % this.ring.length] = message;
         this.size++;
+        this.bytes += message.payload().length;
         notifyAll();
         return true;
+    }
+
+    /**
+     * Queues the message, waiting up to {@code timeoutMs} for room.
+     *
+     * @return whether it was queued; {@code false} on time-out or once the outbox is stopped
+     */
+    public synchronized boolean offer(OutgoingMessage message, long timeoutMs) throws InterruptedException {
+        long deadlineMs = System.currentTimeMillis() + timeoutMs;
+        long leftMs = timeoutMs;
+        while (!this.stopped && !hasRoomFor(message) && leftMs > 0) {
+            wait(leftMs);
+            leftMs = deadlineMs - System.currentTimeMillis();
+        }
+        return !this.stopped && offer(message);
+    }
+
+    /**
+     * Publishes the message on the calling thread when the link is online and nothing is queued or
+     * being published before it (so order holds); otherwise queues it as {@link #offer(OutgoingMessage,
+     * long)} does. Publishing on the caller's thread saves the hand-over to the publisher and back, which
+     * is most of a relayed QoS 1 message's time: the client's delivery thread waits for the copy anyway.
+     * A publish that fails here is queued, and the publisher retries it as any other.
+     *
+     * @return whether the message is published (and settled) or queued; {@code false} on time-out or
+     *         once the outbox is stopped
+     */
+    public boolean send(OutgoingMessage message, long timeoutMs) throws InterruptedException {
+        int myEpoch;
+        synchronized (this) {
+            if (this.stopped || !this.online || this.size > 0 || this.inFlight != null || this.directInFlight) {
+                return offer(message, timeoutMs);
+            }
+            this.directInFlight = true;
+            myEpoch = this.epoch;
+        }
+        boolean published = false;
+        try {
+            this.session.publish(message.topic(), message.payload(), message.qos(), false);
+            published = true;
+        } catch (BrokerException e) {
+            // Queued below: the publisher retries it, counts the failures, says what went wrong.
+        } finally {
+            synchronized (this) {
+                if (myEpoch == this.epoch) {
+                    this.directInFlight = false;
+                }
+                notifyAll();
+            }
+        }
+        if (published) {
+            if (message.settle(Outcome.PUBLISHED)) {
+                this.listener.published(message);
+            }
+            return true;
+        }
+        return message.outcome() != Outcome.PENDING || offer(message, timeoutMs);
+    }
+
+    private boolean hasRoomFor(OutgoingMessage message) {
+        return this.size < this.ring.length
+                && (this.size == 0 || message.payload().length <= this.maxBytes - this.bytes);
     }
 
     public synchronized boolean hasRoom() {
@@ -76,9 +161,46 @@ public final class Outbox implements Runnable {
         notifyAll();
     }
 
-    public synchronized void stop() {
-        this.stopped = true;
+    /**
+     * Takes a message out before it is published, and settles it {@link Outcome#WITHDRAWN}. If a stuck
+     * publish still holds it, whatever that publish does later no longer counts.
+     *
+     * @return whether it was still pending
+     */
+    public synchronized boolean withdraw(OutgoingMessage message) {
+        if (!message.settle(Outcome.WITHDRAWN)) {
+            return false;
+        }
+        for (int i = 0; i < this.size; i++) {
+            int at = (this.head + i) % this.ring.length;
+            if (this.ring[at] == message) {
+                removeAt(i);
+                break;
+            }
+        }
         notifyAll();
+        return true;
+    }
+
+    /**
+     * Stops the publisher; messages still queued are withdrawn, so that no one waits for them.
+     *
+     * @return the messages withdrawn
+     */
+    public synchronized OutgoingMessage[] stop() {
+        this.stopped = true;
+        OutgoingMessage[] withdrawn = new OutgoingMessage[this.size];
+        for (int i = 0; i < withdrawn.length; i++) {
+            withdrawn[i] = this.ring[this.head];
+            removeAt(0);
+            withdrawn[i].settle(Outcome.WITHDRAWN);
+        }
+        notifyAll();
+        return withdrawn;
+    }
+
+    public synchronized boolean isStopped() {
+        return this.stopped;
     }
 
     /** Starts the publisher thread. */
@@ -97,10 +219,11 @@ public final class Outbox implements Runnable {
      * starts a new publisher, which sends the same message again once the link is back online.
      */
     public synchronized void replaceStuckPublisher() {
-        if (this.inFlight == null || this.stopped) {
+        if (this.stopped || (this.inFlight == null && !this.directInFlight)) {
             return;
         }
         this.epoch++;
+        this.directInFlight = false;
         this.inFlight = null;
         this.publisher = new Thread(this, "relayboard-outbox");
         this.publisher.start();
@@ -118,7 +241,7 @@ public final class Outbox implements Runnable {
             OutgoingMessage message;
             int generation;
             synchronized (this) {
-                while (!this.stopped && myEpoch == this.epoch && (!this.online || this.size == 0)) {
+                while (!this.stopped && myEpoch == this.epoch && (!this.online || this.size == 0 || this.directInFlight)) {
                     waitQuietly(0);
                 }
                 if (this.stopped || myEpoch != this.epoch) {
@@ -130,24 +253,42 @@ public final class Outbox implements Runnable {
             }
             try {
                 this.session.publish(message.topic(), message.payload(), message.qos(), false);
+                boolean mine;
                 synchronized (this) {
                     if (myEpoch != this.epoch) {
                         return; // Replaced while stuck: the new publisher sends it again (a QoS 1 duplicate).
                     }
                     this.inFlight = null;
                     removeHead(message);
+                    mine = message.settle(Outcome.PUBLISHED);
                 }
-                this.listener.published(message);
+                if (mine) {
+                    this.listener.published(message);
+                }
             } catch (BrokerException e) {
+                if (e.isBusy()) {
+                    // Not a failure: the client frees its window a moment later. Counted nowhere.
+                    synchronized (this) {
+                        if (myEpoch == this.epoch) {
+                            this.inFlight = null;
+                        }
+                        waitQuietly(RETRY_WHEN_BUSY_MS);
+                    }
+                    continue;
+                }
                 boolean dropped;
                 synchronized (this) {
                     if (myEpoch != this.epoch) {
                         return; // Replaced while stuck: the failure belongs to the link given up.
                     }
                     this.inFlight = null;
+                    if (message.outcome() != Outcome.PENDING) {
+                        continue; // Withdrawn meanwhile: nothing to retry or report.
+                    }
                     dropped = message.countFailure(generation) >= MAX_ATTEMPTS;
                     if (dropped) {
                         removeHead(message);
+                        message.settle(Outcome.DROPPED);
                     }
                 }
                 this.listener.publishFailed(message, e.getMessage(), dropped);
@@ -160,10 +301,21 @@ public final class Outbox implements Runnable {
 
     private synchronized void removeHead(OutgoingMessage message) {
         if (this.size > 0 && this.ring[this.head] == message) {
-            this.ring[this.head] = null;
-            this.head = (this.head + 1) % this.ring.length;
-            this.size--;
+            removeAt(0);
         }
+    }
+
+    /** Removes the {@code index}-th queued message, keeping the others in order. */
+    private void removeAt(int index) {
+        OutgoingMessage removed = this.ring[(this.head + index) % this.ring.length];
+        for (int i = index; i > 0; i--) {
+            this.ring[(this.head + i) % this.ring.length] = this.ring[(this.head + i - 1) % this.ring.length];
+        }
+        this.ring[this.head] = null;
+        this.head = (this.head + 1) % this.ring.length;
+        this.size--;
+        this.bytes -= removed.payload().length;
+        notifyAll();
     }
 
     /**

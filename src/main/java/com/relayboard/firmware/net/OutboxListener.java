@@ -1,5 +1,7 @@
 package com.relayboard.firmware.net;
 
+import com.relayboard.firmware.relay.OutgoingMessage;
+
 /** Told, on the publisher thread, what became of each message of the {@link Outbox}. */
 public interface OutboxListener {
 

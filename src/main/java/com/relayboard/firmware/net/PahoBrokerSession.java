@@ -20,20 +20,37 @@ import com.relayboard.firmware.config.Config;
 
 /**
  * The board's session with the broker on MicroPaho's synchronous client, reconnected by the board
- * (MicroPaho has no automatic reconnect). Each connect uses a new client, as MicroEJ's examples do: a
- * client whose link died can then be given up ({@link #abandon()}) and closed on a thread of its own,
- * however long its disconnect waits, while the board already reconnects; and what the old client
- * still reports (its late "connection lost") is ignored.
+ * (MicroPaho has no automatic reconnect). One session is two connections:
+ * <ul>
+ * <li>the <b>receiving</b> connection, under the board's client id, with its subscriptions, its
+ * persistent session (when configured) and the Last Will;</li>
+ * <li>the <b>publishing</b> connection, under the client id plus {@link #PUBLISHING_ID_SUFFIX}, clean,
+ * which carries everything the board publishes.</li>
+ * </ul>
+ * The split is what lets the board acknowledge a message only once its relayed copy is safe: the
+ * receiving connection's delivery thread waits (on the message's {@link DeliveryReceipt}) while the
+ * copy is published and acknowledged on the other connection. On one connection that wait would
+ * deadlock: Paho reads the acknowledgement of the board's own publish on the same socket, behind the
+ * messages the waiting thread has not taken, and completes it on that very thread. While the
+ * delivery thread waits, the client reads no further, and the broker holds what it has for the board.
+ * It also keeps the board's two small writes in a row (a PUBACK, then the relayed PUBLISH) off one
+ * socket, where the broker's Nagle algorithm would hold the second until the first is acknowledged.
  *
- * <p>The callback only hands events to the {@link BrokerListener}. When the board has no room for a
- * QoS 1 message, the callback throws: the client then drops the connection without acknowledging
- * the message, so the broker keeps it and delivers it again after the reconnect, instead of the
- * board losing a message it was trusted with.
+ * <p>Each connect uses new clients, as MicroEJ's examples do: a client whose link died can then be
+ * given up ({@link #abandon()}) and closed on a thread of its own, however long its disconnect waits,
+ * while the board already reconnects; and what the old clients still report is ignored.
  */
 public final class PahoBrokerSession implements BrokerSession {
 
     /** Longest a connect may take, in seconds. */
     public static final int CONNECT_TIMEOUT_S = 10;
+    /** Appended to the client id for the publishing connection (a broker needs distinct ids). */
+    public static final String PUBLISHING_ID_SUFFIX = "-pub";
+    /**
+     * How often a delivery thread that waits for its message's receipt checks that its connection is
+     * still there: a message delivered by a connection that is gone is given back, not held.
+     */
+    static final long RECEIPT_POLL_MS = 200;
 
     // MQTT 3.1.1 CONNACK return codes (specification section 3.2.2.3), which Paho reports as reason codes.
     private static final int CONNACK_BAD_PROTOCOL = 1;
@@ -44,14 +61,22 @@ public final class PahoBrokerSession implements BrokerSession {
     // Paho's client reason codes for a failed connect and for a broker that never answered.
     private static final int PAHO_SERVER_CONNECT_ERROR = 32103;
     private static final int PAHO_CLIENT_TIMEOUT = 32000;
+    /**
+     * Paho's "too many publishes in progress". Paho lets a synchronous publish return as soon as the
+     * acknowledgement is read, but frees its slot in the in-flight window later, on its callback thread:
+     * publishes in a row can find the window full for a moment.
+     */
+    private static final int PAHO_MAX_INFLIGHT = 32202;
     /** MQTT 3.1.1 SUBACK return code 0x80: the broker refused the subscription (section 3.9.3). */
     private static final int SUBACK_FAILURE = 0x80;
 
     private final BrokerListener listener;
     private final String brokerUri;
-    /** The client of the current or last connection; {@code null} before the first and after abandon. */
-    private volatile MqttClient client;
-    private final MqttConnectOptions options;
+    /** The clients of the current or last connection; {@code null} before the first and after abandon. */
+    private volatile MqttClient receiving;
+    private volatile MqttClient publishing;
+    private final MqttConnectOptions receivingOptions;
+    private final MqttConnectOptions publishingOptions;
     private final String brokerHost;
     private final int brokerPort;
     private final String clientId;
@@ -66,47 +91,64 @@ public final class PahoBrokerSession implements BrokerSession {
         this.withCredentials = config.username() != null;
         this.brokerUri = config.brokerUri();
         this.listener = listener;
-        this.options = new MqttConnectOptions();
-        this.options.setKeepAliveInterval(config.keepAliveS());
-        this.options.setConnectionTimeout(CONNECT_TIMEOUT_S);
-        this.options.setCleanSession(config.cleanSession());
-        if (config.username() != null) {
-            this.options.setUserName(config.username());
-            if (config.password() != null) {
-                this.options.setPassword(config.password().toCharArray());
-            }
-        }
-        this.options.setWill(config.statusTopic(), MqttLink.OFFLINE.getBytes(), 1, true);
+        SocketFactory sockets = null;
         if (config.tls()) {
             // The connect timeout stays: MicroEJ's example sets 0 against slow handshakes, but a board
             // must not wait forever on a broker that never answers (docs/api-evidence.md).
             try {
-                this.options.setSocketFactory(TlsSockets.trusting(config.caCert()));
+                sockets = TlsSockets.trusting(config.caCert());
             } catch (IOException e) {
                 this.tlsSetupError = "TLS not set up: " + e.getMessage();
             }
         } else {
             // Each MQTT packet goes out at once, not behind the broker's delayed TCP acknowledgement.
-            this.options.setSocketFactory(new NoDelaySocketFactory(SocketFactory.getDefault()));
+            sockets = new NoDelaySocketFactory(SocketFactory.getDefault());
         }
+        this.receivingOptions = options(config, sockets, config.cleanSession());
+        this.receivingOptions.setWill(config.statusTopic(), MqttLink.OFFLINE.getBytes(), 1, true);
+        // Clean: what the publishing connection has in flight when it drops is published again by the
+        // board itself (the outbox keeps it), so the broker needs to keep nothing for it.
+        this.publishingOptions = options(config, sockets, true);
     }
 
+    private static MqttConnectOptions options(Config config, SocketFactory sockets, boolean cleanSession) {
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setKeepAliveInterval(config.keepAliveS());
+        options.setConnectionTimeout(CONNECT_TIMEOUT_S);
+        options.setCleanSession(cleanSession);
+        if (config.username() != null) {
+            options.setUserName(config.username());
+            if (config.password() != null) {
+                options.setPassword(config.password().toCharArray());
+            }
+        }
+        if (sockets != null) {
+            options.setSocketFactory(sockets);
+        }
+        return options;
+    }
+
+    /** Connects the publishing connection first: the receiving one may start delivering at once. */
     @Override
     public void connect() throws BrokerException {
         if (this.tlsSetupError != null) {
             // Refused, not retried blindly as unencrypted: the board keeps reporting what to fix.
             throw new BrokerException(this.tlsSetupError, true);
         }
-        MqttClient previous = this.client;
-        if (previous != null) {
-            this.client = null;
-            retire(previous);
-        }
-        MqttClient fresh = new MqttClient(this.brokerUri, this.clientId);
-        fresh.setCallback(new ClientCallback(fresh));
-        this.client = fresh;
+        abandon();
+        MqttClient out = new MqttClient(this.brokerUri, this.clientId + PUBLISHING_ID_SUFFIX);
+        out.setCallback(new PublishingCallback(out));
+        this.publishing = out;
+        connect(out, this.publishingOptions);
+        MqttClient in = new MqttClient(this.brokerUri, this.clientId);
+        in.setCallback(new ReceivingCallback(in));
+        this.receiving = in;
+        connect(in, this.receivingOptions);
+    }
+
+    private void connect(MqttClient client, MqttConnectOptions options) throws BrokerException {
         try {
-            fresh.connect(this.options);
+            client.connect(options);
         } catch (MqttException e) {
             if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_CONNECTED) {
                 return;
@@ -117,7 +159,7 @@ public final class PahoBrokerSession implements BrokerSession {
 
     @Override
     public void subscribe(String filter, int qos) throws BrokerException {
-        MqttClient current = current("subscribing to " + filter);
+        MqttClient current = current(this.receiving, "subscribing to " + filter);
         try {
             current.subscribe(filter, qos);
         } catch (MqttException e) {
@@ -131,22 +173,30 @@ public final class PahoBrokerSession implements BrokerSession {
 
     @Override
     public void publish(String topic, byte[] payload, int qos, boolean retained) throws BrokerException {
-        MqttClient current = current("publishing to " + topic);
+        MqttClient current = current(this.publishing, "publishing to " + topic);
         try {
             current.publish(topic, payload, qos, retained);
         } catch (MqttException e) {
+            if (e.getReasonCode() == PAHO_MAX_INFLIGHT) {
+                throw BrokerException.busy("publishing to " + topic + ": the client's window of publishes is full");
+            }
             throw new BrokerException("publishing to " + topic + " failed: " + describe(e), false);
         }
     }
 
     @Override
     public void disconnect() {
-        MqttClient current = this.client;
-        if (current == null || !current.isConnected()) {
+        // The receiving connection first: the board stops taking messages before it stops publishing.
+        disconnectQuietly(this.receiving);
+        disconnectQuietly(this.publishing);
+    }
+
+    private static void disconnectQuietly(MqttClient client) {
+        if (client == null || !client.isConnected()) {
             return;
         }
         try {
-            current.disconnect();
+            client.disconnect();
         } catch (MqttException e) {
             // Already gone: nothing more to close.
         }
@@ -154,46 +204,49 @@ public final class PahoBrokerSession implements BrokerSession {
 
     @Override
     public void abandon() {
-        MqttClient dead = this.client;
-        this.client = null;
-        if (dead != null) {
-            retire(dead);
-        }
+        MqttClient in = this.receiving;
+        MqttClient out = this.publishing;
+        this.receiving = null;
+        this.publishing = null;
+        retire(in, out);
     }
 
-    /** @return the current client; fails {@code what} when the connection was given up */
-    private MqttClient current(String what) throws BrokerException {
-        MqttClient current = this.client;
-        if (current == null) {
+    /** @return {@code client}; fails {@code what} when the connection was given up */
+    private static MqttClient current(MqttClient client, String what) throws BrokerException {
+        if (client == null) {
             throw new BrokerException(what + " failed: not connected", false);
         }
-        return current;
+        return client;
     }
 
     /**
-     * Closes a client that is no longer the current one. One still connected (a dead link) is
-     * disconnected on a thread of its own: its disconnect may wait for acknowledgements that will never
-     * come, and the board must not wait with it.
+     * Closes clients that are no longer the current ones. Those still connected (a dead link) are
+     * disconnected on a thread of their own: a disconnect may wait for acknowledgements that will
+     * never come, and the board must not wait with it.
      */
-    private static void retire(final MqttClient old) {
-        if (!old.isConnected()) {
-            closeQuietly(old);
+    private static void retire(final MqttClient in, final MqttClient out) {
+        boolean inConnected = in != null && in.isConnected();
+        boolean outConnected = out != null && out.isConnected();
+        if (!inConnected && !outConnected) {
+            closeQuietly(in);
+            closeQuietly(out);
             return;
         }
         new Thread(new Runnable() {
             @Override
             public void run() {
-                try {
-                    old.disconnect();
-                } catch (MqttException e) {
-                    // The link is dead: the disconnect only had to end.
-                }
-                closeQuietly(old);
+                disconnectQuietly(in);
+                disconnectQuietly(out);
+                closeQuietly(in);
+                closeQuietly(out);
             }
         }, "relayboard-mqtt-retire").start();
     }
 
     private static void closeQuietly(MqttClient old) {
+        if (old == null) {
+            return;
+        }
         try {
             old.close();
         } catch (Exception e) {
@@ -213,30 +266,72 @@ public final class PahoBrokerSession implements BrokerSession {
                 && (e.getCause() == null || e.getCause() instanceof EOFException);
     }
 
-    /** The callback of one client: once the client is no longer the current one, its loss is old news. */
-    private final class ClientCallback implements MqttCallback {
+    /**
+     * The receiving connection's callback. A message is acknowledged when {@code messageArrived}
+     * returns, so it returns only once the message's receipt is safe; it throws (no acknowledgement:
+     * the broker delivers the message again) when the message was given back or its connection is gone.
+     * Once the client is no longer the current one, its lost connection is old news.
+     */
+    private final class ReceivingCallback implements MqttCallback {
 
         private final MqttClient owner;
 
-        ClientCallback(MqttClient owner) {
+        ReceivingCallback(MqttClient owner) {
             this.owner = owner;
         }
 
         @Override
         public void connectionLost(Throwable cause) {
-            if (PahoBrokerSession.this.client == this.owner) {
+            if (PahoBrokerSession.this.receiving == this.owner) {
                 PahoBrokerSession.this.listener.onConnectionLost(describe(cause), closedByBroker(cause));
             }
         }
 
         @Override
         public void messageArrived(String topic, MqttMessage message) throws Exception {
-            // Even from a client given up, a message that arrived is the broker's to redeliver only if
-            // refused here; taken, it is relayed like any other.
-            if (!PahoBrokerSession.this.listener.onMessage(topic, message.getPayload(), message.getQos())
-                    && message.getQos() > 0) {
-                throw new IllegalStateException("the board's inbox is full: the broker will deliver again");
+            DeliveryReceipt receipt = PahoBrokerSession.this.listener.onMessage(topic, message.getPayload(),
+                    message.getQos());
+            try {
+                while (true) {
+                    DeliveryReceipt.State state = receipt.awaitSafe(RECEIPT_POLL_MS);
+                    if (state == DeliveryReceipt.State.SAFE) {
+                        return;
+                    }
+                    if (state == DeliveryReceipt.State.GIVEN_BACK) {
+                        throw new IllegalStateException("message on " + topic + " given back: the broker delivers it again");
+                    }
+                    if (PahoBrokerSession.this.receiving != this.owner || !this.owner.isConnected()) {
+                        receipt.giveBack();
+                        throw new IllegalStateException("connection gone: the broker delivers " + topic + " again");
+                    }
+                }
+            } catch (InterruptedException e) {
+                // The client is shutting its delivery thread down.
+                receipt.giveBack();
+                throw e;
             }
+        }
+    }
+
+    /** The publishing connection's callback: it subscribes to nothing, so only a loss can come. */
+    private final class PublishingCallback implements MqttCallback {
+
+        private final MqttClient owner;
+
+        PublishingCallback(MqttClient owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            if (PahoBrokerSession.this.publishing == this.owner) {
+                PahoBrokerSession.this.listener.onConnectionLost(describe(cause), closedByBroker(cause));
+            }
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            // Nothing is subscribed on this connection.
         }
     }
 

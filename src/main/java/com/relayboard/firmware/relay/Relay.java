@@ -1,8 +1,5 @@
 package com.relayboard.firmware.relay;
 
-import com.relayboard.firmware.config.RelayRule;
-import com.relayboard.firmware.net.OutgoingMessage;
-
 /**
  * The relay rules: which rule a received message falls under, and what it becomes. The payload's
  * bytes are kept exactly; the rule's suffix is appended as UTF-8.
@@ -28,9 +25,14 @@ public final class Relay {
         return null;
     }
 
-    /** @return the message to publish for {@code message} under {@code rule} */
-    public OutgoingMessage relay(RelayRule rule, ReceivedMessage message) {
-        return new OutgoingMessage(rule.to(), rule.relayedPayload(message.payload()), this.qos, rule.number());
+    /**
+     * @param holdsAcknowledgement
+     *            whether the original is acknowledged only once this copy is published
+     * @return the message to publish for {@code payload} under {@code rule}
+     */
+    public OutgoingMessage relay(RelayRule rule, byte[] payload, boolean holdsAcknowledgement) {
+        return new OutgoingMessage(rule.to(), rule.relayedPayload(payload), this.qos, rule.number(),
+                holdsAcknowledgement);
     }
 
     /** @return the distinct source filters, in rule order: what the board subscribes to */

@@ -2,6 +2,7 @@ package com.relayboard.firmware.config;
 
 import org.junit.Assert;
 import org.junit.Test;
+import com.relayboard.firmware.relay.RelayRule;
 
 public class ConfigLoaderTest {
 

@@ -92,8 +92,39 @@ public final class FakeBrokerSession implements BrokerSession {
 
     // ------------------------------------------------------------------ the broker's side
 
-    /** Delivers a message to the board, as the client's callback thread would. */
+    /** How long {@link #deliver} waits for the board to let the message be acknowledged. */
+    public static final long DELIVERY_TIMEOUT_MS = 5000;
+
+    /**
+     * Delivers a message to the board as the client's delivery thread would, and waits, as that thread
+     * does, until the board lets the client acknowledge it.
+     *
+     * @return whether the message would be acknowledged: {@code false} when the board gave it back, or
+     *         did not let it go within {@link #DELIVERY_TIMEOUT_MS} (then it is given back)
+     */
     public boolean deliver(String topic, byte[] payload, int qos) {
+        BrokerListener target;
+        synchronized (this) {
+            target = this.listener;
+        }
+        DeliveryReceipt receipt = target.onMessage(topic, payload, qos);
+        long deadline = System.currentTimeMillis() + DELIVERY_TIMEOUT_MS;
+        try {
+            while (System.currentTimeMillis() < deadline) {
+                DeliveryReceipt.State state = receipt.awaitSafe(50);
+                if (state != DeliveryReceipt.State.WAITING) {
+                    return state == DeliveryReceipt.State.SAFE;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        receipt.giveBack();
+        return false;
+    }
+
+    /** Delivers a message and returns its receipt at once, for a test that plays the delivery thread itself. */
+    public DeliveryReceipt deliverWithoutWaiting(String topic, byte[] payload, int qos) {
         BrokerListener target;
         synchronized (this) {
             target = this.listener;

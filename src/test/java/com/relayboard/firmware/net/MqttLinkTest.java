@@ -9,6 +9,7 @@ import org.junit.Before;
 import org.junit.Test;
 
 import com.relayboard.firmware.text.Bytes;
+import com.relayboard.firmware.relay.OutgoingMessage;
 
 public class MqttLinkTest {
 

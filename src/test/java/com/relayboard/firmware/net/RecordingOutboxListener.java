@@ -2,6 +2,7 @@ package com.relayboard.firmware.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import com.relayboard.firmware.relay.OutgoingMessage;
 
 /** Records what the outbox reports, on its publisher thread. */
 public final class RecordingOutboxListener implements OutboxListener {

@@ -284,23 +284,23 @@ public class MicroejProjectFilesTest {
         Properties common = load(root.resolve("build/common.properties"));
         int heap = Integer.parseInt(common.getProperty("core.memory.javaheap.size").trim());
         assertTrue("a Java heap of at least the 64 KiB MicroEJ's ESP32 configurations use: " + heap, heap >= 65536);
-        String board = read("src/main/java/com/relayboard/firmware/RelayBoard.java");
-        Matcher inbox = Pattern.compile("INBOX_MAX_BYTES = ([0-9 *]+);").matcher(board);
-        assertTrue("RelayBoard.INBOX_MAX_BYTES is a product of numbers", inbox.find());
-        long inboxBytes = 1;
-        for (String factor : inbox.group(1).split("\\*")) {
-            inboxBytes *= Long.parseLong(factor.trim());
-        }
+        long outboxBytes = productConstant("src/main/java/com/relayboard/firmware/RelayBoard.java", "OUTBOX_MAX_BYTES");
+        long reportBytes = productConstant("src/main/java/com/relayboard/firmware/BoardEvents.java", "REPORT_CAPACITY")
+                * productConstant("src/main/java/com/relayboard/firmware/relay/MessageReport.java", "MAX_PAYLOAD_BYTES");
+        // Two bytes a char: Java strings on the board are UTF-16.
+        long consoleBytes = 2 * productConstant("src/main/java/com/relayboard/firmware/SerialConsole.java", "MAX_CHARS");
         long maxPayload = Long.parseLong(load(root.resolve("resources/relayboard.properties.list"))
                 .getProperty("relayboard.mqtt.maxPayloadBytes").trim());
         long retainedTarget = 64 * 1024;
-        assertTrue("the heap (" + heap + ") holds the firmware's own objects (64 KiB), a full inbox (" + inboxBytes
+        assertTrue("the heap (" + heap + ") holds the firmware's own objects (64 KiB), a full outbox (" + outboxBytes
+                + "), the reports waiting to be shown (" + reportBytes + "), the console's buffer (" + consoleBytes
                 + ") and the largest payload three times (" + maxPayload + ")",
-                heap >= retainedTarget + inboxBytes + 3 * maxPayload);
+                heap >= retainedTarget + outboxBytes + reportBytes + consoleBytes + 3 * maxPayload);
         assertTrue("an immortal heap is set", Integer.parseInt(common.getProperty("core.memory.immortal.size").trim()) > 0);
         int threads = Integer.parseInt(common.getProperty("core.memory.threads.size").trim());
-        // Threads the firmware starts itself, plus main, MicroUI's display pump and MicroPaho's own; the
-        // Eclipse Paho port MicroPaho comes from needs four (MicroEJ/paho README).
+        // Threads the firmware starts itself, plus main, MicroUI's display pump and MicroPaho's own for each
+        // of the session's two connections; the Eclipse Paho port MicroPaho comes from needs four a client
+        // (MicroEJ/paho README).
         int started = 0;
         try (Stream<Path> sources = Files.walk(root.resolve("src/main/java"))) {
             for (Path source : (Iterable<Path>) sources.filter(p -> p.toString().endsWith(".java"))::iterator) {
@@ -311,8 +311,19 @@ public class MicroejProjectFilesTest {
                 }
             }
         }
-        int needed = started + 1 + 1 + 4;
+        int needed = started + 1 + 1 + 2 * 4;
         assertTrue("core.memory.threads.size " + threads + " covers " + needed + " threads", threads >= needed);
+    }
+
+    /** @return the value of {@code static final int NAME = a * b ...;} in a source file */
+    private static long productConstant(String source, String name) {
+        Matcher m = Pattern.compile(name + " = ([0-9 *]+);").matcher(read(source));
+        assertTrue(source + ": " + name + " is a product of numbers", m.find());
+        long product = 1;
+        for (String factor : m.group(1).split("\\*")) {
+            product *= Long.parseLong(factor.trim());
+        }
+        return product;
     }
 
     private static String read(String path) {

@@ -2,7 +2,11 @@ package com.relayboard.host;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+
+import com.relayboard.host.console.UartOutputStream;
 
 /**
  * Host-only entry points of the desktop platform. Never referenced by the firmware: the fidelity
@@ -11,10 +15,24 @@ import java.util.Properties;
 public final class HostPlatform {
 
     private static boolean booted;
+    private static boolean uartInstalled;
     private static volatile BoardProfile board = BoardProfile.LCD_NEOPIXEL;
     private static volatile boolean boardInUse;
 
     private HostPlatform() {
+    }
+
+    /**
+     * Makes {@code System.out} the board's serial console: a UART at {@code baud} (8N1), which holds
+     * whoever prints until the bytes would have gone out (see {@link UartOutputStream}). Text is UTF-8,
+     * as the firmware's console is. Once per JVM; later calls change nothing.
+     */
+    public static synchronized void installUartConsole(int baud) {
+        if (uartInstalled) {
+            return;
+        }
+        uartInstalled = true;
+        System.setOut(new PrintStream(new UartOutputStream(System.out, baud), true, StandardCharsets.UTF_8));
     }
 
     /**

@@ -11,6 +11,7 @@ import com.relayboard.firmware.RelayBoard;
 import com.relayboard.firmware.config.ConfigLoader;
 import com.relayboard.host.BoardProfile;
 import com.relayboard.host.HostPlatform;
+import com.relayboard.host.console.UartOutputStream;
 import com.relayboard.host.display.HostDisplay;
 import com.relayboard.host.net.SimulatedAccessPoint;
 
@@ -36,6 +37,7 @@ public final class SimulatedBoard {
     private LcdPngWriter pngWriter;
     private RelayBoard board;
     private boolean started;
+    private boolean uartConsole = true;
 
     /**
      * @param settings
@@ -62,6 +64,15 @@ public final class SimulatedBoard {
     /** @return the board the desktop platform is */
     public BoardProfile profile() {
         return this.profile;
+    }
+
+    /**
+     * Whether the console runs at the board's UART rate (115,200 baud), as it does unless turned off:
+     * off only for tests that check something else and print too much for the UART.
+     */
+    public SimulatedBoard uartConsole(boolean atUartRate) {
+        this.uartConsole = atUartRate;
+        return this;
     }
 
     /** Sets up the room's access point differently from the firmware's default credentials. */
@@ -93,6 +104,9 @@ public final class SimulatedBoard {
         if (System.getProperty(ConfigLoader.WIFI_INTERFACE) == null) {
             // The simulated station's traffic goes through loopback: that is its interface here.
             System.setProperty(ConfigLoader.WIFI_INTERFACE, loopbackInterfaceName());
+        }
+        if (this.uartConsole) {
+            HostPlatform.installUartConsole(UartOutputStream.BOARD_BAUD);
         }
         HostPlatform.selectBoard(this.profile);
         HostPlatform.boot(PROPERTIES_LIST);

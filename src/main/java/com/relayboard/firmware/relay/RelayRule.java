@@ -1,4 +1,4 @@
-package com.relayboard.firmware.config;
+package com.relayboard.firmware.relay;
 
 import com.relayboard.firmware.text.Utf8;
 

@@ -1,0 +1,124 @@
+package com.relayboard.sim;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.After;
+import org.junit.Test;
+
+import com.relayboard.firmware.RelayBoard;
+
+/**
+ * Issue 9: 10,000 QoS 0 messages as fast as {@code mosquitto_pub -l -q 0} sends them, to a board on
+ * Debian's mosquitto at its defaults. The board never reconnects and never wedges, and its counters
+ * account for every message the broker delivered to it (read from the broker's own log): each was
+ * relayed or dropped and said. What the broker itself drops beyond its queue never reached the board.
+ * Then a message published after the burst is relayed.
+ */
+public class QosZeroBurstIT {
+
+    private static final int MESSAGES = 10000;
+    private static final String CLIENT_ID = "relayboard-qos0-burst";
+    private static final long BURST_TIMEOUT_MS = 120000;
+
+    private MosquittoBroker mosquitto;
+    private SimulatedBoard simulated;
+    private DesktopPaho.Counter topic3;
+
+    @After
+    public void tearDown() throws Exception {
+        if (this.simulated != null) {
+            this.simulated.stop();
+        }
+        if (this.topic3 != null) {
+            this.topic3.close();
+        }
+        if (this.mosquitto != null) {
+            this.mosquitto.close();
+        }
+    }
+
+    @Test
+    public void tenThousandQos0Messages_noReconnectNoWedge_countersAccountForEveryDelivery() throws Exception {
+        ConsoleCapture console = ConsoleCapture.installQuiet();
+        this.mosquitto = MosquittoBroker.start();
+        Properties settings = new Properties();
+        settings.setProperty("relayboard.mqtt.broker", this.mosquitto.uri());
+        settings.setProperty("relayboard.mqtt.clientId", CLIENT_ID);
+        settings.setProperty("relayboard.mqtt.qos", "0");
+        this.simulated = new SimulatedBoard(settings, null);
+        RelayBoard board = this.simulated.start();
+        AbstractRelayIT.awaitConnected(board, console, AbstractRelayIT.TIMEOUT_MS);
+        this.topic3 = new DesktopPaho.Counter(this.mosquitto.port(), "burst-topic3", Burst.TOPIC3);
+
+        List<String> payloads = Burst.payloads("qos0", MESSAGES);
+        Burst.awaitExit(Burst.publish(this.mosquitto.port(), Burst.TOPIC1, 0, payloads), BURST_TIMEOUT_MS);
+        awaitBrokerReceived(MESSAGES);
+        // The broker has the whole burst: the board takes it all in the end, and counts each delivery.
+        long deadline = System.currentTimeMillis() + BURST_TIMEOUT_MS;
+        int delivered = deliveriesToTheBoard();
+        int[] counters = board.counters().snapshot();
+        while (counters[0] != delivered || counters[3] != 0) {
+            assertTrue("the board does not account for what it was delivered (wedged?): broker delivered "
+                    + delivered + "; " + board.status(), System.currentTimeMillis() < deadline);
+            Thread.sleep(200);
+            delivered = deliveriesToTheBoard();
+            counters = board.counters().snapshot();
+        }
+        assertEquals("received = relayed + dropped: " + board.status(), counters[0], counters[1] + counters[2]);
+        String report = "broker delivered " + delivered + " to the board; board: " + board.status() + "; "
+                + this.topic3.distinct() + " of " + MESSAGES + " on topic3; console lines skipped: "
+                + board.skippedConsoleLines();
+        System.err.println("[qos0 burst] " + report);
+        assertEquals("the burst made the board reconnect: " + report, 0, board.reconnects());
+        assertEquals("no Last Will, no backoff: " + report, 0, console.count("MQTT: BACKOFF"));
+
+        // Not wedged: a message after the burst is relayed.
+        DesktopClients.publish(this.mosquitto.port(), Burst.TOPIC1, "after the burst");
+        assertTrue("not relayed after the burst: " + board.status(), awaitAfter(AbstractRelayIT.TIMEOUT_MS));
+    }
+
+    private void awaitBrokerReceived(int count) throws Exception {
+        long deadline = System.currentTimeMillis() + BURST_TIMEOUT_MS;
+        while (receivedOnTopic1() < count) {
+            assertTrue("the broker never received the whole burst", System.currentTimeMillis() < deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private int receivedOnTopic1() throws Exception {
+        int count = 0;
+        for (String line : this.mosquitto.log().split("\n")) {
+            if (line.contains("Received PUBLISH from") && line.contains("'/test/topic1'")) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private boolean awaitAfter(long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (!this.topic3.has("after the burst" + Burst.RELAYED_SUFFIX)) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /** @return the messages on the relay's topics that mosquitto's log says it sent the board */
+    private int deliveriesToTheBoard() throws Exception {
+        int count = 0;
+        String sending = "Sending PUBLISH to " + CLIENT_ID + " ";
+        for (String line : this.mosquitto.log().split("\n")) {
+            if (line.contains(sending) && (line.contains("'/test/topic1'") || line.contains("'/test/topic2'"))) {
+                count++;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,109 @@
+package com.relayboard.firmware;
+
+import com.relayboard.firmware.relay.MessageReport;
+import com.relayboard.firmware.relay.PathEvents;
+
+/**
+ * Where other threads leave work for the loop thread, and where the loop sleeps until some comes:
+ * {@link MessageReport}s to show, in a bounded ring (a burst never grows it: a report that finds it
+ * full is counted, and the loop says how many it could not show), and {@link LinkEvent}s to act on, in
+ * a queue of their own so that they are never stuck behind reports (a connection is lost once).
+ */
+final class BoardEvents implements PathEvents {
+
+    /** Reports waiting to be shown at most. */
+    static final int REPORT_CAPACITY = 16;
+
+    private final MessageReport[] reports = new MessageReport[REPORT_CAPACITY];
+    private int reportsHead;
+    private int reportsSize;
+    /** Reports that found the ring full, since the loop last asked. */
+    private int reportsMissed;
+    private LinkEvent firstEvent;
+    private LinkEvent lastEvent;
+    private boolean signalled;
+
+    @Override
+    public synchronized boolean report(MessageReport report) {
+        if (this.reportsSize == REPORT_CAPACITY) {
+            this.reportsMissed++;
+            return false;
+        }
+        this.reports[(this.reportsHead + this.reportsSize) % REPORT_CAPACITY] = report;
+        this.reportsSize++;
+        signal();
+        return true;
+    }
+
+    @Override
+    public void publishRetrying(String topic, String reason) {
+        post(new LinkEvent.PublishRetrying(topic, reason));
+    }
+
+    @Override
+    public void connectionLost(String reason, boolean closedByBroker) {
+        post(new LinkEvent.ConnectionLost(reason, closedByBroker));
+    }
+
+    synchronized void post(LinkEvent event) {
+        if (this.lastEvent == null) {
+            this.firstEvent = event;
+        } else {
+            this.lastEvent.next = event;
+        }
+        this.lastEvent = event;
+        signal();
+    }
+
+    synchronized MessageReport pollReport() {
+        if (this.reportsSize == 0) {
+            return null;
+        }
+        MessageReport report = this.reports[this.reportsHead];
+        this.reports[this.reportsHead] = null;
+        this.reportsHead = (this.reportsHead + 1) % REPORT_CAPACITY;
+        this.reportsSize--;
+        return report;
+    }
+
+    /** @return how many reports found the ring full since the last call */
+    synchronized int takeMissedReports() {
+        int missed = this.reportsMissed;
+        this.reportsMissed = 0;
+        return missed;
+    }
+
+    synchronized LinkEvent pollEvent() {
+        LinkEvent event = this.firstEvent;
+        if (event != null) {
+            this.firstEvent = event.next;
+            if (this.firstEvent == null) {
+                this.lastEvent = null;
+            }
+            event.next = null;
+        }
+        return event;
+    }
+
+    /** Wakes the loop early, e.g. to stop. */
+    synchronized void wake() {
+        signal();
+    }
+
+    /** Waits until something arrives or {@code timeoutMs} passes. */
+    synchronized void await(long timeoutMs) {
+        if (!this.signalled && timeoutMs > 0) {
+            try {
+                wait(timeoutMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        this.signalled = false;
+    }
+
+    private void signal() {
+        this.signalled = true;
+        notifyAll();
+    }
+}

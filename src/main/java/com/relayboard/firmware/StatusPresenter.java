@@ -1,0 +1,164 @@
+package com.relayboard.firmware;
+
+import com.relayboard.firmware.net.LifecycleListener;
+import com.relayboard.firmware.net.MqttState;
+import com.relayboard.firmware.net.WifiState;
+import com.relayboard.firmware.relay.MessageReport;
+import com.relayboard.firmware.relay.RelayCounters;
+import com.relayboard.firmware.text.PayloadText;
+import com.relayboard.firmware.ui.BoardScreen;
+import com.relayboard.firmware.ui.LedIndicator;
+
+/**
+ * Shows the board's state to the person watching it: console lines, the LCD, the LED and the
+ * counters. Runs on the loop thread only, after the message path has acted; nothing here can hold a
+ * message back.
+ */
+final class StatusPresenter implements LifecycleListener {
+
+    /** Payload text on the console is cut after this many characters: the UART runs at 115,200 baud. */
+    static final int CONSOLE_MAX_PAYLOAD_CHARS = 1024;
+
+    private final SerialConsole console;
+    private final BoardScreen screen;
+    private final LedIndicator led;
+    private final RelayCounters counters;
+    private int[] countersShown = new int[4];
+    private WifiState wifiState = WifiState.IDLE;
+    private MqttState mqttState = MqttState.WAITING_FOR_NETWORK;
+    private volatile String wifiStatus = "WiFi IDLE";
+    private volatile String mqttStatus = "MQTT WAITING_FOR_NETWORK";
+
+    StatusPresenter(SerialConsole console, BoardScreen screen, LedIndicator led, RelayCounters counters) {
+        this.console = console;
+        this.screen = screen;
+        this.led = led;
+        this.counters = counters;
+    }
+
+    /** The first picture, before the lifecycles start. */
+    void showStart() {
+        this.screen.showWifi(this.wifiStatus, BoardScreen.BUSY);
+        this.screen.showMqtt(this.mqttStatus, BoardScreen.BUSY);
+        this.screen.showCounters(0, 0, 0, 0);
+    }
+
+    /** @return e.g. {@code WiFi CONNECTED 127.0.0.1}; read from any thread */
+    String wifiStatus() {
+        return this.wifiStatus;
+    }
+
+    /** @return e.g. {@code MQTT CONNECTED tcp://...}; read from any thread */
+    String mqttStatus() {
+        return this.mqttStatus;
+    }
+
+    /** Shows what the message path did with one message. */
+    void show(MessageReport report, long nowMs) {
+        if (report.kind() != MessageReport.Kind.NOT_PUBLISHED) {
+            this.console.println("New message (topic=\"" + PayloadText.escapeTopic(report.topic(), Integer.MAX_VALUE)
+                    + "\", message=\"" + consoleText(report) + "\")");
+            this.screen.addMessage(report.topic(), report.payload());
+            this.led.flash(LedIndicator.colorForRule(report.ruleNumber()), nowMs);
+        }
+        if (report.kind() == MessageReport.Kind.DROPPED) {
+            notice("Dropped message on " + report.topic() + ": " + report.reason());
+        } else if (report.kind() == MessageReport.Kind.NOT_PUBLISHED) {
+            notice("Dropped relayed message to " + report.topic() + " " + report.reason());
+        }
+    }
+
+    /** Reports the loop could not take (a burst): their console lines are counted as skipped. */
+    void missed(int reports) {
+        if (reports > 0) {
+            this.console.skip(reports);
+        }
+    }
+
+    /** Shows the counters if they changed. */
+    void showCounters() {
+        int[] now = this.counters.snapshot();
+        if (now[0] != this.countersShown[0] || now[1] != this.countersShown[1] || now[2] != this.countersShown[2]
+                || now[3] != this.countersShown[3]) {
+            this.countersShown = now;
+            this.screen.showCounters(now[0], now[1], now[2], now[3]);
+        }
+    }
+
+    void publishRetrying(String topic, String reason) {
+        this.console.println("Publish to " + topic + " failed (" + reason
+                + "); it stays queued and is sent again after the reconnect");
+    }
+
+    void println(String line) {
+        this.console.println(line);
+    }
+
+    /** One line on the console and the LCD's notice line. */
+    void notice(String text) {
+        this.console.println(text);
+        this.screen.showNotice(text, true);
+    }
+
+    private static String consoleText(MessageReport report) {
+        byte[] payload = report.payload();
+        String text = PayloadText.escape(payload, CONSOLE_MAX_PAYLOAD_CHARS);
+        if (payload.length < report.payloadLength()
+                || PayloadText.bytesShown(payload, CONSOLE_MAX_PAYLOAD_CHARS) < payload.length) {
+            text += "... (" + report.payloadLength() + " bytes)";
+        }
+        return text;
+    }
+
+    // LifecycleListener: called on the loop thread by the lifecycles themselves.
+
+    @Override
+    public void wifiChanged(WifiState state, String detail) {
+        this.wifiState = state;
+        this.wifiStatus = reportStateChange("WiFi", state.name(), detail, state == WifiState.BACKOFF);
+        this.screen.showWifi(this.wifiStatus, severity(state == WifiState.CONNECTED, state == WifiState.BACKOFF));
+    }
+
+    @Override
+    public void mqttChanged(MqttState state, String detail) {
+        this.mqttState = state;
+        boolean connected = state == MqttState.CONNECTED;
+        this.mqttStatus = reportStateChange("MQTT", state.name(), detail, state == MqttState.BACKOFF);
+        this.screen.showMqtt(this.mqttStatus, severity(connected, state == MqttState.BACKOFF));
+        if (connected) {
+            // Whatever went wrong before, the board is fully up again.
+            this.screen.showNotice("", false);
+        }
+    }
+
+    /**
+     * Prints one console line for a lifecycle's state change, puts a failure's reason on the notice line
+     * and sets the LED's steady colour.
+     *
+     * @return the status text, e.g. {@code WiFi CONNECTED 127.0.0.1}
+     */
+    private String reportStateChange(String lifecycle, String state, String detail, boolean failed) {
+        this.console.println(lifecycle + ": " + state + " " + detail);
+        if (failed) {
+            this.screen.showNotice(lifecycle + ": " + detail, true);
+        }
+        updateSteadyLed();
+        return lifecycle + " " + state + " " + detail;
+    }
+
+    private static int severity(boolean up, boolean failed) {
+        return up ? BoardScreen.OK : failed ? BoardScreen.ERROR : BoardScreen.BUSY;
+    }
+
+    private void updateSteadyLed() {
+        int color;
+        if (this.mqttState == MqttState.CONNECTED) {
+            color = LedIndicator.IDLE;
+        } else if (this.wifiState == WifiState.BACKOFF || this.mqttState == MqttState.BACKOFF) {
+            color = LedIndicator.ERROR;
+        } else {
+            color = LedIndicator.CONNECTING;
+        }
+        this.led.setSteady(color);
+    }
+}

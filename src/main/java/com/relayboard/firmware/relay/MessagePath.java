@@ -1,0 +1,211 @@
+package com.relayboard.firmware.relay;
+
+import com.relayboard.firmware.net.BrokerListener;
+import com.relayboard.firmware.net.DeliveryReceipt;
+import com.relayboard.firmware.net.Outbox;
+import com.relayboard.firmware.net.OutboxListener;
+
+/**
+ * The message path: receive, relay, publish, acknowledge. Runs on the client's delivery thread and
+ * the outbox's publisher thread, never on the loop; what it did is left for the loop to show
+ * ({@link PathEvents}), after the relay, never before it.
+ *
+ * <p>A message on a relay rule's source becomes its relayed copy, handed to the {@link Outbox} at
+ * once. The message is acknowledged to the broker only when the board no longer needs the broker to
+ * keep it:
+ * <ul>
+ * <li>QoS 1: once its copy is published (the broker acknowledged the copy) or dropped on purpose,
+ * counted and said. A board that dies at any moment before that has not acknowledged it, so a
+ * persistent session loses nothing: the broker delivers it again.</li>
+ * <li>QoS 0: once its copy is in the outbox, since the broker would not deliver it again anyway.</li>
+ * </ul>
+ * While the outbox is full, or a QoS 1 copy is not yet acknowledged, the delivery thread waits on
+ * the message's {@link DeliveryReceipt}: that is the flow control. The board takes no more messages,
+ * the broker keeps them (up to its own limits), and the board's memory is the outbox's bound, never
+ * the burst's size.
+ */
+public final class MessagePath implements BrokerListener, OutboxListener {
+
+    private final Relay relay;
+    private final int maxPayloadBytes;
+    private final String probeTopic;
+    private final PathEvents events;
+    private final RelayCounters counters = new RelayCounters();
+    private Outbox outbox;
+    /** Messages (probes included) and publish acknowledgements: anything heard from the broker. */
+    private int heard;
+
+    /**
+     * @param maxPayloadBytes
+     *            a message larger than this is dropped (counted and said) instead of relayed
+     * @param probeTopic
+     *            the board's own probe topic: messages on it are only heard, never shown or relayed
+     */
+    public MessagePath(Relay relay, int maxPayloadBytes, String probeTopic, PathEvents events) {
+        this.relay = relay;
+        this.maxPayloadBytes = maxPayloadBytes;
+        this.probeTopic = probeTopic;
+        this.events = events;
+    }
+
+    /** Sets the outbox relayed copies go to; once, before the first message. */
+    public void publishThrough(Outbox relayOutbox) {
+        this.outbox = relayOutbox;
+    }
+
+    public RelayCounters counters() {
+        return this.counters;
+    }
+
+    /** @return how many times the broker was heard (messages and acknowledgements): a change means alive */
+    public synchronized int heardCount() {
+        return this.heard;
+    }
+
+    private synchronized void heard() {
+        this.heard++;
+    }
+
+    // BrokerListener: on the receiving connection's delivery thread.
+
+    @Override
+    public DeliveryReceipt onMessage(String topic, byte[] payload, int qos) {
+        heard();
+        if (topic.equals(this.probeTopic)) {
+            return DeliveryReceipt.SAFE_NOW;
+        }
+        RelayRule rule = this.relay.ruleFor(topic);
+        if (rule == null) {
+            this.events.report(new MessageReport(MessageReport.Kind.SHOWN, topic, payload, 0, null));
+            return DeliveryReceipt.SAFE_NOW;
+        }
+        this.counters.countTaken();
+        if (payload.length > this.maxPayloadBytes) {
+            // Dropped on purpose and acknowledged: delivered again, it would only be dropped again.
+            this.counters.countDropped();
+            this.events.report(new MessageReport(MessageReport.Kind.DROPPED, topic, payload, rule.number(),
+                    payload.length + " bytes is over relayboard.mqtt.maxPayloadBytes (" + this.maxPayloadBytes + ")"));
+            return DeliveryReceipt.SAFE_NOW;
+        }
+        OutgoingMessage copy = this.relay.relay(rule, payload, qos > 0);
+        return new RelayReceipt(copy, new MessageReport(MessageReport.Kind.RELAYED, topic, payload, rule.number(),
+                null));
+    }
+
+    @Override
+    public void onConnectionLost(String reason, boolean closedByBroker) {
+        this.events.connectionLost(reason, closedByBroker);
+    }
+
+    // OutboxListener: on the publisher thread.
+
+    @Override
+    public void published(OutgoingMessage message) {
+        if (message.qos() > 0) {
+            heard(); // Its acknowledgement came back: the link is alive.
+        }
+        if (message.ruleNumber() > 0) {
+            this.counters.countRelayed();
+        }
+    }
+
+    @Override
+    public void publishFailed(OutgoingMessage message, String reason, boolean dropped) {
+        if (!dropped) {
+            this.events.publishRetrying(message.topic(), reason);
+            return;
+        }
+        if (message.ruleNumber() > 0) {
+            this.counters.countDropped();
+        }
+        this.events.report(new MessageReport(MessageReport.Kind.NOT_PUBLISHED, message.topic(), message.payload(),
+                message.ruleNumber(), "after " + Outbox.MAX_ATTEMPTS + " failed connections: " + reason));
+    }
+
+    /**
+     * The board stops: copies still queued are withdrawn. Those whose originals wait are given back to
+     * the broker; the others (copies of QoS 0 messages) are lost, and counted as dropped.
+     *
+     * @return how many were lost
+     */
+    public int stop() {
+        OutgoingMessage[] withdrawn = this.outbox.stop();
+        int lost = 0;
+        for (OutgoingMessage copy : withdrawn) {
+            if (!copy.holdsAcknowledgement() && copy.ruleNumber() > 0) {
+                this.counters.countDropped();
+                lost++;
+            }
+        }
+        return lost;
+    }
+
+    /**
+     * One relayed message's receipt: first waits for room in the outbox, then (QoS 1) for the copy to
+     * be settled. The delivery thread is the only one that calls {@link #awaitSafe(long)}.
+     */
+    private final class RelayReceipt implements DeliveryReceipt {
+
+        private final OutgoingMessage copy;
+        private final MessageReport report;
+        private boolean queued;
+        private boolean givenBack;
+
+        RelayReceipt(OutgoingMessage copy, MessageReport report) {
+            this.copy = copy;
+            this.report = report;
+        }
+
+        @Override
+        public State awaitSafe(long timeoutMs) throws InterruptedException {
+            if (this.givenBack) {
+                return State.GIVEN_BACK;
+            }
+            if (!this.queued) {
+                boolean handedOver = this.copy.holdsAcknowledgement() ? MessagePath.this.outbox.send(this.copy, timeoutMs)
+                        : MessagePath.this.outbox.offer(this.copy, timeoutMs);
+                if (!handedOver) {
+                    return MessagePath.this.outbox.isStopped() ? giveBackNow() : State.WAITING;
+                }
+                this.queued = true;
+                // Shown only now: the relay went first.
+                MessagePath.this.events.report(this.report);
+                if (!this.copy.holdsAcknowledgement()) {
+                    return State.SAFE;
+                }
+            }
+            switch (this.copy.awaitSettled(timeoutMs)) {
+            case PENDING:
+                return State.WAITING;
+            case WITHDRAWN:
+                return giveBackNow();
+            default:
+                return State.SAFE; // Published, or dropped on purpose (counted and said).
+            }
+        }
+
+        @Override
+        public void giveBack() {
+            if (!this.givenBack && (!this.queued || MessagePath.this.outbox.withdraw(this.copy)
+                    || this.copy.outcome() == OutgoingMessage.Outcome.WITHDRAWN)) {
+                giveBackNow();
+            }
+        }
+
+        private State giveBackNow() {
+            if (this.givenBack) {
+                return State.GIVEN_BACK;
+            }
+            this.givenBack = true;
+            if (this.copy.holdsAcknowledgement()) {
+                MessagePath.this.counters.countGivenBack();
+            } else {
+                // A QoS 0 message is never delivered again: one that could not be queued is lost.
+                MessagePath.this.counters.countDropped();
+                MessagePath.this.events.report(new MessageReport(MessageReport.Kind.DROPPED, this.report.topic(),
+                        this.report.payload(), this.copy.ruleNumber(), "its connection ended before it could be queued"));
+            }
+            return State.GIVEN_BACK;
+        }
+    }
+}

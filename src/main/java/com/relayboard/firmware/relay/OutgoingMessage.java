@@ -1,0 +1,125 @@
+package com.relayboard.firmware.relay;
+
+/**
+ * A message waiting in the outbox to be published, and what became of it.
+ *
+ * <p>A relayed copy of a QoS 1 message {@link #holdsAcknowledgement() holds the acknowledgement} of
+ * the message it came from: the client acknowledges the original only once this copy is
+ * {@link Outcome#PUBLISHED published} (the broker acknowledged it) or {@link Outcome#DROPPED dropped}
+ * on purpose, and the thread that delivered the original waits in {@link #awaitSettled(long)} until
+ * then.
+ *
+ * <pre>
+ *   PENDING --publish acknowledged--&gt; PUBLISHED
+ *      |----failed on MAX_ATTEMPTS connections--&gt; DROPPED
+ *      +----withdrawn (the original goes back to the broker, or the board stops)--&gt; WITHDRAWN
+ * </pre>
+ */
+public final class OutgoingMessage {
+
+    /** What became of a message. */
+    public enum Outcome {
+        /** Queued or being published. */
+        PENDING,
+        /** The broker took it (a QoS 1 publish was acknowledged). */
+        PUBLISHED,
+        /** Given up after too many failed connections: counted and said. */
+        DROPPED,
+        /** Taken out before it was published: its original is the broker's to deliver again. */
+        WITHDRAWN
+    }
+
+    private final String topic;
+    private final byte[] payload;
+    private final int qos;
+    private final int ruleNumber;
+    private final boolean holdsAcknowledgement;
+    private int failedAttempts;
+    private int lastFailedGeneration = -1;
+    private Outcome outcome = Outcome.PENDING;
+
+    /** A copy whose original needs no acknowledgement (QoS 0), or a message of the board's own. */
+    public OutgoingMessage(String topic, byte[] payload, int qos, int ruleNumber) {
+        this(topic, payload, qos, ruleNumber, false);
+    }
+
+    /**
+     * @param ruleNumber
+     *            the relay rule that produced it
+     * @param holdsAcknowledgement
+     *            whether the original waits for this copy before it is acknowledged
+     */
+    public OutgoingMessage(String topic, byte[] payload, int qos, int ruleNumber, boolean holdsAcknowledgement) {
+        this.topic = topic;
+        this.payload = payload;
+        this.qos = qos;
+        this.ruleNumber = ruleNumber;
+        this.holdsAcknowledgement = holdsAcknowledgement;
+    }
+
+    public String topic() {
+        return this.topic;
+    }
+
+    public byte[] payload() {
+        return this.payload;
+    }
+
+    public int qos() {
+        return this.qos;
+    }
+
+    public int ruleNumber() {
+        return this.ruleNumber;
+    }
+
+    /** @return whether the original message is acknowledged only once this copy is settled */
+    public boolean holdsAcknowledgement() {
+        return this.holdsAcknowledgement;
+    }
+
+    public synchronized Outcome outcome() {
+        return this.outcome;
+    }
+
+    /**
+     * Records what became of the message and wakes whoever waits for it. Only the first outcome
+     * counts: a message withdrawn while a stuck publish still held it stays withdrawn.
+     *
+     * @return whether this call settled it
+     */
+    public synchronized boolean settle(Outcome settled) {
+        if (this.outcome != Outcome.PENDING || settled == Outcome.PENDING) {
+            return false;
+        }
+        this.outcome = settled;
+        notifyAll();
+        return true;
+    }
+
+    /**
+     * Waits until the message is settled or {@code timeoutMs} passes.
+     *
+     * @return the outcome then ({@link Outcome#PENDING} on time-out)
+     */
+    public synchronized Outcome awaitSettled(long timeoutMs) throws InterruptedException {
+        if (this.outcome == Outcome.PENDING && timeoutMs > 0) {
+            wait(timeoutMs);
+        }
+        return this.outcome;
+    }
+
+    /** @return failed attempts so far, each on a different connection */
+    public synchronized int failedAttempts() {
+        return this.failedAttempts;
+    }
+
+    /** Counts a failure once per connection ({@code generation}); returns the failures so far. */
+    public synchronized int countFailure(int generation) {
+        if (generation != this.lastFailedGeneration) {
+            this.lastFailedGeneration = generation;
+            this.failedAttempts++;
+        }
+        return this.failedAttempts;
+    }
+}
