@@ -44,6 +44,21 @@ public class GateBlindSpotsTest {
             + "  void leave() { try { ej.ecom.wifi.WifiManager.getInstance().leave(); } catch (java.io.IOException e) { } }\n"
             + "}";
 
+    private static final String UNBOUNDED =
+            "package fw; public class Unbounded {\n"
+            + "  int height(ej.mwt.Widget widget) { return widget.getHeight() + ej.mwt.Widget.NO_CONSTRAINT; }\n"
+            + "}";
+
+    private static final String LIGHT =
+            "package fw; public class Light {\n"
+            + "  void show() { ej.microui.led.Leds.setLedOn(0); ej.microui.led.Leds.setLedIntensity(1, 40); }\n"
+            + "}";
+
+    private static final String DIMMER =
+            "package fw; public class Dimmer {\n"
+            + "  int level() { return ej.microui.led.Leds.getLedIntensity(0); }\n"
+            + "}";
+
     // ------------------------------------------------------------------ helpers
 
     private Path compile(String source) throws IOException {
@@ -82,6 +97,22 @@ public class GateBlindSpotsTest {
         return FidelityGate.run(allowlist, classes, null);
     }
 
+    /** Runs the gate with the real allowlist and asserts that it passes. */
+    private static FidelityGate.Report passes(Path classes) throws IOException {
+        FidelityGate.Report report = run(real(), classes);
+        assertEquals(report.violations().toString(), 0, report.violations().size());
+        return report;
+    }
+
+    /** Asserts that the gate refuses the classes, in one place, once the entries starting with a prefix are gone. */
+    private static void assertRefusedWithout(String removedPrefix, Path classes, String location, String referenced)
+            throws IOException {
+        Violation violation = only(run(changed(removedPrefix), classes));
+        assertEquals(location, violation.location());
+        assertEquals(referenced, violation.referenced());
+        assertEquals(Violation.NOT_ALLOWED, violation.reason());
+    }
+
     private static Violation only(FidelityGate.Report report) {
         assertEquals(report.violations().toString(), 1, report.violations().size());
         return report.violations().get(0);
@@ -92,35 +123,28 @@ public class GateBlindSpotsTest {
     @Test
     public void memberInheritedFromAnApiClass_isCheckedWhereItComesFrom() throws IOException {
         Path classes = compile(STACK);
-        FidelityGate.Report passing = run(real(), classes);
-        assertEquals(passing.violations().toString(), 0, passing.violations().size());
+        FidelityGate.Report passing = passes(classes);
         assertTrue(passing.apiReferences().toString(),
                 passing.apiReferences().contains("ej/mwt/Container.addChild(Lej/mwt/Widget;)V"));
 
-        Violation violation = only(run(changed("ej.mwt.Container#addChild"), classes));
-        assertEquals("fw/Stack.add(Lej/mwt/Widget;)V", violation.location());
-        assertEquals("method ej/mwt/Container.addChild(Lej/mwt/Widget;)V (used through fw/Stack)",
-                violation.referenced());
-        assertEquals(Violation.NOT_ALLOWED, violation.reason());
+        assertRefusedWithout("ej.mwt.Container#addChild", classes, "fw/Stack.add(Lej/mwt/Widget;)V",
+                "method ej/mwt/Container.addChild(Lej/mwt/Widget;)V (used through fw/Stack)");
     }
 
     @Test
     public void memberInheritedFromTwoApiClassesUp_isAllowedByTheEntryOfTheClassThatDeclaresIt() throws IOException {
-        Path classes = compile(STACK);
-        Violation violation = only(run(changed("ej.mwt.Widget#requestRender()V"), classes));
-        assertEquals("fw/Stack.redraw()V", violation.location());
-        assertEquals("method ej/mwt/Container.requestRender()V (used through fw/Stack)", violation.referenced());
+        assertRefusedWithout("ej.mwt.Widget#requestRender()V", compile(STACK), "fw/Stack.redraw()V",
+                "method ej/mwt/Container.requestRender()V (used through fw/Stack)");
     }
 
     @Test
     public void overridingMethod_isCheckedLikeACallToWhatItOverrides() throws IOException {
         Path classes = compile(STACK);
-        Violation violation = only(run(changed("ej.mwt.Container#layOutChildren"), classes));
-        assertEquals("fw/Stack.layOutChildren(II)V", violation.location());
-        assertEquals("method ej/mwt/Container.layOutChildren(II)V (overridden by fw/Stack)", violation.referenced());
-
-        violation = only(run(changed("ej.mwt.Widget#computeContentOptimalSize"), classes));
-        assertEquals("fw/Stack.computeContentOptimalSize(Lej/mwt/util/Size;)V", violation.location());
+        assertRefusedWithout("ej.mwt.Container#layOutChildren", classes, "fw/Stack.layOutChildren(II)V",
+                "method ej/mwt/Container.layOutChildren(II)V (overridden by fw/Stack)");
+        assertRefusedWithout("ej.mwt.Widget#computeContentOptimalSize", classes,
+                "fw/Stack.computeContentOptimalSize(Lej/mwt/util/Size;)V",
+                "method ej/mwt/Container.computeContentOptimalSize(Lej/mwt/util/Size;)V (overridden by fw/Stack)");
     }
 
     // ------------------------------------------------------------------ throws clauses
@@ -128,8 +152,7 @@ public class GateBlindSpotsTest {
     @Test
     public void hostThrowsClause_mustMatchWhatTheAllowlistRecords() throws IOException {
         Path classes = compile(LEAVE);
-        FidelityGate.Report unknown = run(real(), classes);
-        assertEquals(unknown.violations().toString(), 0, unknown.violations().size());
+        FidelityGate.Report unknown = passes(classes);
         assertTrue("throws(?) makes an otherwise proven member count as unproven: " + unknown.unproven(),
                 unknown.unproven().contains("ej/ecom/wifi/WifiManager.leave()V throws(?)"));
 
@@ -154,11 +177,8 @@ public class GateBlindSpotsTest {
 
     @Test
     public void constantCopiedByJavac_mustBeRecordedWithTheHostsValue() throws IOException {
-        Path classes = compile("package fw; public class Unbounded {\n"
-                + "  int height(ej.mwt.Widget widget) { return widget.getHeight() + ej.mwt.Widget.NO_CONSTRAINT; }\n"
-                + "}");
-        FidelityGate.Report passing = run(real(), classes);
-        assertEquals(passing.violations().toString(), 0, passing.violations().size());
+        Path classes = compile(UNBOUNDED);
+        FidelityGate.Report passing = passes(classes);
         assertFalse("javac copied the constant: the class file does not name it",
                 passing.apiReferences().contains("ej/mwt/Widget.NO_CONSTRAINT:I"));
         assertEquals(Collections.singleton("ej/mwt/Widget.NO_CONSTRAINT=0"), passing.unprovenConstants());
@@ -176,11 +196,8 @@ public class GateBlindSpotsTest {
 
     @Test
     public void unprovenMember_isLetThroughAndCounted() throws IOException {
-        Path classes = compile("package fw; public class Light {\n"
-                + "  void show() { ej.microui.led.Leds.setLedOn(0); ej.microui.led.Leds.setLedIntensity(1, 40); }\n"
-                + "}");
-        FidelityGate.Report report = run(real(), classes);
-        assertEquals(report.violations().toString(), 0, report.violations().size());
+        Path classes = compile(LIGHT);
+        FidelityGate.Report report = passes(classes);
         assertEquals(Collections.singleton("ej/microui/led/Leds.setLedIntensity(II)V"), report.unproven());
         assertTrue(report.summary(), report.summary().contains("the firmware uses 1 unproven"));
         assertEquals(Collections.singletonList("fidelity gate:   unproven ej/microui/led/Leds.setLedIntensity(II)V"),
@@ -193,9 +210,7 @@ public class GateBlindSpotsTest {
 
     @Test
     public void newApiMember_needsAnEntryThatSaysWhetherItIsProven() throws IOException {
-        Path classes = compile("package fw; public class Dimmer {\n"
-                + "  int level() { return ej.microui.led.Leds.getLedIntensity(0); }\n"
-                + "}");
+        Path classes = compile(DIMMER);
         Violation refused = only(run(real(), classes));
         assertEquals("method ej/microui/led/Leds.getLedIntensity(I)I", refused.referenced());
         assertEquals(Violation.NOT_ALLOWED, refused.reason());
