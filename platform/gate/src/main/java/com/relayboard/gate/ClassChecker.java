@@ -51,6 +51,7 @@ final class ClassChecker extends ClassVisitor {
     private final Set<Violation> violations;
     private final Set<String> apiReferences;
     private final Set<String> unproven;
+    private final Set<String> fragileCatches;
     private String className;
 
     /**
@@ -60,9 +61,11 @@ final class ClassChecker extends ClassVisitor {
      * @param violations where violations are added (a set: the same reference from the same place is reported once)
      * @param apiReferences where each distinct reference to a non-own class or member is added
      * @param unproven where each distinct reference allowed only by an {@code unproven:} entry is added
+     * @param fragileCatches where each catch that compiles only if a throws(?) method declares what the host says
+     *            is added
      */
     ClassChecker(Allowlist allowlist, Map<String, ApiClasses.Info> ownClasses, ApiClasses api, boolean testScope,
-            Set<Violation> violations, Set<String> apiReferences, Set<String> unproven) {
+            Set<Violation> violations, Set<String> apiReferences, Set<String> unproven, Set<String> fragileCatches) {
         super(API);
         this.allowlist = allowlist;
         this.ownClasses = ownClasses;
@@ -71,6 +74,7 @@ final class ClassChecker extends ClassVisitor {
         this.violations = violations;
         this.apiReferences = apiReferences;
         this.unproven = unproven;
+        this.fragileCatches = fragileCatches;
     }
 
     // ---------------------------------------------------------------- checks shared by all visitors
@@ -407,6 +411,92 @@ final class ClassChecker extends ClassVisitor {
         }
     }
 
+    // ---------------------------------------------------------------- throws clauses at call sites
+
+    /** What a call can throw: the checked exceptions known for sure, and those only the host claims (throws(?)). */
+    private static final class Thrown {
+        final List<String> known = new ArrayList<>();
+        final List<String> hostOnly = new ArrayList<>();
+        String unknownMember;
+    }
+
+    private Thrown thrownBy(String owner, String name, String descriptor) {
+        Thrown thrown = new Thrown();
+        String type = owner;
+        while (type != null && isOwn(type)) {
+            ApiClasses.Info info = ownClasses.get(type);
+            List<String> declared = info.methods.get(name + descriptor);
+            if (declared != null) {
+                thrown.known.addAll(declared);
+                return thrown;
+            }
+            type = info.superName;
+        }
+        if (type == null || type.startsWith("[")) {
+            return thrown;
+        }
+        ApiClasses.Info declaring = api.declaring(type, name, descriptor, true);
+        if (declaring == null) {
+            return thrown;
+        }
+        List<String> declared = declaring.methods.get(name + descriptor);
+        if (!ApiClasses.isHostApi(declaring.name)) {
+            thrown.known.addAll(declared);
+            return thrown;
+        }
+        Allowlist.Entry entry = allowlist.entryFor(type, name, descriptor, testScope);
+        if (entry == null) {
+            entry = allowlist.entryFor(declaring.name, name, descriptor, testScope);
+        }
+        List<String> recorded = entry == null ? null : entry.throwsRecord();
+        if (recorded == Allowlist.THROWS_UNKNOWN) {
+            thrown.hostOnly.addAll(declared);
+            thrown.unknownMember = declaring.name + "." + name + descriptor;
+        } else {
+            thrown.known.addAll(recorded == null ? declared : recorded);
+        }
+        return thrown;
+    }
+
+    private boolean isSubclass(String type, String ancestor) {
+        for (String name = type; name != null;) {
+            if (name.equals(ancestor)) {
+                return true;
+            }
+            ApiClasses.Info info = isOwn(name) ? ownClasses.get(name) : api.get(name);
+            name = info == null ? null : info.superName;
+        }
+        return false;
+    }
+
+    /** Whether {@code catch (caught e)} is legal around code that throws {@code thrown} (JLS 11.2.3). */
+    private boolean related(String caught, String thrown) {
+        return isSubclass(thrown, caught) || isSubclass(caught, thrown);
+    }
+
+    /** A catch type javac accepts whatever the try block throws. */
+    private boolean alwaysLegal(String caught) {
+        return caught.equals("java/lang/Exception") || caught.equals("java/lang/Throwable")
+                || isSubclass(caught, "java/lang/RuntimeException") || isSubclass(caught, "java/lang/Error");
+    }
+
+    /** One catch clause of a method, and what the instructions it covers can throw. */
+    private static final class Handler {
+        final Label start;
+        final Label end;
+        final String type;
+        boolean open;
+        boolean explicitThrow;
+        final List<String> known = new ArrayList<>();
+        final List<Thrown> unknown = new ArrayList<>();
+
+        Handler(Label start, Label end, String type) {
+            this.start = start;
+            this.end = end;
+            this.type = type;
+        }
+    }
+
     // ---------------------------------------------------------------- method bodies
 
     private final class MethodChecker extends MethodVisitor {
@@ -415,6 +505,8 @@ final class ClassChecker extends ClassVisitor {
         private boolean afterDup;
         /** A DUP + Objects.requireNonNull call waiting to see whether a POP follows. */
         private boolean pendingNullCheck;
+        /** The method's catch clauses, to find those that only a throws(?) method can justify. */
+        private final List<Handler> handlers = new ArrayList<>();
 
         MethodChecker(String location) {
             super(API);
@@ -446,6 +538,12 @@ final class ClassChecker extends ClassVisitor {
         @Override
         public void visitInsn(int opcode) {
             instruction(opcode);
+            if (opcode == Opcodes.ATHROW) {
+                // The thrown type is not tracked: an explicit throw may justify any catch.
+                for (Handler handler : handlers) {
+                    handler.explicitThrow |= handler.open;
+                }
+            }
         }
 
         @Override
@@ -481,6 +579,28 @@ final class ClassChecker extends ClassVisitor {
                 return;
             }
             checkMember(location, owner, name, descriptor, true);
+            Thrown thrown = null;
+            for (Handler handler : handlers) {
+                if (handler.open) {
+                    thrown = thrown == null ? thrownBy(owner, name, descriptor) : thrown;
+                    handler.known.addAll(thrown.known);
+                    if (thrown.unknownMember != null) {
+                        handler.unknown.add(thrown);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void visitLabel(Label label) {
+            for (Handler handler : handlers) {
+                if (label == handler.start) {
+                    handler.open = true;
+                }
+                if (label == handler.end) {
+                    handler.open = false;
+                }
+            }
         }
 
         @Override
@@ -542,6 +662,7 @@ final class ClassChecker extends ClassVisitor {
         public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
             if (type != null) {
                 checkClass(location, type);
+                handlers.add(new Handler(start, end, type));
             }
         }
 
@@ -610,6 +731,25 @@ final class ClassChecker extends ClassVisitor {
         @Override
         public void visitEnd() {
             beforeInstruction(NO_OPCODE);
+            for (Handler handler : handlers) {
+                if (handler.explicitThrow || handler.unknown.isEmpty() || alwaysLegal(handler.type)) {
+                    continue;
+                }
+                boolean justified = false;
+                for (String thrown : handler.known) {
+                    justified |= related(handler.type, thrown);
+                }
+                for (Thrown call : handler.unknown) {
+                    boolean reliesOnIt = false;
+                    for (String thrown : call.hostOnly) {
+                        reliesOnIt |= related(handler.type, thrown);
+                    }
+                    if (!justified && reliesOnIt) {
+                        fragileCatches.add(location + " catches " + handler.type + " thrown, on the host, by "
+                                + call.unknownMember + " throws(?)");
+                    }
+                }
+            }
         }
     }
 }

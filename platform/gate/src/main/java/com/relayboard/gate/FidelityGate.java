@@ -34,7 +34,9 @@ import org.objectweb.asm.ClassReader;
  * <li>For the classes the host platform implements ({@code ej.*}, {@code org.eclipse.paho.*}): each method's
  * {@code throws} clause must match the one the allowlist records, and each compile-time constant of a class the
  * firmware uses must be recorded with its value, since javac copies it into the firmware without a trace.</li>
- * <li>References allowed only by {@code unproven:} entries are counted and named in the summary line.</li>
+ * <li>References allowed only by {@code unproven:} entries are counted and named after the summary line, and so
+ * is each catch clause that compiles only if a {@code throws(?)} method declares what the host's does
+ * ({@code catch (IOException e)} around a call that may declare nothing): listed, not failed on.</li>
  * </ol>
  *
  * <p>Command line (run by exec-maven-plugin's {@code exec:java} inside the Maven JVM, so it never calls
@@ -57,15 +59,17 @@ public final class FidelityGate {
         private final Set<String> apiReferences;
         private final Set<String> unproven;
         private final Set<String> unprovenConstants;
+        private final Set<String> fragileCatches;
         private final List<Violation> violations;
 
         Report(int mainClasses, int testClasses, Set<String> apiReferences, Set<String> unproven,
-                Set<String> unprovenConstants, List<Violation> violations) {
+                Set<String> unprovenConstants, Set<String> fragileCatches, List<Violation> violations) {
             this.mainClasses = mainClasses;
             this.testClasses = testClasses;
             this.apiReferences = Collections.unmodifiableSet(apiReferences);
             this.unproven = Collections.unmodifiableSet(unproven);
             this.unprovenConstants = Collections.unmodifiableSet(unprovenConstants);
+            this.fragileCatches = Collections.unmodifiableSet(fragileCatches);
             this.violations = Collections.unmodifiableList(violations);
         }
 
@@ -108,6 +112,15 @@ public final class FidelityGate {
             return violations;
         }
 
+        /**
+         * Catch clauses that compile only if a {@code throws(?)} method really declares what the host's does:
+         * javac rejects {@code catch (IOException e)} around calls that declare none. Printed, not failed on: the
+         * remedy is to catch {@code Exception} there.
+         */
+        public Set<String> fragileCatches() {
+            return fragileCatches;
+        }
+
         /** The line printed on success. */
         public String summary() {
             return "fidelity gate: " + (mainClasses + testClasses) + " classes (" + testClasses + " test), "
@@ -124,6 +137,9 @@ public final class FidelityGate {
             }
             for (String constant : unprovenConstants) {
                 lines.add("fidelity gate:   unproven constant " + constant);
+            }
+            for (String fragile : fragileCatches) {
+                lines.add("fidelity gate:   fragile catch " + fragile);
             }
             return lines;
         }
@@ -162,20 +178,21 @@ public final class FidelityGate {
         Set<String> apiReferences = new HashSet<>();
         Set<String> unproven = new TreeSet<>();
         Set<String> mainReferences = new HashSet<>();
+        Set<String> fragileCatches = new TreeSet<>();
         for (ClassFile file : mainFiles) {
-            file.reader.accept(new ClassChecker(allowlist, mainOwn, api, false, violations, mainReferences, unproven),
-                    0);
+            file.reader.accept(new ClassChecker(allowlist, mainOwn, api, false, violations, mainReferences, unproven,
+                    fragileCatches), 0);
         }
         apiReferences.addAll(mainReferences);
         Set<String> testUnproven = new TreeSet<>();
         for (ClassFile file : testFiles) {
-            file.reader.accept(new ClassChecker(allowlist, testOwn, api, true, violations, apiReferences, testUnproven),
-                    0);
+            file.reader.accept(new ClassChecker(allowlist, testOwn, api, true, violations, apiReferences, testUnproven,
+                    fragileCatches), 0);
         }
         Set<String> unprovenConstants = new TreeSet<>();
         checkConstants(allowlist, api, mainReferences, violations, unprovenConstants);
         return new Report(mainFiles.size(), testFiles.size(), apiReferences, unproven, unprovenConstants,
-                new ArrayList<>(violations));
+                fragileCatches, new ArrayList<>(violations));
     }
 
     /**

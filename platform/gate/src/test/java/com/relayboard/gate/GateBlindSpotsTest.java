@@ -173,6 +173,32 @@ public class GateBlindSpotsTest {
         assertFalse(same.unproven().toString(), same.unproven().contains("ej/ecom/wifi/WifiManager.leave()V throws(?)"));
     }
 
+    @Test
+    public void catchJustifiedOnlyByAnUnknownThrowsClause_isListed() throws IOException {
+        String fragile = "fw/Leave.leave()V catches java/io/IOException thrown, on the host, by"
+                + " ej/ecom/wifi/WifiManager.leave()V throws(?)";
+        assertEquals(Collections.singleton(fragile), passes(compile(LEAVE)).fragileCatches());
+        assertTrue(passes(compile(LEAVE)).unprovenLines().contains("fidelity gate:   fragile catch " + fragile));
+
+        FidelityGate.Report broad = passes(compile("package fw; public class Leave {\n"
+                + "  void leave() { try { ej.ecom.wifi.WifiManager.getInstance().leave(); } catch (Exception e) { } }\n"
+                + "}"));
+        assertEquals("catch (Exception e) compiles whatever leave() declares", Collections.emptySet(),
+                broad.fragileCatches());
+
+        FidelityGate.Report justified = passes(compile("package fw; public class Leave {\n"
+                + "  void leave(java.io.InputStream in) {\n"
+                + "    try { ej.ecom.wifi.WifiManager.getInstance().leave(); in.close(); } catch (java.io.IOException e) { }\n"
+                + "  }\n"
+                + "}"));
+        assertEquals("InputStream.close() declares IOException, so the catch compiles anyway", Collections.emptySet(),
+                justified.fragileCatches());
+
+        FidelityGate.Report known = run(changed("ej.ecom.wifi.WifiManager#leave",
+                "ej.ecom.wifi.WifiManager#leave | proven: test; throws(java.io.IOException)"), compile(LEAVE));
+        assertEquals(Collections.emptySet(), known.fragileCatches());
+    }
+
     // ------------------------------------------------------------------ constants
 
     @Test
