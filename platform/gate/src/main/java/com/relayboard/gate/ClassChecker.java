@@ -162,10 +162,10 @@ final class ClassChecker extends ClassVisitor {
      * the way declares the member; {@code null} when an own class declares it.
      */
     private String inheritedFrom(String ownClass, String name, String descriptor, boolean method) {
-        String name0 = ownClass;
+        String type = ownClass;
         List<String> apiInterfaces = new ArrayList<>();
-        while (name0 != null && isOwn(name0)) {
-            ApiClasses.Info info = ownClasses.get(name0);
+        while (type != null && isOwn(type)) {
+            ApiClasses.Info info = ownClasses.get(type);
             if (info.declares(name, descriptor, method)) {
                 return null;
             }
@@ -178,17 +178,17 @@ final class ClassChecker extends ClassVisitor {
                     apiInterfaces.add(itf);
                 }
             }
-            name0 = info.superName;
+            type = info.superName;
         }
-        if (name0 != null && (apiInterfaces.isEmpty() || api.declaring(name0, name, descriptor, method) != null)) {
-            return name0;
+        if (type != null && (apiInterfaces.isEmpty() || api.declaring(type, name, descriptor, method) != null)) {
+            return type;
         }
         for (String itf : apiInterfaces) {
             if (api.declaring(itf, name, descriptor, method) != null) {
                 return itf;
             }
         }
-        return name0;
+        return type;
     }
 
     /**
@@ -356,10 +356,8 @@ final class ClassChecker extends ClassVisitor {
      */
     private void checkOverride(String location, String name, String descriptor) {
         ApiClasses.Info self = ownClasses.get(className);
+        // null when an own superclass declares the method: that one is checked where it is declared.
         String apiAncestor = self.superName == null ? null : inheritedFrom(self.superName, name, descriptor, true);
-        if (self.superName != null && !isOwn(self.superName)) {
-            apiAncestor = self.superName;
-        }
         List<String> candidates = new ArrayList<>();
         if (apiAncestor != null) {
             candidates.add(apiAncestor);
