@@ -7,6 +7,10 @@ import java.util.Random;
  * {@code initial * 2^(n-1)} capped at {@code max}, then spread by plus or minus 25 % so that many
  * boards behind one router do not retry in lock step; a delay never exceeds the cap, except the
  * deliberate {@link #penaltyDelayMs()}.
+ *
+ * <p>At the cap the delay is drawn evenly from 75 % to 100 % of the cap: the part of the window above
+ * the cap is left out rather than clipped to it. Clipping would make about half of the capped delays
+ * exactly the cap, and boards that lost their router together would retry together from then on.
  */
 public final class Backoff {
 
@@ -37,7 +41,7 @@ public final class Backoff {
         }
         base = Math.min(base, this.maxMs);
         this.attempts++;
-        return Math.max(1, Math.min(jitter(base), this.maxMs));
+        return Math.max(1, jitter(base, this.maxMs));
     }
 
     /**
@@ -49,12 +53,18 @@ public final class Backoff {
      */
     public long penaltyDelayMs() {
         this.attempts++;
-        return jitter(PENALTY_FACTOR * this.maxMs);
+        return jitter(PENALTY_FACTOR * this.maxMs, Long.MAX_VALUE);
     }
 
-    private long jitter(long base) {
+    /**
+     * @return a delay drawn evenly from {@code base} minus 25 % to {@code base} plus 25 %, the upper end
+     *         lowered to {@code ceilingMs} where it would pass it (so no value is more likely than another)
+     */
+    private long jitter(long base, long ceilingMs) {
         long spread = base * JITTER_PERCENT / 100;
-        return base - spread + (long) (this.random.nextDouble() * (2 * spread + 1));
+        long lowMs = base - spread;
+        long highMs = Math.min(base + spread, ceilingMs);
+        return lowMs + (long) (this.random.nextDouble() * (highMs - lowMs + 1));
     }
 
     /** After a success the next failure starts again from the initial delay. */

@@ -11,6 +11,7 @@ import ej.microui.led.Leds;
  * brightest channel of the colour asked for;</li>
  * <li>none: nothing is shown.</li>
  * </ul>
+ * Brightness goes through {@link LedIntensity}, the one class with the unproven {@code Leds.setLedIntensity}.
  */
 public final class NeoPixel implements Led {
 
@@ -41,11 +42,11 @@ public final class NeoPixel implements Led {
         int green = (rgb >> 8) & 0xFF;
         int blue = rgb & 0xFF;
         if (this.kind == RGB) {
-            Leds.setLedIntensity(RED_LED, red);
-            Leds.setLedIntensity(GREEN_LED, green);
-            Leds.setLedIntensity(BLUE_LED, blue);
+            LedIntensity.set(RED_LED, red);
+            LedIntensity.set(GREEN_LED, green);
+            LedIntensity.set(BLUE_LED, blue);
         } else if (this.kind == MONO) {
-            Leds.setLedIntensity(RED_LED, Math.max(red, Math.max(green, blue)));
+            LedIntensity.set(RED_LED, Math.max(red, Math.max(green, blue)));
         }
     }
 }

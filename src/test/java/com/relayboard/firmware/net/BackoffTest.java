@@ -52,6 +52,41 @@ public class BackoffTest {
         Assert.assertEquals(30000, backoff.maxMs());
     }
 
+    /**
+     * Boards that lost their router together reach the cap together; what keeps them apart is how evenly
+     * the capped delays spread. Clipping a plus or minus 25 % window at the cap made about half of them
+     * exactly the cap.
+     */
+    @Test
+    public void cappedDelays_spreadEvenlyBelowTheCap_noneMoreLikelyThanAnother() {
+        long capMs = 30000;
+        Backoff backoff = new Backoff(1000, capMs, new Random(11));
+        for (int n = 0; n < 10; n++) {
+            backoff.nextDelayMs(); // past 1, 2, 4, 8, 16 s: every later base is the cap
+        }
+        int samples = 3000;
+        int atTheCap = 0;
+        int[] thirds = new int[3];
+        long lowestMs = Long.MAX_VALUE;
+        for (int n = 0; n < samples; n++) {
+            long delayMs = backoff.nextDelayMs();
+            Assert.assertTrue(delayMs + " ms", delayMs >= capMs * 3 / 4 && delayMs <= capMs);
+            if (delayMs == capMs) {
+                atTheCap++;
+            }
+            lowestMs = Math.min(lowestMs, delayMs);
+            int third = (int) ((delayMs - capMs * 3 / 4) * 3 / (capMs / 4 + 1));
+            thirds[third]++;
+        }
+        // An even draw over 7,501 values puts about 0.4 of 3,000 samples on any one value.
+        Assert.assertTrue(atTheCap + " of " + samples + " capped delays are exactly the cap", atTheCap <= 5);
+        Assert.assertTrue("lowest capped delay " + lowestMs + " ms", lowestMs < capMs * 3 / 4 + capMs / 40);
+        for (int third = 0; third < 3; third++) {
+            Assert.assertTrue("third " + third + " of the window holds " + thirds[third] + " of " + samples,
+                    thirds[third] > samples / 4);
+        }
+    }
+
     @Test
     public void reset_startsOverFromTheInitialDelay() {
         Backoff backoff = new Backoff(1000, 30000, new Random(3));

@@ -34,6 +34,15 @@ import java.util.regex.Pattern;
  * <li>Nested classes use {@code $}: {@code java.util.Map$Entry}.</li>
  * <li>The text after {@code |} says where the fact comes from; it is required and must not be empty.</li>
  * <li>Entries after the line {@code [test]} apply only to test classes.</li>
+ * <li>The source starts with {@code proven:} or {@code unproven:}; required for the MicroEJ API packages
+ * ({@code ej.}, {@code org.eclipse.paho.}, {@code javax.net.}, {@code java.security.}), optional elsewhere.
+ * {@code unproven:} means no MicroEJ source in reach shows the member: the gate lets it through and counts it.</li>
+ * <li>A method entry of a class the host platform implements ({@code ej.}, {@code org.eclipse.paho.}) records
+ * the {@code throws} clause the real API is known to have: {@code throws()} for none,
+ * {@code throws(java.io.IOException)}, or {@code throws(?)} when it is not known (then the member counts as
+ * unproven). The gate compares it with the host's class file.</li>
+ * <li>A constant of such a class records its value, {@code value(32100)}: javac copies constants into the
+ * firmware, so the gate never sees them used, and checks the host's value against this one instead.</li>
  * </ul>
  * Any other syntax makes {@link #load(Path)} fail with the line number.
  */
@@ -48,6 +57,18 @@ public final class Allowlist {
             + "(?:#(<init>|<clinit>|" + IDENT + ")"         // 2: member name
             + "(\\([A-Za-z0-9_$/;\\[()]*)?)?");             // 3: optional descriptor prefix, starts with '('
 
+    /** Marks an entry whose fact is established by MicroEJ material. */
+    public static final String PROVEN = "proven:";
+    /** Marks an entry whose fact is not established: allowed, counted, listed in docs/api-evidence.md. */
+    public static final String UNPROVEN = "unproven:";
+    /** The {@code throws(?)} record: the real throws clause is not known. */
+    public static final List<String> THROWS_UNKNOWN = Collections.unmodifiableList(new ArrayList<>(List.of("?")));
+
+    /** Packages whose entries must say {@link #PROVEN} or {@link #UNPROVEN}. */
+    private static final String[] STATUS_REQUIRED = { "ej/", "org/eclipse/paho/", "javax/net/", "java/security/" };
+    private static final Pattern THROWS = Pattern.compile("\\bthrows\\(([^)]*)\\)");
+    private static final Pattern VALUE = Pattern.compile("\\bvalue\\(([^)]*)\\)");
+
     /** One line of the allowlist. */
     public static final class Entry {
         private final int line;
@@ -56,14 +77,37 @@ public final class Allowlist {
         private final String descriptorPrefix;
         private final String source;
         private final boolean testOnly;
+        private final List<String> throwsRecord;
+        private final String constantValue;
 
-        Entry(int line, String className, String member, String descriptorPrefix, String source, boolean testOnly) {
+        Entry(int line, String className, String member, String descriptorPrefix, String source, boolean testOnly,
+                List<String> throwsRecord, String constantValue) {
             this.line = line;
             this.className = className;
             this.member = member;
             this.descriptorPrefix = descriptorPrefix;
             this.source = source;
             this.testOnly = testOnly;
+            this.throwsRecord = throwsRecord;
+            this.constantValue = constantValue;
+        }
+
+        /** Whether the source says {@code unproven:}. */
+        public boolean unproven() {
+            return source.startsWith(UNPROVEN);
+        }
+
+        /**
+         * The recorded throws clause (internal names, in file order; {@link #THROWS_UNKNOWN} for {@code throws(?)}),
+         * or {@code null} when the entry records none.
+         */
+        public List<String> throwsRecord() {
+            return throwsRecord;
+        }
+
+        /** The recorded constant value (text between the parentheses of {@code value(...)}), or {@code null}. */
+        public String constantValue() {
+            return constantValue;
         }
 
         /** Line number in the file (1-based). */
@@ -112,19 +156,30 @@ public final class Allowlist {
 
     /** What one section allows for one class. */
     private static final class ClassRule {
-        boolean wholeClass;
+        Entry wholeClass;
         final List<Entry> members = new ArrayList<>();
 
-        boolean allowsMember(String name, String descriptor) {
-            if (wholeClass) {
-                return true;
-            }
+        /** The member entry that allows it, else the whole-class entry, else null. */
+        Entry entryFor(String name, String descriptor) {
             for (Entry entry : members) {
                 if (entry.matches(name, descriptor)) {
-                    return true;
+                    return entry;
                 }
             }
-            return false;
+            return wholeClass;
+        }
+
+        /** Whether every entry of the class is unproven (then a reference to the class alone is unproven too). */
+        boolean onlyUnproven() {
+            if (wholeClass != null && !wholeClass.unproven()) {
+                return false;
+            }
+            for (Entry entry : members) {
+                if (!entry.unproven()) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -142,7 +197,7 @@ public final class Allowlist {
                 section.put(entry.className(), rule);
             }
             if (entry.member() == null) {
-                rule.wholeClass = true;
+                rule.wholeClass = entry;
             } else {
                 rule.members.add(entry);
             }
@@ -201,13 +256,45 @@ public final class Allowlist {
                         + "': expected pkg.Class, pkg.Class#member or pkg.Class#member(descriptor-prefix");
             }
             String className = m.group(1).replace('.', '/');
-            entries.add(new Entry(lineNumber, className, m.group(2), m.group(3), source, inTest));
+            if (statusRequired(className) && !source.startsWith(PROVEN) && !source.startsWith(UNPROVEN)) {
+                throw error(origin, lineNumber, "the source of '" + spec + "' must start with '" + PROVEN + "' or '"
+                        + UNPROVEN + "': say whether MicroEJ material establishes it");
+            }
+            List<String> throwsRecord = null;
+            Matcher t = THROWS.matcher(source);
+            if (t.find()) {
+                String list = t.group(1).trim();
+                if (list.equals("?")) {
+                    throwsRecord = THROWS_UNKNOWN;
+                } else {
+                    throwsRecord = new ArrayList<>();
+                    for (String exception : list.split(",")) {
+                        if (!exception.trim().isEmpty()) {
+                            throwsRecord.add(exception.trim().replace('.', '/'));
+                        }
+                    }
+                    throwsRecord = Collections.unmodifiableList(throwsRecord);
+                }
+            }
+            Matcher v = VALUE.matcher(source);
+            String constantValue = v.find() ? v.group(1).trim() : null;
+            entries.add(new Entry(lineNumber, className, m.group(2), m.group(3), source, inTest, throwsRecord,
+                    constantValue));
         }
         return new Allowlist(entries);
     }
 
     private static IllegalArgumentException error(String origin, int line, String message) {
         return new IllegalArgumentException(origin + ":" + line + ": " + message);
+    }
+
+    private static boolean statusRequired(String internalName) {
+        for (String prefix : STATUS_REQUIRED) {
+            if (internalName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** All entries, in file order. */
@@ -234,14 +321,29 @@ public final class Allowlist {
      * @param testScope whether the referencing class is a test class
      */
     public boolean allowsMember(String owner, String name, String descriptor, boolean testScope) {
+        return entryFor(owner, name, descriptor, testScope) != null;
+    }
+
+    /**
+     * The entry that allows a member through the given owner: a member entry if one matches, else the class's
+     * whole-class entry; {@code null} when the member is not allowed.
+     */
+    public Entry entryFor(String owner, String name, String descriptor, boolean testScope) {
         ClassRule rule = main.get(owner);
-        if (rule != null && rule.allowsMember(name, descriptor)) {
-            return true;
-        }
-        if (testScope) {
+        Entry entry = rule == null ? null : rule.entryFor(name, descriptor);
+        if (entry == null && testScope) {
             rule = test.get(owner);
-            return rule != null && rule.allowsMember(name, descriptor);
+            entry = rule == null ? null : rule.entryFor(name, descriptor);
         }
-        return false;
+        return entry;
+    }
+
+    /** Whether a class is allowed only by unproven entries, so that naming it at all is unproven. */
+    public boolean classIsUnproven(String internalName, boolean testScope) {
+        ClassRule rule = main.get(internalName);
+        if (rule == null && testScope) {
+            rule = test.get(internalName);
+        }
+        return rule != null && rule.onlyUnproven();
     }
 }

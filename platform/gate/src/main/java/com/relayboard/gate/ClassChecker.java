@@ -1,7 +1,10 @@
 package com.relayboard.gate;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.objectweb.asm.AnnotationVisitor;
@@ -24,6 +27,17 @@ import org.objectweb.asm.TypePath;
  * owners and descriptors, invokedynamic); exception handler types; local variable types and stack map frames.
  * Generic signatures, InnerClasses and EnclosingMethod attributes are ignored: any type that is really
  * used also appears in one of the places above.
+ *
+ * <p>Also checked, with the API's class files ({@link ApiClasses}):
+ * <ul>
+ * <li>members a firmware class inherits from an API class and uses through itself ({@code addChild(w)} in a
+ * Container subclass: javac names the firmware class as owner);</li>
+ * <li>methods that override or implement an API method ({@code renderContent}, {@code messageArrived}): the
+ * overridden method must be allowed, as if it were called;</li>
+ * <li>for every such method of a class the host implements, the {@code throws} clause the allowlist records
+ * against the host's;</li>
+ * <li>whether an allowed member or class is {@code unproven:} (collected for the count the build prints).</li>
+ * </ul>
  */
 final class ClassChecker extends ClassVisitor {
 
@@ -31,26 +45,36 @@ final class ClassChecker extends ClassVisitor {
     private static final int NO_OPCODE = -1;
 
     private final Allowlist allowlist;
-    private final Set<String> ownClasses;
+    private final Map<String, ApiClasses.Info> ownClasses;
+    private final ApiClasses api;
     private final boolean testScope;
     private final Set<Violation> violations;
     private final Set<String> apiReferences;
+    private final Set<String> unproven;
+    private final Set<String> fragileCatches;
     private String className;
 
     /**
-     * @param ownClasses internal names of the classes the referencing class may use freely
+     * @param ownClasses the classes the referencing class may use freely, by internal name
+     * @param api the API's class files, to resolve inheritance, overrides and throws clauses
      * @param testScope whether the visited class is a test class ({@code [test]} entries apply)
      * @param violations where violations are added (a set: the same reference from the same place is reported once)
      * @param apiReferences where each distinct reference to a non-own class or member is added
+     * @param unproven where each distinct reference allowed only by an {@code unproven:} entry is added
+     * @param fragileCatches where each catch that compiles only if a throws(?) method declares what the host says
+     *            is added
      */
-    ClassChecker(Allowlist allowlist, Set<String> ownClasses, boolean testScope, Set<Violation> violations,
-            Set<String> apiReferences) {
+    ClassChecker(Allowlist allowlist, Map<String, ApiClasses.Info> ownClasses, ApiClasses api, boolean testScope,
+            Set<Violation> violations, Set<String> apiReferences, Set<String> unproven, Set<String> fragileCatches) {
         super(API);
         this.allowlist = allowlist;
         this.ownClasses = ownClasses;
+        this.api = api;
         this.testScope = testScope;
         this.violations = violations;
         this.apiReferences = apiReferences;
+        this.unproven = unproven;
+        this.fragileCatches = fragileCatches;
     }
 
     // ---------------------------------------------------------------- checks shared by all visitors
@@ -60,7 +84,7 @@ final class ClassChecker extends ClassVisitor {
     }
 
     private boolean isOwn(String internalName) {
-        return ownClasses.contains(internalName);
+        return ownClasses.containsKey(internalName);
     }
 
     /** A class referenced as a type. */
@@ -82,6 +106,8 @@ final class ClassChecker extends ClassVisitor {
             apiReferences.add(name);
             if (!allowlist.allowsClass(name, testScope)) {
                 violation(location, "class " + name, Violation.NOT_ALLOWED);
+            } else if (allowlist.classIsUnproven(name, testScope)) {
+                unproven.add(name);
             }
             break;
         case Type.METHOD:
@@ -110,17 +136,131 @@ final class ClassChecker extends ClassVisitor {
             owner = "java/lang/Object"; // any other member of an array type is Object's
         }
         if (isOwn(owner)) {
-            // Own class: accepted even when the member is inherited from an allowed superclass
-            // (its declaration, or the allowed superclass, is checked where it is declared).
+            // javac names the firmware class even when the member is inherited from an API class: find the
+            // API class it comes from, and check it there.
+            String apiAncestor = inheritedFrom(owner, name, descriptor, method);
+            if (apiAncestor != null) {
+                checkInherited(location, apiAncestor, name, descriptor, method, "used through " + owner);
+            }
             return;
         }
         String referenced = (method ? "method " : "field ") + owner + "." + name + (method ? "" : ":") + descriptor;
-        apiReferences.add(owner + "." + name + (method ? "" : ":") + descriptor);
-        if (!allowlist.allowsClass(owner, testScope) || !(allowlist.allowsMember(owner, name, descriptor, testScope)
-                || isAllowedObjectMethod(method, name, descriptor))) {
+        String key = owner + "." + name + (method ? "" : ":") + descriptor;
+        apiReferences.add(key);
+        Allowlist.Entry entry = allowlist.allowsClass(owner, testScope)
+                ? allowlist.entryFor(owner, name, descriptor, testScope) : null;
+        if (entry == null && !isAllowedObjectMethod(method, name, descriptor)) {
             violation(location, referenced, Violation.NOT_ALLOWED);
+        } else if (entry != null) {
+            noteEntry(location, owner, name, descriptor, method, entry, key);
         }
         checkDescriptor(location, descriptor);
+    }
+
+    /**
+     * The first API class above an own class (its superclass chain, then its interfaces) when no own class on
+     * the way declares the member; {@code null} when an own class declares it.
+     */
+    private String inheritedFrom(String ownClass, String name, String descriptor, boolean method) {
+        String type = ownClass;
+        List<String> apiInterfaces = new ArrayList<>();
+        while (type != null && isOwn(type)) {
+            ApiClasses.Info info = ownClasses.get(type);
+            if (info.declares(name, descriptor, method)) {
+                return null;
+            }
+            for (String itf : info.interfaces) {
+                if (isOwn(itf)) {
+                    if (ownClasses.get(itf).declares(name, descriptor, method)) {
+                        return null;
+                    }
+                } else {
+                    apiInterfaces.add(itf);
+                }
+            }
+            type = info.superName;
+        }
+        if (type != null && (apiInterfaces.isEmpty() || api.declaring(type, name, descriptor, method) != null)) {
+            return type;
+        }
+        for (String itf : apiInterfaces) {
+            if (api.declaring(itf, name, descriptor, method) != null) {
+                return itf;
+            }
+        }
+        return type;
+    }
+
+    /**
+     * A member reached through an API ancestor without javac naming it (inherited, or overridden): allowed when
+     * the allowlist allows it on that ancestor or on a class above it, up to the class that declares it. Above
+     * the declaring class an entry says nothing about the member (java.lang.Object's whole-class entry would
+     * otherwise allow any name).
+     */
+    private void checkInherited(String location, String apiAncestor, String name, String descriptor, boolean method,
+            String how) {
+        String key = apiAncestor + "." + name + (method ? "" : ":") + descriptor;
+        apiReferences.add(key);
+        ApiClasses.Info declaring = api.declaring(apiAncestor, name, descriptor, method);
+        for (String type = apiAncestor; type != null;) {
+            if (declaring == null && type.equals("java/lang/Object")) {
+                break;
+            }
+            Allowlist.Entry entry = allowlist.allowsClass(type, testScope)
+                    ? allowlist.entryFor(type, name, descriptor, testScope) : null;
+            if (entry != null) {
+                noteEntry(location, apiAncestor, name, descriptor, method, entry, key);
+                checkDescriptor(location, descriptor);
+                return;
+            }
+            if (declaring != null && type.equals(declaring.name)) {
+                break;
+            }
+            ApiClasses.Info info = api.get(type);
+            type = info == null ? null : info.superName;
+        }
+        if (isAllowedObjectMethod(method, name, descriptor)) {
+            return;
+        }
+        violation(location, (method ? "method " : "field ") + key + " (" + how + ")", Violation.NOT_ALLOWED);
+        checkDescriptor(location, descriptor);
+    }
+
+    /** Counts an unproven entry, and checks a host method's throws clause against the entry's record. */
+    private void noteEntry(String location, String owner, String name, String descriptor, boolean method,
+            Allowlist.Entry entry, String key) {
+        if (entry.unproven()) {
+            unproven.add(key);
+        }
+        if (!method) {
+            return;
+        }
+        ApiClasses.Info declaring = api.declaring(owner, name, descriptor, true);
+        if (declaring == null || !ApiClasses.isHostApi(declaring.name)) {
+            return;
+        }
+        List<String> declared = declaring.methods.get(name + descriptor);
+        List<String> recorded = entry.throwsRecord();
+        String member = "method " + declaring.name + "." + name + descriptor;
+        if (recorded == null) {
+            violation(location, member, "the host declares throws(" + names(declared) + ") but allowlist line "
+                    + entry.line() + " records no throws(...): say what the real API declares, or throws(?)");
+        } else if (recorded == Allowlist.THROWS_UNKNOWN) {
+            if (!entry.unproven()) {
+                unproven.add(key + " throws(?)");
+            }
+        } else if (!new HashSet<>(recorded).equals(new HashSet<>(declared))) {
+            violation(location, member, "the host declares throws(" + names(declared) + ") but allowlist line "
+                    + entry.line() + " records throws(" + names(recorded) + ")");
+        }
+    }
+
+    private static String names(List<String> internalNames) {
+        StringBuilder text = new StringBuilder();
+        for (String name : internalNames) {
+            text.append(text.length() == 0 ? "" : ", ").append(name.replace('/', '.'));
+        }
+        return text.toString();
     }
 
     /**
@@ -203,7 +343,37 @@ final class ClassChecker extends ClassVisitor {
                 checkClass(location, exception);
             }
         }
+        if ((access & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) == 0
+                && !name.startsWith("<")) {
+            checkOverride(location, name, descriptor);
+        }
         return new MethodChecker(location);
+    }
+
+    /**
+     * An instance method that overrides or implements a method of an API class: the device compiles it as an
+     * override only if the real API has that method, so it is checked as if called.
+     */
+    private void checkOverride(String location, String name, String descriptor) {
+        ApiClasses.Info self = ownClasses.get(className);
+        // null when an own superclass declares the method: that one is checked where it is declared.
+        String apiAncestor = self.superName == null ? null : inheritedFrom(self.superName, name, descriptor, true);
+        List<String> candidates = new ArrayList<>();
+        if (apiAncestor != null) {
+            candidates.add(apiAncestor);
+        }
+        for (String itf : self.interfaces) {
+            if (!isOwn(itf)) {
+                candidates.add(itf);
+            }
+        }
+        for (String candidate : candidates) {
+            ApiClasses.Info declaring = api.declaring(candidate, name, descriptor, true);
+            if (declaring != null) {
+                checkInherited(location, candidate, name, descriptor, true, "overridden by " + className);
+                return;
+            }
+        }
     }
 
     // ---------------------------------------------------------------- annotations
@@ -239,6 +409,92 @@ final class ClassChecker extends ClassVisitor {
         }
     }
 
+    // ---------------------------------------------------------------- throws clauses at call sites
+
+    /** What a call can throw: the checked exceptions known for sure, and those only the host claims (throws(?)). */
+    private static final class Thrown {
+        final List<String> known = new ArrayList<>();
+        final List<String> hostOnly = new ArrayList<>();
+        String unknownMember;
+    }
+
+    private Thrown thrownBy(String owner, String name, String descriptor) {
+        Thrown thrown = new Thrown();
+        String type = owner;
+        while (type != null && isOwn(type)) {
+            ApiClasses.Info info = ownClasses.get(type);
+            List<String> declared = info.methods.get(name + descriptor);
+            if (declared != null) {
+                thrown.known.addAll(declared);
+                return thrown;
+            }
+            type = info.superName;
+        }
+        if (type == null || type.startsWith("[")) {
+            return thrown;
+        }
+        ApiClasses.Info declaring = api.declaring(type, name, descriptor, true);
+        if (declaring == null) {
+            return thrown;
+        }
+        List<String> declared = declaring.methods.get(name + descriptor);
+        if (!ApiClasses.isHostApi(declaring.name)) {
+            thrown.known.addAll(declared);
+            return thrown;
+        }
+        Allowlist.Entry entry = allowlist.entryFor(type, name, descriptor, testScope);
+        if (entry == null) {
+            entry = allowlist.entryFor(declaring.name, name, descriptor, testScope);
+        }
+        List<String> recorded = entry == null ? null : entry.throwsRecord();
+        if (recorded == Allowlist.THROWS_UNKNOWN) {
+            thrown.hostOnly.addAll(declared);
+            thrown.unknownMember = declaring.name + "." + name + descriptor;
+        } else {
+            thrown.known.addAll(recorded == null ? declared : recorded);
+        }
+        return thrown;
+    }
+
+    private boolean isSubclass(String type, String ancestor) {
+        for (String name = type; name != null;) {
+            if (name.equals(ancestor)) {
+                return true;
+            }
+            ApiClasses.Info info = isOwn(name) ? ownClasses.get(name) : api.get(name);
+            name = info == null ? null : info.superName;
+        }
+        return false;
+    }
+
+    /** Whether {@code catch (caught e)} is legal around code that throws {@code thrown} (JLS 11.2.3). */
+    private boolean related(String caught, String thrown) {
+        return isSubclass(thrown, caught) || isSubclass(caught, thrown);
+    }
+
+    /** A catch type javac accepts whatever the try block throws. */
+    private boolean alwaysLegal(String caught) {
+        return caught.equals("java/lang/Exception") || caught.equals("java/lang/Throwable")
+                || isSubclass(caught, "java/lang/RuntimeException") || isSubclass(caught, "java/lang/Error");
+    }
+
+    /** One catch clause of a method, and what the instructions it covers can throw. */
+    private static final class Handler {
+        final Label start;
+        final Label end;
+        final String type;
+        boolean open;
+        boolean explicitThrow;
+        final List<String> known = new ArrayList<>();
+        final List<Thrown> unknown = new ArrayList<>();
+
+        Handler(Label start, Label end, String type) {
+            this.start = start;
+            this.end = end;
+            this.type = type;
+        }
+    }
+
     // ---------------------------------------------------------------- method bodies
 
     private final class MethodChecker extends MethodVisitor {
@@ -247,6 +503,8 @@ final class ClassChecker extends ClassVisitor {
         private boolean afterDup;
         /** A DUP + Objects.requireNonNull call waiting to see whether a POP follows. */
         private boolean pendingNullCheck;
+        /** The method's catch clauses, to find those that only a throws(?) method can justify. */
+        private final List<Handler> handlers = new ArrayList<>();
 
         MethodChecker(String location) {
             super(API);
@@ -278,6 +536,12 @@ final class ClassChecker extends ClassVisitor {
         @Override
         public void visitInsn(int opcode) {
             instruction(opcode);
+            if (opcode == Opcodes.ATHROW) {
+                // The thrown type is not tracked: an explicit throw may justify any catch.
+                for (Handler handler : handlers) {
+                    handler.explicitThrow |= handler.open;
+                }
+            }
         }
 
         @Override
@@ -313,6 +577,28 @@ final class ClassChecker extends ClassVisitor {
                 return;
             }
             checkMember(location, owner, name, descriptor, true);
+            Thrown thrown = null;
+            for (Handler handler : handlers) {
+                if (handler.open) {
+                    thrown = thrown == null ? thrownBy(owner, name, descriptor) : thrown;
+                    handler.known.addAll(thrown.known);
+                    if (thrown.unknownMember != null) {
+                        handler.unknown.add(thrown);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void visitLabel(Label label) {
+            for (Handler handler : handlers) {
+                if (label == handler.start) {
+                    handler.open = true;
+                }
+                if (label == handler.end) {
+                    handler.open = false;
+                }
+            }
         }
 
         @Override
@@ -374,6 +660,7 @@ final class ClassChecker extends ClassVisitor {
         public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
             if (type != null) {
                 checkClass(location, type);
+                handlers.add(new Handler(start, end, type));
             }
         }
 
@@ -442,6 +729,25 @@ final class ClassChecker extends ClassVisitor {
         @Override
         public void visitEnd() {
             beforeInstruction(NO_OPCODE);
+            for (Handler handler : handlers) {
+                if (handler.explicitThrow || handler.unknown.isEmpty() || alwaysLegal(handler.type)) {
+                    continue;
+                }
+                boolean justified = false;
+                for (String thrown : handler.known) {
+                    justified |= related(handler.type, thrown);
+                }
+                for (Thrown call : handler.unknown) {
+                    boolean reliesOnIt = false;
+                    for (String thrown : call.hostOnly) {
+                        reliesOnIt |= related(handler.type, thrown);
+                    }
+                    if (!justified && reliesOnIt) {
+                        fragileCatches.add(location + " catches " + handler.type + " thrown, on the host, by "
+                                + call.unknownMember + " throws(?)");
+                    }
+                }
+            }
         }
     }
 }

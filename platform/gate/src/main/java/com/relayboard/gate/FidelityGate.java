@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -26,6 +29,14 @@ import org.objectweb.asm.ClassReader;
  * <li>Every method call and field access on a non-own class must be allowed by the allowlist
  * (array {@code clone()} is always allowed; anything on an own class is accepted).</li>
  * <li>Test classes may also use the allowlist's {@code [test]} section, and may reference main classes.</li>
+ * <li>Members inherited from API classes and used through a firmware class, and API methods a firmware method
+ * overrides, are checked like calls (see {@link ClassChecker}).</li>
+ * <li>For the classes the host platform implements ({@code ej.*}, {@code org.eclipse.paho.*}): each method's
+ * {@code throws} clause must match the one the allowlist records, and each compile-time constant of a class the
+ * firmware uses must be recorded with its value, since javac copies it into the firmware without a trace.</li>
+ * <li>References allowed only by {@code unproven:} entries are counted and named after the summary line, and so
+ * is each catch clause that compiles only if a {@code throws(?)} method declares what the host's does
+ * ({@code catch (IOException e)} around a call that may declare nothing): listed, not failed on.</li>
  * </ol>
  *
  * <p>Command line (run by exec-maven-plugin's {@code exec:java} inside the Maven JVM, so it never calls
@@ -46,13 +57,36 @@ public final class FidelityGate {
         private final int mainClasses;
         private final int testClasses;
         private final Set<String> apiReferences;
+        private final Set<String> unproven;
+        private final Set<String> unprovenConstants;
+        private final Set<String> fragileCatches;
         private final List<Violation> violations;
 
-        Report(int mainClasses, int testClasses, Set<String> apiReferences, List<Violation> violations) {
+        Report(int mainClasses, int testClasses, Set<String> apiReferences, Set<String> unproven,
+                Set<String> unprovenConstants, Set<String> fragileCatches, List<Violation> violations) {
             this.mainClasses = mainClasses;
             this.testClasses = testClasses;
             this.apiReferences = Collections.unmodifiableSet(apiReferences);
+            this.unproven = Collections.unmodifiableSet(unproven);
+            this.unprovenConstants = Collections.unmodifiableSet(unprovenConstants);
+            this.fragileCatches = Collections.unmodifiableSet(fragileCatches);
             this.violations = Collections.unmodifiableList(violations);
+        }
+
+        /**
+         * References allowed only by {@code unproven:} entries, sorted: members as in {@link #apiReferences()},
+         * classes by name, and {@code ... throws(?)} for a method whose throws clause is not known.
+         */
+        public Set<String> unproven() {
+            return unproven;
+        }
+
+        /**
+         * Unproven compile-time constants of the API classes the firmware uses, as {@code owner.NAME=value}:
+         * javac copies them into the firmware, so whether it uses them cannot be seen; they are listed apart.
+         */
+        public Set<String> unprovenConstants() {
+            return unprovenConstants;
         }
 
         /** Number of class files read from the classes directory. */
@@ -78,10 +112,36 @@ public final class FidelityGate {
             return violations;
         }
 
+        /**
+         * Catch clauses that compile only if a {@code throws(?)} method really declares what the host's does:
+         * javac rejects {@code catch (IOException e)} around calls that declare none. Printed, not failed on: the
+         * remedy is to catch {@code Exception} there.
+         */
+        public Set<String> fragileCatches() {
+            return fragileCatches;
+        }
+
         /** The line printed on success. */
         public String summary() {
             return "fidelity gate: " + (mainClasses + testClasses) + " classes (" + testClasses + " test), "
-                    + apiReferences.size() + " distinct API references, all within the MicroEJ API allowlist";
+                    + apiReferences.size() + " distinct API references, all within the MicroEJ API allowlist; the"
+                    + " firmware uses " + unproven.size() + " unproven, and may have inlined " + unprovenConstants.size()
+                    + " unproven constants (docs/api-evidence.md)";
+        }
+
+        /** The lines printed after the summary: one for each unproven reference and constant. */
+        public List<String> unprovenLines() {
+            List<String> lines = new ArrayList<>();
+            for (String reference : unproven) {
+                lines.add("fidelity gate:   unproven " + reference);
+            }
+            for (String constant : unprovenConstants) {
+                lines.add("fidelity gate:   unproven constant " + constant);
+            }
+            for (String fragile : fragileCatches) {
+                lines.add("fidelity gate:   fragile catch " + fragile);
+            }
+            return lines;
         }
     }
 
@@ -109,19 +169,70 @@ public final class FidelityGate {
         List<ClassFile> testFiles = testClassesDir != null && Files.isDirectory(testClassesDir)
                 ? read(testClassesDir) : Collections.<ClassFile>emptyList();
 
-        Set<String> mainOwn = names(mainFiles);
-        Set<String> testOwn = new HashSet<>(mainOwn);
-        testOwn.addAll(names(testFiles));
+        Map<String, ApiClasses.Info> mainOwn = infos(mainFiles);
+        Map<String, ApiClasses.Info> testOwn = new HashMap<>(mainOwn);
+        testOwn.putAll(infos(testFiles));
+        ApiClasses api = new ApiClasses(FidelityGate.class.getClassLoader());
 
         Set<Violation> violations = new LinkedHashSet<>();
         Set<String> apiReferences = new HashSet<>();
+        Set<String> unproven = new TreeSet<>();
+        Set<String> mainReferences = new HashSet<>();
+        Set<String> fragileCatches = new TreeSet<>();
         for (ClassFile file : mainFiles) {
-            file.reader.accept(new ClassChecker(allowlist, mainOwn, false, violations, apiReferences), 0);
+            file.reader.accept(new ClassChecker(allowlist, mainOwn, api, false, violations, mainReferences, unproven,
+                    fragileCatches), 0);
         }
+        apiReferences.addAll(mainReferences);
+        Set<String> testUnproven = new TreeSet<>();
         for (ClassFile file : testFiles) {
-            file.reader.accept(new ClassChecker(allowlist, testOwn, true, violations, apiReferences), 0);
+            file.reader.accept(new ClassChecker(allowlist, testOwn, api, true, violations, apiReferences, testUnproven,
+                    fragileCatches), 0);
         }
-        return new Report(mainFiles.size(), testFiles.size(), apiReferences, new ArrayList<>(violations));
+        Set<String> unprovenConstants = new TreeSet<>();
+        checkConstants(allowlist, api, mainReferences, violations, unprovenConstants);
+        return new Report(mainFiles.size(), testFiles.size(), apiReferences, unproven, unprovenConstants,
+                fragileCatches, new ArrayList<>(violations));
+    }
+
+    /**
+     * Every compile-time constant of a host API class the firmware names must be recorded with its value: javac
+     * copies the value into the firmware, so a wrong host value would be built in without the gate seeing it.
+     */
+    private static void checkConstants(Allowlist allowlist, ApiClasses api, Set<String> references,
+            Set<Violation> violations, Set<String> unprovenConstants) {
+        Set<String> classes = new TreeSet<>();
+        for (String reference : references) {
+            int dot = reference.indexOf('.');
+            classes.add(dot < 0 ? reference : reference.substring(0, dot));
+        }
+        for (String type : classes) {
+            ApiClasses.Info info = ApiClasses.isHostApi(type) ? api.get(type) : null;
+            if (info == null) {
+                continue;
+            }
+            for (Map.Entry<String, Object> constant : info.constants.entrySet()) {
+                String name = constant.getKey();
+                String value = String.valueOf(constant.getValue());
+                String location = "host API " + type;
+                String referenced = "constant " + type + "." + name + " = " + value;
+                Allowlist.Entry entry = null;
+                for (Allowlist.Entry candidate : allowlist.entries()) {
+                    if (!candidate.testOnly() && candidate.className().equals(type) && name.equals(candidate.member())) {
+                        entry = candidate;
+                    }
+                }
+                if (entry == null || entry.constantValue() == null) {
+                    violations.add(new Violation(type, location, referenced, "javac copies this constant into the"
+                            + " firmware without a trace: give it an allowlist entry with value(" + value + ")"));
+                } else if (!entry.constantValue().equals(value)) {
+                    violations.add(new Violation(type, location, referenced, "allowlist line " + entry.line()
+                            + " records value(" + entry.constantValue() + ")"));
+                } else if (entry.unproven()) {
+                    unprovenConstants.add(type + "." + name + "=" + value);
+                }
+            }
+        }
     }
 
     private static final class ClassFile {
@@ -150,12 +261,12 @@ public final class FidelityGate {
         return files;
     }
 
-    private static Set<String> names(List<ClassFile> files) {
-        Set<String> names = new HashSet<>();
+    private static Map<String, ApiClasses.Info> infos(List<ClassFile> files) {
+        Map<String, ApiClasses.Info> infos = new HashMap<>();
         for (ClassFile file : files) {
-            names.add(file.reader.getClassName());
+            infos.put(file.reader.getClassName(), ApiClasses.read(file.reader));
         }
-        return names;
+        return infos;
     }
 
     /**
@@ -201,6 +312,9 @@ public final class FidelityGate {
                     + " Fix the firmware, or add an entry with its source to " + allowlistFile);
         }
         System.out.println(report.summary());
+        for (String line : report.unprovenLines()) {
+            System.out.println(line);
+        }
     }
 
     private static IllegalArgumentException usage(String problem) {

@@ -209,6 +209,13 @@ public class MicroejProjectFilesTest {
         Map<String, String> kinds = new LinkedHashMap<>();
         kinds.put("RelayBoard (SIM).launch", "s3");
         kinds.put("RelayBoard (EMB).launch", "board");
+        kinds.put("RelayBoard (EMB, ESP32-S3-DevKitC-1).launch", "board");
+        // The device launches name their VEE Port as its .platform file does (hardwarePartNumber, toolchain, version):
+        // ESP32WROVER.platform at 7e4d2fb and ESP32S3DevKitC1.platform at 033ac5f.
+        Map<String, String[]> platforms = new LinkedHashMap<>();
+        platforms.put("RelayBoard (EMB).launch", new String[] { "ESP32WROVER", "GNUv84_xtensa-esp32-psram", "2.2.1" });
+        platforms.put("RelayBoard (EMB, ESP32-S3-DevKitC-1).launch",
+                new String[] { "ESP32S3DevKitC1", "GNUv112_xtensa-esp32s3", "2.5.0" });
         for (Map.Entry<String, String> kind : kinds.entrySet()) {
             Path file = root.resolve("launches").resolve(kind.getKey());
             assertTrue("launch exists: " + file, Files.isRegularFile(file));
@@ -232,6 +239,15 @@ public class MicroejProjectFilesTest {
                 hasOwn |= optionFile.contains(targetFolder);
             }
             assertTrue(kind.getKey() + " reads its target's own options too", hasOwn);
+            String[] platform = platforms.get(kind.getKey());
+            if (platform != null) {
+                assertEquals(kind.getKey() + " VEE Port", platform[0], attribute(launch, LAUNCH_PREFIX + "PlatformHPN"));
+                assertEquals(kind.getKey() + " toolchain", platform[1],
+                        attribute(launch, LAUNCH_PREFIX + "PlatformToolchain"));
+                assertEquals(kind.getKey() + " version", platform[2], attribute(launch, LAUNCH_PREFIX + "PlatformVersion"));
+                assertEquals(kind.getKey() + " architecture", "ESP32",
+                        attribute(launch, LAUNCH_PREFIX + "PlatformArchitecture"));
+            }
         }
     }
 
