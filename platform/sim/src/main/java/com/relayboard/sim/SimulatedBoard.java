@@ -4,10 +4,14 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Properties;
 
 import com.relayboard.firmware.Main;
 import com.relayboard.firmware.RelayBoard;
+import com.relayboard.firmware.config.ConfigKeys;
 import com.relayboard.firmware.config.ConfigLoader;
 import com.relayboard.host.BoardProfile;
 import com.relayboard.host.HostPlatform;
@@ -105,8 +109,24 @@ public final class SimulatedBoard {
             this.pngWriter = new LcdPngWriter(HostDisplay.get(), this.lcdPng);
             this.pngWriter.start();
         }
-        this.board = Main.start();
+        this.board = Main.start(setKeys());
         return this.board;
+    }
+
+    /**
+     * @return every {@code relayboard.*} system property: from {@code --config}, {@code -D} and the firmware's
+     *         properties list alike, so that the firmware refuses a misspelt one wherever it came from
+     */
+    private static String[] setKeys() {
+        List<String> keys = new ArrayList<>();
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith(ConfigKeys.PREFIX)) {
+                keys.add(key);
+            }
+        }
+        // In order, so that of two misspelt keys the same one is named each run.
+        Collections.sort(keys);
+        return keys.toArray(new String[0]);
     }
 
     /** @return the board, or {@code null} if it refused its configuration or has not started */
