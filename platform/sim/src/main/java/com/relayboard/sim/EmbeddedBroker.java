@@ -1,5 +1,6 @@
 package com.relayboard.sim;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,6 +24,10 @@ public final class EmbeddedBroker {
      * is the one that decides what is too large. */
     private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
     private static final long READY_TIMEOUT_MS = 10000;
+    /** slf4j-simple, the binding Moquette logs through, reads where to write once, when the first logger is made. */
+    private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
+    private static final String LOG_DATE_PROPERTY = "org.slf4j.simpleLogger.showDateTime";
+    private static final String LOG_DATE_FORMAT_PROPERTY = "org.slf4j.simpleLogger.dateTimeFormat";
 
     private final Server server = new Server();
     private int port;
@@ -47,6 +52,17 @@ public final class EmbeddedBroker {
         this.server.startServer(new MemoryConfig(settings));
         awaitListening();
         return this.port;
+    }
+
+    /**
+     * Sends the broker's log (Moquette logs every packet: some 50 lines for one relayed message) to {@code file}
+     * instead of the terminal, where it would bury the board's console. Call it before the first broker starts.
+     */
+    public static void logTo(File file) {
+        System.setProperty(LOG_FILE_PROPERTY, file.getAbsolutePath());
+        // A file read later needs the time of each line; the terminal had it from watching.
+        System.setProperty(LOG_DATE_PROPERTY, "true");
+        System.setProperty(LOG_DATE_FORMAT_PROPERTY, "yyyy-MM-dd HH:mm:ss.SSS");
     }
 
     public int port() {

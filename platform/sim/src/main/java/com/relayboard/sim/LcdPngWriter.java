@@ -18,6 +18,8 @@ public final class LcdPngWriter implements FlushListener, Runnable {
     private boolean pending;
     private boolean stopped;
     private long written;
+    /** Whether the last write failed: a failure is said once, not on every redraw, until a write works. Writer thread only. */
+    private boolean failing;
     private Thread thread;
 
     public LcdPngWriter(HostDisplay display, File target) {
@@ -79,8 +81,13 @@ public final class LcdPngWriter implements FlushListener, Runnable {
                 synchronized (this) {
                     this.written++;
                 }
+                this.failing = false;
             } catch (IOException e) {
-                System.err.println("[simulator] cannot write the LCD to " + this.target + ": " + e.getMessage());
+                if (!this.failing) {
+                    this.failing = true;
+                    System.err.println("[simulator] cannot write the LCD to " + this.target + ": "
+                            + WritableFile.reason(e) + "; the image stays as it was until a write works again");
+                }
             }
         }
     }
