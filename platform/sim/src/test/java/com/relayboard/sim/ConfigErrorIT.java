@@ -11,10 +11,7 @@ import org.junit.Test;
 
 import com.relayboard.firmware.ui.LcdScreen;
 import com.relayboard.firmware.ui.LedIndicator;
-import com.relayboard.firmware.ui.TextFit;
 import com.relayboard.host.led.HostLeds;
-
-import ej.microui.display.Font;
 
 /** A broken configuration is refused at start with one clear line on the console and on the LCD. */
 public class ConfigErrorIT {
@@ -31,9 +28,8 @@ public class ConfigErrorIT {
             String line = "Configuration error: relayboard.mqtt.qos must be 0 or 1, not \"3\"";
             console.awaitLine(line, AbstractRelayIT.TIMEOUT_MS);
             assertEquals("one line, not a stack trace", 1, console.count("Configuration error"));
-            // On the LCD the line is as long as fits, cut with an ellipsis.
-            String shown = TextFit.fit(line, Font.getDefaultFont(), 320 - 8, "", false);
-            LcdImages.awaitText(png, shown, LcdScreen.ERROR_TEXT, LcdScreen.BACKGROUND, AbstractRelayIT.TIMEOUT_MS);
+            // On the LCD the whole line, wrapped.
+            LcdImages.awaitWrapped(png, line, LcdScreen.ERROR_TEXT, LcdScreen.BACKGROUND, 3, AbstractRelayIT.TIMEOUT_MS);
             assertEquals(LedIndicator.ERROR, HostLeds.rgb());
         } finally {
             simulated.stop();

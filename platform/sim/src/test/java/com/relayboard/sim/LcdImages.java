@@ -1,12 +1,19 @@
 package com.relayboard.sim;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 
 import javax.imageio.ImageIO;
 
+import com.relayboard.firmware.ui.TextFit;
 import com.relayboard.host.display.HostDisplay;
+
+import ej.microui.display.Display;
+import ej.microui.display.Font;
 
 /**
  * Checks on the LCD as a user sees it: the PNG the simulator writes, searched pixel for pixel for
@@ -26,16 +33,35 @@ final class LcdImages {
             throws InterruptedException {
         BufferedImage expected = HostDisplay.renderText(text, color, background);
         long deadline = System.currentTimeMillis() + timeoutMs;
-        BufferedImage last = null;
-        while (System.currentTimeMillis() < deadline) {
+        BufferedImage last;
+        // Looked at once at least: a timeout of 0 checks the PNG as it is.
+        do {
             last = read(png);
             if (last != null && find(last, expected) != null) {
                 return last;
             }
             Thread.sleep(50);
-        }
+        } while (System.currentTimeMillis() < deadline);
         throw new AssertionError("the LCD (" + png + ") never showed \"" + text + "\" within " + timeoutMs + " ms"
                 + (last == null ? "; the PNG was never readable" : ""));
+    }
+
+    /**
+     * Waits until the PNG shows all of {@code text}, wrapped as the board's notice wraps it: each line in
+     * {@code color}, one below the other, nothing of the text left out.
+     */
+    static void awaitWrapped(File png, String text, int color, int background, int maxLines, long timeoutMs)
+            throws InterruptedException {
+        // A line's text keeps 4 px free at each side.
+        String[] lines = TextFit.wrap(text, Font.getDefaultFont(), Display.getDisplay().getWidth() - 2 * 4, maxLines);
+        assertEquals("the whole text fits in " + maxLines + " lines, no word lost", text, String.join(" ", lines));
+        int previousY = -1;
+        for (String line : lines) {
+            BufferedImage image = awaitText(png, line, color, background, timeoutMs);
+            int[] at = find(image, HostDisplay.renderText(line, color, background));
+            assertTrue("\"" + line + "\" is below the line before it", at[1] > previousY);
+            previousY = at[1];
+        }
     }
 
     /** @return {x, y} where {@code needle} stands in {@code image} pixel for pixel, or null */
