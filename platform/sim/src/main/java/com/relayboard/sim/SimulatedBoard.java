@@ -149,6 +149,16 @@ public final class SimulatedBoard {
         return this.profile.hasDisplay() ? this.lcdPng : null;
     }
 
+    /**
+     * Waits until what the board shows now is on the LCD's PNG: so that a board that halted on an error shows it
+     * in the image too, even when the simulator ends right away.
+     */
+    public void awaitLcdWritten(long timeoutMs) throws InterruptedException {
+        if (this.pngWriter != null && HostDisplay.get().waitForIdle(timeoutMs)) {
+            this.pngWriter.awaitWritten(timeoutMs);
+        }
+    }
+
     /** Takes the access point out of range (the board's Wi-Fi link drops) or brings it back. */
     public void setWifi(boolean up) {
         SimulatedAccessPoint.get().setInRange(up);

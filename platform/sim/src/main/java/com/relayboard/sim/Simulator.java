@@ -44,6 +44,8 @@ public final class Simulator {
 
     /** The exit status of a refused option, file or configuration. */
     static final int EXIT_REFUSED = 2;
+    /** How long a halted board's last frame may take to reach the PNG before the simulator ends. */
+    private static final long LCD_WRITTEN_TIMEOUT_MS = 5000;
     /** {@code --broker-log -}: the broker's log on the terminal, live. */
     private static final String LIVE = "-";
 
@@ -140,6 +142,11 @@ public final class Simulator {
             out.println("[simulator] the board refused its configuration (the line above) and is halted;"
                     + " quit (or the end of standard input) leaves with exit status " + EXIT_REFUSED);
             readCommands(System.in, out, simulated);
+            try {
+                simulated.awaitLcdWritten(LCD_WRITTEN_TIMEOUT_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             simulated.stop();
             System.exit(EXIT_REFUSED);
         }

@@ -7,11 +7,15 @@ import static org.junit.Assert.assertTrue;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.Test;
+
+import com.relayboard.firmware.ui.LcdScreen;
 
 /**
  * The simulator jar as a newcomer first runs it, from a terminal or a script: the console is the board's, and
@@ -82,12 +86,16 @@ public class SimulatorFirstRunIT {
     public void misspeltKeyInConfigFile_isRefusedNamingTheKeyItMeant() throws Exception {
         File config = File.createTempFile("relayboard", ".properties");
         Files.writeString(config.toPath(), "relayboard.mqtt.cleansession=false\n");
-        try (SimulatorProcess simulator = start("--config", config.getPath(), "--lcd-png", tempPng().getPath())) {
-            simulator.awaitLine("Configuration error: unknown key relayboard.mqtt.cleansession"
-                    + " (did you mean relayboard.mqtt.cleanSession?)");
+        File png = tempPng();
+        try (SimulatorProcess simulator = start("--config", config.getPath(), "--lcd-png", png.getPath())) {
+            String refusal = "Configuration error: unknown key relayboard.mqtt.cleansession"
+                    + " (did you mean relayboard.mqtt.cleanSession?)";
+            simulator.awaitLine(refusal);
             simulator.closeInput();
             assertTrue(simulator.awaitExit());
             assertEquals(Simulator.EXIT_REFUSED, simulator.exitValue());
+            // A script that checks the LCD after the simulator ended finds the refusal there, whole.
+            LcdImages.awaitWrapped(png, refusal, LcdScreen.ERROR_TEXT, LcdScreen.BACKGROUND, 3, 0);
         }
     }
 
@@ -109,31 +117,39 @@ public class SimulatorFirstRunIT {
 
     @Test
     public void lcdPngThatBecomesUnwritable_saysItsReasonOnce_andIsWrittenAgainOnceItCanBe() throws Exception {
-        File folder = Files.createTempDirectory("first-run").toFile();
-        File sub = new File(folder, "sub");
-        File png = new File(sub, "lcd.png");
+        Path folder = Files.createTempDirectory("first-run");
+        Path lcdFolder = Files.createDirectory(folder.resolve("lcd"));
+        Path aFile = Files.writeString(folder.resolve("a-file"), "not a folder");
+        // The PNG's folder is a link, swapped in one step between a folder and a file, so that no frame is
+        // written half way through the swap.
+        Path sub = Files.createSymbolicLink(folder.resolve("sub"), lcdFolder);
+        File png = sub.resolve("lcd.png").toFile();
         try (SimulatorProcess simulator = start("--lcd-png", png.getPath())) {
             simulator.awaitLine("MQTT: CONNECTED");
             assertTrue("the LCD is written", awaitFile(png));
-            // Where the PNG's folder was, a file: no frame can be written.
-            Files.delete(png.toPath());
-            Files.delete(sub.toPath());
-            Files.writeString(sub.toPath(), "not a folder");
+            pointLink(sub, aFile);
             simulator.send("wifi down");
             String failure = simulator.awaitLine("cannot write the LCD to " + png.getPath());
-            assertEquals("[simulator] cannot write the LCD to " + png.getPath() + ": " + sub.getAbsolutePath()
+            assertEquals("[simulator] cannot write the LCD to " + png.getPath() + ": " + sub
                     + " is a file, not a folder; the image stays as it was until a write works again", failure);
             // Reconnecting redraws the status lines a few times, none of which can be written.
             simulator.send("wifi up");
             simulator.awaitLine("(reconnect 1)");
-            // The folder can be made again: the next redraw is written. The writer tries frames in turn, so by
-            // then every failed one has been tried.
-            Files.delete(sub.toPath());
+            // The folder is back: the next redraw is written. The writer tries frames in turn, so by then every
+            // failed one has been tried.
+            Files.delete(lcdFolder.resolve("lcd.png"));
+            pointLink(sub, lcdFolder);
             simulator.send("wifi down");
             assertTrue("the LCD is written again", awaitFile(png));
             assertEquals("the failure was said once, for every redraw it lasted: " + simulator.lines(), 1,
                     count(simulator.lines(), "cannot write the LCD"));
         }
+    }
+
+    /** Makes the symbolic link {@code link} point at {@code target}, atomically. */
+    private static void pointLink(Path link, Path target) throws Exception {
+        Path next = Files.createSymbolicLink(link.resolveSibling(link.getFileName() + ".next"), target);
+        Files.move(next, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Starts the simulator headless, with the embedded broker; its broker log in a temporary folder. */
