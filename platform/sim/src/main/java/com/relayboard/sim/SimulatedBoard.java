@@ -30,6 +30,12 @@ public final class SimulatedBoard {
     /** The firmware's defaults, as the MicroEJ build packs them. */
     public static final String PROPERTIES_LIST = "relayboard.properties.list";
 
+    /**
+     * The integration tests' own settings ({@code -Drelayboard.it.seed=...} on Maven's command line reaches the test
+     * JVM a board runs in): not the firmware's, so not its to refuse.
+     */
+    static final String TEST_KNOBS_PREFIX = "relayboard.it.";
+
     private final Properties settings;
     private final File lcdPng;
     private BoardProfile profile = BoardProfile.LCD_NEOPIXEL;
@@ -120,7 +126,7 @@ public final class SimulatedBoard {
     private static String[] setKeys() {
         List<String> keys = new ArrayList<>();
         for (String key : System.getProperties().stringPropertyNames()) {
-            if (key.startsWith(ConfigKeys.PREFIX)) {
+            if (key.startsWith(ConfigKeys.PREFIX) && !key.startsWith(TEST_KNOBS_PREFIX)) {
                 keys.add(key);
             }
         }
