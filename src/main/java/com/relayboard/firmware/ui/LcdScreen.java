@@ -41,7 +41,7 @@ public final class LcdScreen implements BoardScreen {
      * Lines for the notice: a reason together with what to do about it (a broker's refusal, a configuration
      * error with the key it meant) takes two or three of them.
      */
-    static final int NOTICE_LINES = 3;
+    public static final int NOTICE_LINES = 3;
 
     private final Font font;
     private final TextLine wifiLine;

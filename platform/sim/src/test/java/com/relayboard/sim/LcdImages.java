@@ -9,6 +9,7 @@ import java.io.IOException;
 
 import javax.imageio.ImageIO;
 
+import com.relayboard.firmware.ui.LcdScreen;
 import com.relayboard.firmware.ui.TextFit;
 import com.relayboard.host.display.HostDisplay;
 
@@ -47,21 +48,29 @@ final class LcdImages {
     }
 
     /**
-     * Waits until the PNG shows all of {@code text}, wrapped as the board's notice wraps it: each line in
-     * {@code color}, one below the other, nothing of the text left out.
+     * Waits until the PNG shows {@code text} as the board's notice shows it: wrapped on up to
+     * {@link LcdScreen#NOTICE_LINES} lines in {@code color}, one below the other, cut on the last if it is longer.
+     *
+     * @return the lines
      */
-    static void awaitWrapped(File png, String text, int color, int background, int maxLines, long timeoutMs)
-            throws InterruptedException {
+    static String[] awaitNotice(File png, String text, int color, long timeoutMs) throws InterruptedException {
         // A line's text keeps 4 px free at each side.
-        String[] lines = TextFit.wrap(text, Font.getDefaultFont(), Display.getDisplay().getWidth() - 2 * 4, maxLines);
-        assertEquals("the whole text fits in " + maxLines + " lines, no word lost", text, String.join(" ", lines));
+        String[] lines = TextFit.wrap(text, Font.getDefaultFont(), Display.getDisplay().getWidth() - 2 * 4,
+                LcdScreen.NOTICE_LINES);
         int previousY = -1;
         for (String line : lines) {
-            BufferedImage image = awaitText(png, line, color, background, timeoutMs);
-            int[] at = find(image, HostDisplay.renderText(line, color, background));
+            BufferedImage image = awaitText(png, line, color, LcdScreen.BACKGROUND, timeoutMs);
+            int[] at = find(image, HostDisplay.renderText(line, color, LcdScreen.BACKGROUND));
             assertTrue("\"" + line + "\" is below the line before it", at[1] > previousY);
             previousY = at[1];
         }
+        return lines;
+    }
+
+    /** As {@link #awaitNotice}, for a text that must show whole: no word of it left out. */
+    static void awaitWholeNotice(File png, String text, int color, long timeoutMs) throws InterruptedException {
+        String[] lines = awaitNotice(png, text, color, timeoutMs);
+        assertEquals("the whole text fits in " + LcdScreen.NOTICE_LINES + " lines", text, String.join(" ", lines));
     }
 
     /** @return {x, y} where {@code needle} stands in {@code image} pixel for pixel, or null */

@@ -95,7 +95,7 @@ public class SimulatorFirstRunIT {
             assertTrue(simulator.awaitExit());
             assertEquals(Simulator.EXIT_REFUSED, simulator.exitValue());
             // A script that checks the LCD after the simulator ended finds the refusal there, whole.
-            LcdImages.awaitWrapped(png, refusal, LcdScreen.ERROR_TEXT, LcdScreen.BACKGROUND, 3, 0);
+            LcdImages.awaitWholeNotice(png, refusal, LcdScreen.ERROR_TEXT, 0);
         }
     }
 
