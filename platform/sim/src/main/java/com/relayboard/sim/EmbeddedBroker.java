@@ -3,6 +3,7 @@ package com.relayboard.sim;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -29,7 +30,10 @@ public final class EmbeddedBroker {
     private static final String LOG_DATE_PROPERTY = "org.slf4j.simpleLogger.showDateTime";
     private static final String LOG_DATE_FORMAT_PROPERTY = "org.slf4j.simpleLogger.dateTimeFormat";
 
-    private final Server server = new Server();
+    /** Ports tried before giving up: another program may take a port between the check that it is free and the bind. */
+    private static final int BIND_ATTEMPTS = 5;
+
+    private Server server;
     private int port;
 
     /**
@@ -38,7 +42,25 @@ public final class EmbeddedBroker {
      * @return the port it listens on
      */
     public int start(int preferredPort) throws IOException {
-        this.port = isFree(preferredPort) ? preferredPort : freePort();
+        int candidate = isFree(preferredPort) ? preferredPort : freePort();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                startOn(candidate);
+                return this.port;
+            } catch (RuntimeException e) {
+                if (!(e.getCause() instanceof BindException) || attempt == BIND_ATTEMPTS) {
+                    throw new IOException("the embedded broker cannot listen on 127.0.0.1:" + candidate + ": "
+                            + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+                }
+                stopQuietly();
+                candidate = freePort();
+            }
+        }
+    }
+
+    private void startOn(int candidate) throws IOException {
+        this.port = candidate;
+        this.server = new Server();
         Properties settings = new Properties();
         settings.setProperty("host", "127.0.0.1");
         settings.setProperty("port", Integer.toString(this.port));
@@ -51,7 +73,15 @@ public final class EmbeddedBroker {
         settings.setProperty("netty.mqtt.message_size", Integer.toString(MAX_MESSAGE_BYTES));
         this.server.startServer(new MemoryConfig(settings));
         awaitListening();
-        return this.port;
+    }
+
+    /** Undoes what a start that failed to bind had set up. */
+    private void stopQuietly() {
+        try {
+            this.server.stopServer();
+        } catch (RuntimeException e) {
+            // Half started: there may be nothing to stop.
+        }
     }
 
     /**
@@ -70,7 +100,9 @@ public final class EmbeddedBroker {
     }
 
     public void stop() {
-        this.server.stopServer();
+        if (this.server != null) {
+            this.server.stopServer();
+        }
     }
 
     /** @return a loopback port nobody listens on now */
