@@ -3,7 +3,6 @@ package com.relayboard.sim;
 import java.awt.GraphicsEnvironment;
 import java.io.BufferedReader;
 import java.io.File;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -130,7 +129,14 @@ public final class Simulator {
         if (apSsid != null || apPassword != null) {
             simulated.accessPoint(apSsid, apPassword, null);
         }
-        RelayBoard board = simulated.start();
+        RelayBoard board = null;
+        try {
+            board = simulated.start();
+        } catch (IOException e) {
+            // The room could not be set up (the embedded broker found no port): nothing to run.
+            System.err.println("relayboard-sim: " + e.getMessage());
+            System.exit(1);
+        }
         if (panel != null) {
             panel.attach(simulated);
         }
@@ -254,7 +260,8 @@ public final class Simulator {
 
     private static void loadConfig(File file, Properties settings) {
         Properties loaded = new Properties();
-        try (InputStream in = new FileInputStream(file)) {
+        // Files' exceptions say why in words; FileInputStream's repeat the path.
+        try (InputStream in = Files.newInputStream(file.toPath())) {
             loaded.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             refuse("cannot read --config " + file + ": " + WritableFile.reason(e));

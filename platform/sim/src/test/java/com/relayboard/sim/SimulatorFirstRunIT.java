@@ -110,6 +110,13 @@ public class SimulatorFirstRunIT {
     }
 
     @Test
+    public void missingConfigFile_isOneLineWithTheReason() throws Exception {
+        File missing = new File(Files.createTempDirectory("first-run").toFile(), "missing.properties");
+        assertRefusedInOneLine("relayboard-sim: cannot read --config " + missing.getPath()
+                + ": no such file or directory", "--config", missing.getPath());
+    }
+
+    @Test
     public void unwritableLcdPng_isRefusedAtStart_withThePathAndTheReason() throws Exception {
         assertRefusedInOneLine("relayboard-sim: --lcd-png /proc/x.png: cannot create a file in /proc"
                 + " (no such file or directory)", "--lcd-png", "/proc/x.png");
