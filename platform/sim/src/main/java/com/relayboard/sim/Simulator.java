@@ -39,7 +39,8 @@ public final class Simulator {
             "  --ap-password TEXT    the simulated access point's passphrase (default: the firmware's default)",
             "  --help                this text",
             "Commands on standard input: wifi down | wifi up | status | quit",
-            "Exit status: 0 after quit; 2 for a refused option or configuration (the board halts and says why).");
+            "Exit status: 0 after quit; 2 for a refused option or configuration (the board halts and says why);",
+            "1 when the embedded broker cannot start.");
 
     /** The exit status of a refused option, file or configuration. */
     static final int EXIT_REFUSED = 2;
