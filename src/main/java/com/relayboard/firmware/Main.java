@@ -5,6 +5,7 @@ import java.util.Random;
 
 import com.relayboard.firmware.config.Config;
 import com.relayboard.firmware.config.ConfigException;
+import com.relayboard.firmware.config.ConfigKeys;
 import com.relayboard.firmware.config.ConfigLoader;
 import com.relayboard.firmware.config.SystemProperties;
 import com.relayboard.firmware.net.BrokerListener;
@@ -35,8 +36,23 @@ public final class Main {
         start();
     }
 
-    /** @return the running board, or {@code null} when the configuration was refused */
+    /**
+     * Starts the board as the device does. MicroEJ cannot list system properties, so no key is checked for
+     * spelling here: the host build checks the keys of the build's options and of the properties list.
+     *
+     * @return the running board, or {@code null} when the configuration was refused
+     */
     public static RelayBoard start() {
+        return start(new String[0]);
+    }
+
+    /**
+     * @param setKeys
+     *            the system properties that are set, as far as the platform can list them (the desktop simulator
+     *            lists them all): an unknown {@code relayboard.*} key among them is refused
+     * @return the running board, or {@code null} when the configuration was refused
+     */
+    public static RelayBoard start(String[] setKeys) {
         MicroUI.start();
         PrintStream console = System.out;
         BoardScreen screen = LcdScreen.show();
@@ -51,6 +67,7 @@ public final class Main {
         String interfaceName = System.getProperty(ConfigLoader.WIFI_INTERFACE);
         final Config config;
         try {
+            ConfigKeys.refuseUnknown(setKeys);
             config = ConfigLoader.load(new SystemProperties(), BoardIdentity.read(interfaceName, random));
         } catch (ConfigException e) {
             console.println(e.getMessage());

@@ -30,6 +30,8 @@ public final class Config {
     final RelayRule[] rules;
     /** Set by the loader after construction, so that the constructor's list of settings stays as it was. */
     int retryMaxS = ConfigLoader.DEFAULT_RETRY_MAX_S;
+    /** {@link ConfigLoader#RELAY_EMPTY_PAYLOAD}; set by the loader after construction, as {@link #retryMaxS}. */
+    boolean relayEmptyPayloads = true;
 
     Config(String wifiSsid, String wifiPassword, String wifiSecurity, String wifiInterface, String brokerUri,
             String brokerHost, int brokerPort, String caCert, String clientId, String username, String password, int qos,
@@ -133,6 +135,15 @@ public final class Config {
         return this.maxPayloadBytes;
     }
 
+    /**
+     * Whether a message with this payload, which matched a rule, is relayed. An empty payload is relayed only with
+     * {@code relayboard.relay.emptyPayload=relay} (the default); with {@code skip} it is shown and counted as
+     * received, and not published.
+     */
+    public boolean relays(byte[] payload) {
+        return payload.length > 0 || this.relayEmptyPayloads;
+    }
+
     public RelayRule[] rules() {
         return this.rules.clone();
     }
@@ -157,6 +168,9 @@ public final class Config {
         line.append(", QoS ").append(this.qos).append(", keepalive ").append(this.keepAliveS)
                 .append(" s, clean session ").append(this.cleanSession).append(", max payload ")
                 .append(this.maxPayloadBytes).append(" B");
+        if (!this.relayEmptyPayloads) {
+            line.append(", empty payloads not relayed");
+        }
         return line.toString();
     }
 }

@@ -36,6 +36,15 @@ public final class ConfigLoader {
     public static final int DEFAULT_RETRY_MAX_S = 30;
     /** An hour: a board that waits longer than this between attempts looks dead to its user. */
     private static final int MAX_RETRY_MAX_S = 3600;
+    /**
+     * What the board does with an empty payload on a rule's source: {@code relay} it (as the suffix alone) or
+     * {@code skip} it. An empty retained message is how a client clears a topic's retained message: relayed, it
+     * arrives on the target as the suffix, which clears nothing and reads like data.
+     */
+    public static final String RELAY_EMPTY_PAYLOAD = "relayboard.relay.emptyPayload";
+    /** {@link #RELAY_EMPTY_PAYLOAD}'s values. */
+    public static final String EMPTY_PAYLOAD_RELAY = "relay";
+    public static final String EMPTY_PAYLOAD_SKIP = "skip";
     /** Rules are numbered from 1: {@code relayboard.relay.1.from}, {@code .to}, {@code .suffix}. */
     public static final String RELAY_PREFIX = "relayboard.relay.";
 
@@ -134,6 +143,13 @@ public final class ConfigLoader {
                 : parseInt(MQTT_RETRY_MAX_S, retryMax, 1, MAX_RETRY_MAX_S, "must be a number of seconds from 1 to "
                         + MAX_RETRY_MAX_S);
 
+        String emptyPayload = optional(source, RELAY_EMPTY_PAYLOAD);
+        boolean relayEmptyPayloads = emptyPayload == null || EMPTY_PAYLOAD_RELAY.equals(emptyPayload);
+        if (!relayEmptyPayloads && !EMPTY_PAYLOAD_SKIP.equals(emptyPayload)) {
+            throw invalid(RELAY_EMPTY_PAYLOAD, "must be " + EMPTY_PAYLOAD_RELAY + " or " + EMPTY_PAYLOAD_SKIP,
+                    emptyPayload);
+        }
+
         RelayRule[] rules = loadRules(source);
         String statusTopic = Config.STATUS_TOPIC_PREFIX + clientId + Config.STATUS_TOPIC_SUFFIX;
         for (RelayRule rule : rules) {
@@ -146,6 +162,7 @@ public final class ConfigLoader {
                 hostPort[0], port, caCert, clientId, username, password, qos, keepAliveS, cleanSession,
                 maxPayloadBytes, rules);
         config.retryMaxS = retryMaxS;
+        config.relayEmptyPayloads = relayEmptyPayloads;
         return config;
     }
 

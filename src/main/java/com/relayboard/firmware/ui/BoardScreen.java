@@ -15,7 +15,7 @@ public interface BoardScreen {
 
     void showMqtt(String text, int severity);
 
-    /** One line for what needs the user's attention; an empty text clears it. */
+    /** What needs the user's attention, in one line of text (the LCD wraps it); an empty text clears it. */
     void showNotice(String text, boolean error);
 
     void addMessage(String topic, byte[] payload);

@@ -8,7 +8,7 @@ import ej.microui.display.Font;
 import ej.mwt.Desktop;
 
 /**
- * The LCD: status lines for Wi-Fi and MQTT, a notice line, the most recent messages (topic, then the
+ * The LCD: status lines for Wi-Fi and MQTT, a notice of up to three lines, the most recent messages (topic, then the
  * payload as text: escaped where it is not printable, cut with an ellipsis and its size where it is
  * too long), and the counters. Built with MWT; every update is handed to the MicroUI thread and
  * redraws only what changed.
@@ -37,11 +37,16 @@ public final class LcdScreen implements BoardScreen {
     /** Escaped text is prepared for at most this many characters: more never fits on a 320 px line. */
     private static final int MAX_PAYLOAD_CHARS = 200;
     private static final int COUNTERS = 4;
+    /**
+     * Lines for the notice: a reason together with what to do about it (a broker's refusal, a configuration
+     * error with the key it meant) takes two or three of them.
+     */
+    public static final int NOTICE_LINES = 3;
 
     private final Font font;
     private final TextLine wifiLine;
     private final TextLine mqttLine;
-    private final TextLine noticeLine;
+    private final TextLine[] noticeLines = new TextLine[NOTICE_LINES];
     private final MessageRow[] rows;
     private final CounterRow counterRow;
     /** The row showing the newest message, -1 before the first. Touched on the UI thread only. */
@@ -73,7 +78,9 @@ public final class LcdScreen implements BoardScreen {
         this.font = font;
         this.wifiLine = new TextLine(font, STATUS_BACKGROUND, BUSY_TEXT);
         this.mqttLine = new TextLine(font, STATUS_BACKGROUND, BUSY_TEXT);
-        this.noticeLine = new TextLine(font, BACKGROUND, ERROR_TEXT);
+        for (int i = 0; i < NOTICE_LINES; i++) {
+            this.noticeLines[i] = new TextLine(font, BACKGROUND, ERROR_TEXT);
+        }
         this.rows = new MessageRow[messageRows];
         for (int i = 0; i < messageRows; i++) {
             this.rows[i] = new MessageRow(font, BACKGROUND, TOPIC_TEXT, TEXT, NEWEST_MARK);
@@ -101,14 +108,16 @@ public final class LcdScreen implements BoardScreen {
         }
         Font font = Font.getDefaultFont();
         int lineHeight = TextLine.height(font);
-        // Two lines of status, one notice, one of counters; the rest holds messages, two lines each.
+        // Two lines of status, the notice's, one of counters; the rest holds messages, two lines each.
         // The root container fills the display with the background; lines cover their own rows.
-        int messageRows = Math.max(1, (display.getHeight() / lineHeight - 4) / 2);
+        int messageRows = Math.max(1, (display.getHeight() / lineHeight - 3 - NOTICE_LINES) / 2);
         LcdScreen screen = new LcdScreen(font, messageRows);
         LineStack stack = new LineStack();
         stack.add(screen.wifiLine);
         stack.add(screen.mqttLine);
-        stack.add(screen.noticeLine);
+        for (TextLine line : screen.noticeLines) {
+            stack.add(line);
+        }
         for (MessageRow row : screen.rows) {
             stack.add(row);
         }
@@ -130,8 +139,18 @@ public final class LcdScreen implements BoardScreen {
     }
 
     @Override
-    public void showNotice(String text, boolean error) {
-        setLater(this.noticeLine, text, error ? ERROR_TEXT : BUSY_TEXT);
+    public void showNotice(final String text, boolean error) {
+        final int color = error ? ERROR_TEXT : BUSY_TEXT;
+        MicroUI.callSerially(new Runnable() {
+            @Override
+            public void run() {
+                TextLine[] lines = LcdScreen.this.noticeLines;
+                String[] wrapped = TextFit.wrap(text, LcdScreen.this.font, lines[0].textWidth(), lines.length);
+                for (int i = 0; i < lines.length; i++) {
+                    lines[i].set(i < wrapped.length ? wrapped[i] : "", color);
+                }
+            }
+        });
     }
 
     @Override

@@ -25,22 +25,67 @@ public final class TextFit {
         }
         String mark = ELLIPSIS + tailIfCut;
         int room = width - font.stringWidth(mark);
+        return text.substring(0, longestFit(text, 0, font, room)) + mark;
+    }
+
+    /**
+     * Breaks {@code text} into lines of at most {@code width} pixels, at spaces where it can (a word longer
+     * than a line is cut where the line ends). What does not fit in {@code maxLines} lines is cut from the last
+     * one with the ellipsis.
+     *
+     * @return the lines, from none (empty text) to {@code maxLines}
+     */
+    public static String[] wrap(String text, Font font, int width, int maxLines) {
+        String[] lines = new String[maxLines];
+        int count = 0;
+        int start = 0;
+        int length = text.length();
+        while (count < maxLines) {
+            while (start < length && text.charAt(start) == ' ') {
+                start++;
+            }
+            if (start == length) {
+                break;
+            }
+            if (count == maxLines - 1) {
+                lines[count++] = fit(text.substring(start), font, width, "", false);
+                break;
+            }
+            int end = start + longestFit(text, start, font, width);
+            if (end == length) {
+                lines[count++] = text.substring(start);
+                break;
+            }
+            // A space right after the last character that fits breaks there too.
+            int space = text.lastIndexOf(' ', end);
+            int cut = space > start ? space : Math.max(end, start + 1);
+            lines[count++] = text.substring(start, cut);
+            start = cut;
+        }
+        String[] used = new String[count];
+        System.arraycopy(lines, 0, used, 0, count);
+        return used;
+    }
+
+    /** @return how many characters of {@code text} from {@code start} fit in {@code width} */
+    private static int longestFit(String text, int start, Font font, int width) {
         int low = 0;
-        int high = text.length();
-        // Binary search for the longest prefix that fits: widths grow with the prefix.
+        int high = text.length() - start;
+        // Binary search for the longest run that fits: widths grow with the run.
         while (low < high) {
             int middle = (low + high + 1) >>> 1;
-            if (font.substringWidth(text, 0, middle) <= room) {
+            if (font.substringWidth(text, start, middle) <= width) {
                 low = middle;
             } else {
                 high = middle - 1;
             }
         }
-        char last = low > 0 ? text.charAt(low - 1) : 0;
-        if (last >= 0xD800 && last <= 0xDBFF) {
-            // Never split a surrogate pair.
-            low--;
-        }
-        return text.substring(0, low) + mark;
+        return keepPairs(text, start, low);
+    }
+
+    /** @return {@code count}, less one if the run of {@code count} characters from {@code start} would split a surrogate pair */
+    private static int keepPairs(String text, int start, int count) {
+        char last = count > 0 ? text.charAt(start + count - 1) : 0;
+        return last >= 0xD800 && last <= 0xDBFF ? count - 1 : count;
     }
 }

@@ -421,4 +421,28 @@ public class ConfigLoaderTest {
         String message = refusal(source, "relayboard.relay.9.from");
         Assert.assertTrue(message, message.indexOf("8") >= 0);
     }
+
+    // ------------------------------------------------------------------ empty payloads
+
+    @Test
+    public void emptyPayload_isRelayedByDefault() throws ConfigException {
+        Config config = load(MapPropertySource.defaults().remove(ConfigLoader.RELAY_EMPTY_PAYLOAD));
+        Assert.assertTrue(config.relays(new byte[0]));
+        Assert.assertTrue(config.relays(new byte[] { 'x' }));
+    }
+
+    @Test
+    public void emptyPayloadSkip_skipsOnlyEmptyPayloads() throws ConfigException {
+        Config config = load(MapPropertySource.defaults().set(ConfigLoader.RELAY_EMPTY_PAYLOAD, "skip"));
+        Assert.assertFalse("an empty payload (a retained message cleared) is not relayed", config.relays(new byte[0]));
+        Assert.assertTrue("any other payload is", config.relays(new byte[] { 0 }));
+        Assert.assertTrue(config.describe(), config.describe().indexOf("empty payloads not relayed") >= 0);
+    }
+
+    @Test
+    public void emptyPayloadOtherValue_isRefused() {
+        String message = refusal(MapPropertySource.defaults().set(ConfigLoader.RELAY_EMPTY_PAYLOAD, "drop"),
+                ConfigLoader.RELAY_EMPTY_PAYLOAD);
+        Assert.assertEquals(PREFIX + "relayboard.relay.emptyPayload must be relay or skip, not \"drop\"", message);
+    }
 }

@@ -28,6 +28,7 @@ public final class MapPropertySource implements PropertySource {
         source.set("relayboard.mqtt.cleanSession", "true");
         source.set("relayboard.mqtt.maxPayloadBytes", "65536");
         source.set("relayboard.mqtt.retryMaxS", "30");
+        source.set("relayboard.relay.emptyPayload", "relay");
         source.set("relayboard.relay.1.from", "/test/topic1");
         source.set("relayboard.relay.1.to", "/test/topic2");
         source.set("relayboard.relay.1.suffix", " (relay1)");
@@ -65,6 +66,11 @@ public final class MapPropertySource implements PropertySource {
         set(ConfigLoader.RELAY_PREFIX + number + ".to", to);
         set(ConfigLoader.RELAY_PREFIX + number + ".suffix", suffix);
         return this;
+    }
+
+    /** @return the keys that are set, as the simulator lists the system properties */
+    public String[] keys() {
+        return this.values.keySet().toArray(new String[this.values.size()]);
     }
 
     @Override

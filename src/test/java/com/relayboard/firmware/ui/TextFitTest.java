@@ -73,4 +73,39 @@ public class TextFitTest {
             }
         }
     }
+
+    @Test
+    public void wrap_breaksAtSpaces_eachLineFits_andLosesNoWord() {
+        Font font = Font.getDefaultFont();
+        String text = "Configuration error: unknown key relayboard.mqtt.cleansession"
+                + " (did you mean relayboard.mqtt.cleanSession?)";
+        int width = font.stringWidth("Configuration error: unknown key relayboard.mqtt");
+        String[] lines = TextFit.wrap(text, font, width, 3);
+        Assert.assertEquals("Configuration error: unknown key", lines[0]);
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            Assert.assertTrue(lines[i], font.stringWidth(lines[i]) <= width);
+            joined.append(i > 0 ? " " : "").append(lines[i]);
+        }
+        Assert.assertEquals(text, joined.toString());
+    }
+
+    @Test
+    public void wrap_cutsAWordLongerThanALine_andTheLastLineWithTheEllipsis() {
+        Font font = Font.getDefaultFont();
+        int width = font.stringWidth("aaaaa");
+        String[] lines = TextFit.wrap("aaaaaaaaaaaa bbbbbbbbbbbbbbbbbbbbbbbbbbbbb", font, width, 3);
+        Assert.assertEquals(3, lines.length);
+        Assert.assertEquals("aaaaa", lines[0]);
+        Assert.assertEquals("aaaaa", lines[1]);
+        Assert.assertTrue(lines[2], lines[2].endsWith(TextFit.ELLIPSIS));
+        Assert.assertTrue(lines[2], font.stringWidth(lines[2]) <= width);
+    }
+
+    @Test
+    public void wrap_ofShortOrEmptyText_isOneLineOrNone() {
+        Font font = Font.getDefaultFont();
+        Assert.assertEquals(1, TextFit.wrap("broker refused", font, 300, 3).length);
+        Assert.assertEquals(0, TextFit.wrap("", font, 300, 3).length);
+    }
 }

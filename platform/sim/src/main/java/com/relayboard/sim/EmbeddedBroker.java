@@ -1,7 +1,9 @@
 package com.relayboard.sim;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -23,8 +25,15 @@ public final class EmbeddedBroker {
      * is the one that decides what is too large. */
     private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
     private static final long READY_TIMEOUT_MS = 10000;
+    /** slf4j-simple, the binding Moquette logs through, reads where to write once, when the first logger is made. */
+    private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
+    private static final String LOG_DATE_PROPERTY = "org.slf4j.simpleLogger.showDateTime";
+    private static final String LOG_DATE_FORMAT_PROPERTY = "org.slf4j.simpleLogger.dateTimeFormat";
 
-    private final Server server = new Server();
+    /** Ports tried before giving up: another program may take a port between the check that it is free and the bind. */
+    private static final int BIND_ATTEMPTS = 5;
+
+    private Server server;
     private int port;
 
     /**
@@ -33,7 +42,25 @@ public final class EmbeddedBroker {
      * @return the port it listens on
      */
     public int start(int preferredPort) throws IOException {
-        this.port = isFree(preferredPort) ? preferredPort : freePort();
+        int candidate = isFree(preferredPort) ? preferredPort : freePort();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                startOn(candidate);
+                return this.port;
+            } catch (RuntimeException e) {
+                if (!(e.getCause() instanceof BindException) || attempt == BIND_ATTEMPTS) {
+                    throw new IOException("the embedded broker cannot listen on 127.0.0.1:" + candidate + ": "
+                            + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+                }
+                stopQuietly();
+                candidate = freePort();
+            }
+        }
+    }
+
+    private void startOn(int candidate) throws IOException {
+        this.port = candidate;
+        this.server = new Server();
         Properties settings = new Properties();
         settings.setProperty("host", "127.0.0.1");
         settings.setProperty("port", Integer.toString(this.port));
@@ -46,7 +73,26 @@ public final class EmbeddedBroker {
         settings.setProperty("netty.mqtt.message_size", Integer.toString(MAX_MESSAGE_BYTES));
         this.server.startServer(new MemoryConfig(settings));
         awaitListening();
-        return this.port;
+    }
+
+    /** Undoes what a start that failed to bind had set up. */
+    private void stopQuietly() {
+        try {
+            this.server.stopServer();
+        } catch (RuntimeException e) {
+            // Half started: there may be nothing to stop.
+        }
+    }
+
+    /**
+     * Sends the broker's log (Moquette logs every packet: some 50 lines for one relayed message) to {@code file}
+     * instead of the terminal, where it would bury the board's console. Call it before the first broker starts.
+     */
+    public static void logTo(File file) {
+        System.setProperty(LOG_FILE_PROPERTY, file.getAbsolutePath());
+        // A file read later needs the time of each line; the terminal had it from watching.
+        System.setProperty(LOG_DATE_PROPERTY, "true");
+        System.setProperty(LOG_DATE_FORMAT_PROPERTY, "yyyy-MM-dd HH:mm:ss.SSS");
     }
 
     public int port() {
@@ -54,7 +100,9 @@ public final class EmbeddedBroker {
     }
 
     public void stop() {
-        this.server.stopServer();
+        if (this.server != null) {
+            this.server.stopServer();
+        }
     }
 
     /** @return a loopback port nobody listens on now */

@@ -9,6 +9,8 @@ import java.awt.Font;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -26,11 +28,13 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
+import javax.swing.Timer;
 import javax.swing.text.BadLocationException;
 
 import com.relayboard.host.BoardProfile;
 import com.relayboard.host.display.HostDisplay;
 import com.relayboard.host.led.HostLeds;
+import com.relayboard.host.net.SimulatedAccessPoint;
 
 /**
  * The simulator's window, laid out like the board on a desk: the LCD at its pixel size times a scale, the status
@@ -48,15 +52,14 @@ final class FrontPanel {
     /** What an unlit light looks like. */
     static final Color LIGHT_OFF_COLOR = new Color(0x30, 0x30, 0x30);
     /** The console keeps this many characters; older lines scroll away as on a serial terminal. */
-    private static final int CONSOLE_LIMIT_CHARS = 200_000;
+    static final int CONSOLE_LIMIT_CHARS = 200_000;
 
     private final BoardProfile profile;
     private final int scale;
     private final PrintStream console;
     private JFrame frame;
-    private JTextArea consoleText;
-    private JButton wifiDown;
-    private JButton wifiUp;
+    private ConsoleView consoleView;
+    private WifiButtons wifiButtons;
 
     private FrontPanel(BoardProfile profile, int scale, PrintStream terminal) {
         this.profile = profile;
@@ -86,22 +89,23 @@ final class FrontPanel {
         return this.console;
     }
 
-    /** Wires the Wi-Fi buttons to the running board's access point. */
+    /**
+     * Wires the Wi-Fi buttons to the board's access point. A board that refused its configuration is halted: its
+     * buttons stay off, and closing the window ends the simulator with the refusal's exit status.
+     */
     void attach(SimulatedBoard simulated) {
         SwingUtilities.invokeLater(() -> {
-            this.wifiDown.addActionListener(e -> {
-                simulated.setWifi(false);
-                this.console.println("[simulator] access point out of range: the board's Wi-Fi link is down");
-                this.wifiDown.setEnabled(false);
-                this.wifiUp.setEnabled(true);
-            });
-            this.wifiUp.addActionListener(e -> {
-                simulated.setWifi(true);
-                this.console.println("[simulator] access point back in range");
-                this.wifiDown.setEnabled(true);
-                this.wifiUp.setEnabled(false);
-            });
-            this.wifiDown.setEnabled(true);
+            if (simulated.board() == null) {
+                this.frame.setDefaultCloseOperation(JFrame.DO_NOTHING_ON_CLOSE);
+                this.frame.addWindowListener(new WindowAdapter() {
+                    @Override
+                    public void windowClosing(WindowEvent e) {
+                        System.exit(Simulator.EXIT_REFUSED);
+                    }
+                });
+                return;
+            }
+            this.wifiButtons.follow(simulated, this.console);
         });
     }
 
@@ -127,28 +131,14 @@ final class FrontPanel {
         lightRow.add(lightLabel);
         board.add(lightRow);
         board.add(spacer(12));
-        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
-        buttons.setOpaque(false);
-        buttons.setAlignmentX(JComponent.LEFT_ALIGNMENT);
-        this.wifiDown = new JButton("WiFi down");
-        this.wifiUp = new JButton("WiFi up");
-        this.wifiDown.setEnabled(false);
-        this.wifiUp.setEnabled(false);
-        buttons.add(this.wifiDown);
-        buttons.add(this.wifiUp);
-        board.add(buttons);
+        this.wifiButtons = new WifiButtons();
+        board.add(this.wifiButtons);
 
-        this.consoleText = new JTextArea(24, 72);
-        this.consoleText.setEditable(false);
-        this.consoleText.setBackground(Color.BLACK);
-        this.consoleText.setForeground(new Color(0xD0, 0xD0, 0xD0));
-        this.consoleText.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
-        JScrollPane consoleScroll = new JScrollPane(this.consoleText);
-        consoleScroll.setBorder(BorderFactory.createTitledBorder("Serial console (115200 8N1)"));
+        this.consoleView = new ConsoleView();
 
         JPanel content = new JPanel(new BorderLayout());
         content.add(board, BorderLayout.WEST);
-        content.add(consoleScroll, BorderLayout.CENTER);
+        content.add(this.consoleView, BorderLayout.CENTER);
         this.frame.setContentPane(content);
         this.frame.pack();
         this.frame.setLocation(0, 0);
@@ -164,22 +154,10 @@ final class FrontPanel {
         return spacer;
     }
 
-    private void append(String text) {
-        try {
-            this.consoleText.append(text);
-            int excess = this.consoleText.getDocument().getLength() - CONSOLE_LIMIT_CHARS;
-            if (excess > 0) {
-                this.consoleText.getDocument().remove(0, excess);
-            }
-            this.consoleText.setCaretPosition(this.consoleText.getDocument().getLength());
-        } catch (BadLocationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /**
-     * @return how the light looks lit in {@code rgb}: its hue at full brightness. A WS2812 driven at 0x001800 is
-     *         plainly green on a desk, while that value on a monitor is near black.
+     * @return how the light looks lit in {@code rgb}: its hue, as bright as the eye sees the LED. The eye's
+     *         response to an LED's drive is roughly its square root, so a WS2812 driven at 0x001800 ("dim
+     *         green") is plainly green on a desk, yet dim; that value on a monitor would be near black.
      */
     static Color litColor(int rgb) {
         int red = (rgb >> 16) & 0xFF;
@@ -189,7 +167,88 @@ final class FrontPanel {
         if (max == 0) {
             return LIGHT_OFF_COLOR;
         }
-        return new Color(red * 255 / max, green * 255 / max, blue * 255 / max);
+        double seen = 255 * Math.sqrt(max / 255.0);
+        return new Color((int) Math.round(red * seen / max), (int) Math.round(green * seen / max),
+                (int) Math.round(blue * seen / max));
+    }
+
+    /**
+     * The buttons that take the access point out of range and back. They follow the access point, whatever moved
+     * it (a button, the {@code wifi} command on standard input): only the one that changes something is enabled.
+     */
+    static final class WifiButtons extends JPanel {
+
+        private static final long serialVersionUID = 1L;
+        /** How often the buttons look at the access point: quick enough to seem immediate to a hand. */
+        static final int FOLLOW_INTERVAL_MS = 200;
+
+        final JButton down = new JButton("WiFi down");
+        final JButton up = new JButton("WiFi up");
+
+        WifiButtons() {
+            super(new FlowLayout(FlowLayout.LEFT, 8, 0));
+            setOpaque(false);
+            setAlignmentX(JComponent.LEFT_ALIGNMENT);
+            this.down.setEnabled(false);
+            this.up.setEnabled(false);
+            add(this.down);
+            add(this.up);
+        }
+
+        /** Starts driving {@code simulated}'s access point and following it. Call on the Swing thread. */
+        void follow(SimulatedBoard simulated, PrintStream console) {
+            this.down.addActionListener(e -> {
+                simulated.setWifi(false);
+                console.println("[simulator] access point out of range: the board's Wi-Fi link is down");
+                showInRange(false);
+            });
+            this.up.addActionListener(e -> {
+                simulated.setWifi(true);
+                console.println("[simulator] access point back in range");
+                showInRange(true);
+            });
+            showInRange(SimulatedAccessPoint.get().isInRange());
+            new Timer(FOLLOW_INTERVAL_MS, e -> showInRange(SimulatedAccessPoint.get().isInRange())).start();
+        }
+
+        private void showInRange(boolean inRange) {
+            this.down.setEnabled(inRange);
+            this.up.setEnabled(!inRange);
+        }
+    }
+
+    /** The serial console: long lines wrap at the window's edge, as a terminal's do, rather than hiding past it. */
+    static final class ConsoleView extends JScrollPane {
+
+        private static final long serialVersionUID = 1L;
+
+        final JTextArea text = new JTextArea(24, 72);
+
+        ConsoleView() {
+            this.text.setEditable(false);
+            this.text.setLineWrap(true);
+            this.text.setWrapStyleWord(true);
+            this.text.setBackground(Color.BLACK);
+            this.text.setForeground(new Color(0xD0, 0xD0, 0xD0));
+            this.text.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
+            setViewportView(this.text);
+            setHorizontalScrollBarPolicy(HORIZONTAL_SCROLLBAR_NEVER);
+            setBorder(BorderFactory.createTitledBorder("Serial console (115200 8N1)"));
+        }
+
+        /** Adds {@code line} at the end, keeps the last {@link #CONSOLE_LIMIT_CHARS} and shows the end. */
+        void append(String line) {
+            try {
+                this.text.append(line);
+                int excess = this.text.getDocument().getLength() - CONSOLE_LIMIT_CHARS;
+                if (excess > 0) {
+                    this.text.getDocument().remove(0, excess);
+                }
+                this.text.setCaretPosition(this.text.getDocument().getLength());
+            } catch (BadLocationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** The LCD, repainted on every flush of the host display. */
@@ -282,7 +341,7 @@ final class FrontPanel {
         private void flushLine() {
             String text = new String(this.line.toByteArray(), StandardCharsets.UTF_8);
             this.line.reset();
-            SwingUtilities.invokeLater(() -> append(text));
+            SwingUtilities.invokeLater(() -> FrontPanel.this.consoleView.append(text));
         }
     }
 }

@@ -18,6 +18,10 @@ public final class LcdPngWriter implements FlushListener, Runnable {
     private boolean pending;
     private boolean stopped;
     private long written;
+    /** Whether the last write failed: a failure is said once, not on every redraw, until a write works. Writer thread only. */
+    private boolean failing;
+    /** Whether a frame is being written now. */
+    private boolean writing;
     private Thread thread;
 
     public LcdPngWriter(HostDisplay display, File target) {
@@ -73,15 +77,43 @@ public final class LcdPngWriter implements FlushListener, Runnable {
                     return;
                 }
                 this.pending = false;
+                this.writing = true;
             }
             try {
                 this.display.writePng(this.target);
                 synchronized (this) {
                     this.written++;
                 }
+                this.failing = false;
             } catch (IOException e) {
-                System.err.println("[simulator] cannot write the LCD to " + this.target + ": " + e.getMessage());
+                if (!this.failing) {
+                    this.failing = true;
+                    System.err.println("[simulator] cannot write the LCD to " + this.target + ": "
+                            + WritableFile.reason(e) + "; the image stays as it was until a write works again");
+                }
+            } finally {
+                synchronized (this) {
+                    this.writing = false;
+                    notifyAll();
+                }
             }
         }
+    }
+
+    /**
+     * Waits until the newest frame flushed so far was written (or failed to be).
+     *
+     * @return false when that took longer than {@code timeoutMs}
+     */
+    public synchronized boolean awaitWritten(long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while ((this.pending || this.writing) && !this.stopped) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
     }
 }

@@ -4,10 +4,14 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Properties;
 
 import com.relayboard.firmware.Main;
 import com.relayboard.firmware.RelayBoard;
+import com.relayboard.firmware.config.ConfigKeys;
 import com.relayboard.firmware.config.ConfigLoader;
 import com.relayboard.host.BoardProfile;
 import com.relayboard.host.HostPlatform;
@@ -26,6 +30,12 @@ public final class SimulatedBoard {
 
     /** The firmware's defaults, as the MicroEJ build packs them. */
     public static final String PROPERTIES_LIST = "relayboard.properties.list";
+
+    /**
+     * The integration tests' own settings ({@code -Drelayboard.it.seed=...} on Maven's command line reaches the test
+     * JVM a board runs in): not the firmware's, so not its to refuse.
+     */
+    static final String TEST_KNOBS_PREFIX = "relayboard.it.";
 
     private final Properties settings;
     private final File lcdPng;
@@ -119,8 +129,24 @@ public final class SimulatedBoard {
             this.pngWriter = new LcdPngWriter(HostDisplay.get(), this.lcdPng);
             this.pngWriter.start();
         }
-        this.board = Main.start();
+        this.board = Main.start(setKeys());
         return this.board;
+    }
+
+    /**
+     * @return every {@code relayboard.*} system property: from {@code --config}, {@code -D} and the firmware's
+     *         properties list alike, so that the firmware refuses a misspelt one wherever it came from
+     */
+    private static String[] setKeys() {
+        List<String> keys = new ArrayList<>();
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith(ConfigKeys.PREFIX) && !key.startsWith(TEST_KNOBS_PREFIX)) {
+                keys.add(key);
+            }
+        }
+        // In order, so that of two misspelt keys the same one is named each run.
+        Collections.sort(keys);
+        return keys.toArray(new String[0]);
     }
 
     /** @return the board, or {@code null} if it refused its configuration or has not started */
@@ -141,6 +167,16 @@ public final class SimulatedBoard {
     /** @return where the LCD is written, or {@code null} when there is none (or the board has no display) */
     public File lcdPng() {
         return this.profile.hasDisplay() ? this.lcdPng : null;
+    }
+
+    /**
+     * Waits until what the board shows now is on the LCD's PNG: so that a board that halted on an error shows it
+     * in the image too, even when the simulator ends right away.
+     */
+    public void awaitLcdWritten(long timeoutMs) throws InterruptedException {
+        if (this.pngWriter != null && HostDisplay.get().waitForIdle(timeoutMs)) {
+            this.pngWriter.awaitWritten(timeoutMs);
+        }
     }
 
     /** Takes the access point out of range (the board's Wi-Fi link drops) or brings it back. */

@@ -3,12 +3,13 @@ package com.relayboard.sim;
 import java.awt.GraphicsEnvironment;
 import java.io.BufferedReader;
 import java.io.File;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.Properties;
 
 import com.relayboard.firmware.RelayBoard;
@@ -32,10 +33,21 @@ public final class Simulator {
             "                        (the default where there is no screen)",
             "  --scale N             the front panel's LCD at N times its pixel size (default 1)",
             "  --lcd-png FILE        where to write the LCD (default: relayboard-lcd.png)",
+            "  --broker-log FILE     where the embedded broker's log goes (default: relayboard-broker.log);",
+            "                        - shows it on this terminal as it happens",
             "  --ap-ssid SSID        the simulated access point's SSID (default: the firmware's default)",
             "  --ap-password TEXT    the simulated access point's passphrase (default: the firmware's default)",
             "  --help                this text",
-            "Commands on standard input: wifi down | wifi up | status | quit");
+            "Commands on standard input: wifi down | wifi up | status | quit",
+            "Exit status: 0 after quit; 2 for a refused option or configuration (the board halts and says why);",
+            "1 when the embedded broker cannot start.");
+
+    /** The exit status of a refused option, file or configuration. */
+    static final int EXIT_REFUSED = 2;
+    /** How long a halted board's last frame may take to reach the PNG before the simulator ends. */
+    private static final long LCD_WRITTEN_TIMEOUT_MS = 5000;
+    /** {@code --broker-log -}: the broker's log on the terminal, live. */
+    private static final String LIVE = "-";
 
     private Simulator() {
     }
@@ -43,6 +55,7 @@ public final class Simulator {
     public static void main(String[] args) throws IOException {
         Properties settings = new Properties();
         File lcdPng = new File("relayboard-lcd.png");
+        String brokerLog = "relayboard-broker.log";
         boolean headless = GraphicsEnvironment.isHeadless();
         String apSsid = null;
         String apPassword = null;
@@ -73,6 +86,9 @@ public final class Simulator {
             case "--lcd-png":
                 lcdPng = new File(value(args, ++i, arg));
                 break;
+            case "--broker-log":
+                brokerLog = value(args, ++i, arg);
+                break;
             case "--ap-ssid":
                 apSsid = value(args, ++i, arg);
                 break;
@@ -94,6 +110,16 @@ public final class Simulator {
             }
         }
 
+        if (profile.hasDisplay()) {
+            refuseUnwritable("--lcd-png", lcdPng);
+        }
+        File brokerLogFile = null;
+        if (!settings.containsKey(ConfigLoader.MQTT_BROKER) && !LIVE.equals(brokerLog)) {
+            brokerLogFile = new File(brokerLog).getAbsoluteFile();
+            refuseUnwritable("--broker-log", brokerLogFile);
+            EmbeddedBroker.logTo(brokerLogFile);
+        }
+
         FrontPanel panel = null;
         if (!headless) {
             // Opened before the board so that its console shows the firmware's first lines too.
@@ -104,22 +130,52 @@ public final class Simulator {
         if (apSsid != null || apPassword != null) {
             simulated.accessPoint(apSsid, apPassword, null);
         }
-        RelayBoard board = simulated.start();
+        RelayBoard board = null;
+        try {
+            board = simulated.start();
+        } catch (IOException e) {
+            // The room could not be set up (the embedded broker found no port): nothing to run.
+            System.err.println("relayboard-sim: " + e.getMessage());
+            System.exit(1);
+        }
         if (panel != null) {
             panel.attach(simulated);
         }
         // The board's console: the front panel's, which also goes to the terminal, or the terminal alone.
         PrintStream out = System.out;
-        printPairing(out, simulated);
-        if (board == null) {
-            out.println("[simulator] the firmware refused its configuration (see above); type quit to leave");
-        }
         Runtime.getRuntime().addShutdownHook(new Thread(simulated::stop, "simulator-shutdown"));
-        readCommands(System.in, out, simulated);
+        if (board == null) {
+            // Nothing to pair with: the board halted on its error, as a real one would, and shows it.
+            out.println("[simulator] the board refused its configuration (the line above) and is halted;"
+                    + " quit (or the end of standard input) leaves with exit status " + EXIT_REFUSED);
+            readCommands(System.in, out, simulated);
+            try {
+                simulated.awaitLcdWritten(LCD_WRITTEN_TIMEOUT_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            simulated.stop();
+            System.exit(EXIT_REFUSED);
+        }
+        printPairing(out, simulated, brokerLogFile);
+        if (!readCommands(System.in, out, simulated)) {
+            // Standard input closed (run in the background): keep the board running until killed.
+            waitForever();
+        }
         System.exit(0);
     }
 
-    private static void printPairing(PrintStream out, SimulatedBoard simulated) {
+    private static void waitForever() {
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static void printPairing(PrintStream out, SimulatedBoard simulated, File brokerLog) {
         String from = System.getProperty(ConfigLoader.RELAY_PREFIX + "1.from");
         String end = lastTarget();
         String hostPort = simulated.brokerUri().substring("tcp://".length());
@@ -129,6 +185,8 @@ public final class Simulator {
         out.println("[simulator] ------------------------------------------------------------------");
         if (simulated.embeddedBrokerPort() > 0) {
             out.println("[simulator] Embedded MQTT broker (Moquette) on " + host + ":" + port);
+            out.println("[simulator] Its log: " + (brokerLog == null ? "on this terminal (--broker-log -)"
+                    : brokerLog + " (--broker-log - shows it here)"));
         } else {
             out.println("[simulator] Broker: " + simulated.brokerUri());
         }
@@ -165,7 +223,12 @@ public final class Simulator {
         return topic;
     }
 
-    static void readCommands(InputStream in, PrintStream out, SimulatedBoard simulated) throws IOException {
+    /**
+     * Runs the commands typed on standard input.
+     *
+     * @return {@code true} after {@code quit} (the board is stopped), {@code false} when standard input ended
+     */
+    static boolean readCommands(InputStream in, PrintStream out, SimulatedBoard simulated) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = reader.readLine()) != null) {
@@ -188,33 +251,81 @@ public final class Simulator {
             case "quit":
             case "exit":
                 simulated.stop();
-                return;
+                return true;
             default:
                 out.println("[simulator] unknown command \"" + command + "\"; commands: wifi down | wifi up | status | quit");
             }
         }
-        // Standard input closed (run in the background): keep the board running until killed.
-        while (true) {
-            try {
-                Thread.sleep(Long.MAX_VALUE);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+        return false;
     }
 
     private static void loadConfig(File file, Properties settings) {
         Properties loaded = new Properties();
-        try (InputStream in = new FileInputStream(file)) {
+        // Files' exceptions say why in words; FileInputStream's repeat the path.
+        try (InputStream in = Files.newInputStream(file.toPath())) {
             loaded.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            fail("cannot read --config " + file + ": " + e.getMessage());
+            refuse("cannot read --config " + file + ": " + WritableFile.reason(e));
+        } catch (IllegalArgumentException e) {
+            // Properties.load's only complaint: a backslash-u escape without four hex digits. It names no line.
+            refuse("--config " + file + malformedEscapeLine(file) + ": \\u must be followed by four hex digits"
+                    + " (write \\\\ for a backslash)");
         }
         for (String key : loaded.stringPropertyNames()) {
             if (!key.startsWith("relayboard.")) {
-                fail("--config " + file + ": unknown key " + key + " (keys start with relayboard.)");
+                refuse("--config " + file + ": unknown key " + key + " (keys start with relayboard.)");
             }
             settings.setProperty(key, loaded.getProperty(key));
+        }
+    }
+
+    /** @return {@code " line N"} for the first line of {@code file} with a malformed {@code \\u} escape, or "" */
+    static String malformedEscapeLine(File file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file.toPath(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n);
+            String start = line.trim();
+            if (start.startsWith("#") || start.startsWith("!")) {
+                // A comment: Properties.load reads no escapes there.
+                continue;
+            }
+            for (int i = 0; i < line.length() - 1; i++) {
+                if (line.charAt(i) != '\\') {
+                    continue;
+                }
+                // The escaped character is skipped: an escaped backslash followed by u is no escape.
+                i++;
+                if (line.charAt(i) == 'u' && !isHex4(line, i + 1)) {
+                    return " line " + (n + 1);
+                }
+            }
+        }
+        return "";
+    }
+
+    private static boolean isHex4(String text, int from) {
+        if (from + 4 > text.length()) {
+            return false;
+        }
+        for (int i = from; i < from + 4; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Refuses a file the simulator must write but cannot: at start, rather than on every write. */
+    private static void refuseUnwritable(String option, File file) {
+        String problem = WritableFile.problem(file);
+        if (problem != null) {
+            refuse(option + " " + file + ": " + problem);
         }
     }
 
@@ -239,9 +350,16 @@ public final class Simulator {
         return args[index];
     }
 
+    /** A mistyped command line: the line, then how to write it. */
     private static void fail(String message) {
         System.err.println("relayboard-sim: " + message);
         System.err.println(USAGE);
-        System.exit(2);
+        System.exit(EXIT_REFUSED);
+    }
+
+    /** A well-formed command line naming something unusable: that one line says all. */
+    private static void refuse(String message) {
+        System.err.println("relayboard-sim: " + message);
+        System.exit(EXIT_REFUSED);
     }
 }

@@ -1,12 +1,20 @@
 package com.relayboard.sim;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 
 import javax.imageio.ImageIO;
 
+import com.relayboard.firmware.ui.LcdScreen;
+import com.relayboard.firmware.ui.TextFit;
 import com.relayboard.host.display.HostDisplay;
+
+import ej.microui.display.Display;
+import ej.microui.display.Font;
 
 /**
  * Checks on the LCD as a user sees it: the PNG the simulator writes, searched pixel for pixel for
@@ -26,16 +34,43 @@ final class LcdImages {
             throws InterruptedException {
         BufferedImage expected = HostDisplay.renderText(text, color, background);
         long deadline = System.currentTimeMillis() + timeoutMs;
-        BufferedImage last = null;
-        while (System.currentTimeMillis() < deadline) {
+        BufferedImage last;
+        // Looked at once at least: a timeout of 0 checks the PNG as it is.
+        do {
             last = read(png);
             if (last != null && find(last, expected) != null) {
                 return last;
             }
             Thread.sleep(50);
-        }
+        } while (System.currentTimeMillis() < deadline);
         throw new AssertionError("the LCD (" + png + ") never showed \"" + text + "\" within " + timeoutMs + " ms"
                 + (last == null ? "; the PNG was never readable" : ""));
+    }
+
+    /**
+     * Waits until the PNG shows {@code text} as the board's notice shows it: wrapped on up to
+     * {@link LcdScreen#NOTICE_LINES} lines in {@code color}, one below the other, cut on the last if it is longer.
+     *
+     * @return the lines
+     */
+    static String[] awaitNotice(File png, String text, int color, long timeoutMs) throws InterruptedException {
+        // A line's text keeps 4 px free at each side.
+        String[] lines = TextFit.wrap(text, Font.getDefaultFont(), Display.getDisplay().getWidth() - 2 * 4,
+                LcdScreen.NOTICE_LINES);
+        int previousY = -1;
+        for (String line : lines) {
+            BufferedImage image = awaitText(png, line, color, LcdScreen.BACKGROUND, timeoutMs);
+            int[] at = find(image, HostDisplay.renderText(line, color, LcdScreen.BACKGROUND));
+            assertTrue("\"" + line + "\" is below the line before it", at[1] > previousY);
+            previousY = at[1];
+        }
+        return lines;
+    }
+
+    /** As {@link #awaitNotice}, for a text that must show whole: no word of it left out. */
+    static void awaitWholeNotice(File png, String text, int color, long timeoutMs) throws InterruptedException {
+        String[] lines = awaitNotice(png, text, color, timeoutMs);
+        assertEquals("the whole text fits in " + LcdScreen.NOTICE_LINES + " lines", text, String.join(" ", lines));
     }
 
     /** @return {x, y} where {@code needle} stands in {@code image} pixel for pixel, or null */

@@ -8,22 +8,21 @@ import static org.junit.Assert.assertTrue;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 import javax.imageio.ImageIO;
 
 import com.relayboard.firmware.ui.LcdScreen;
 import com.relayboard.firmware.ui.LedIndicator;
-import com.relayboard.firmware.ui.TextFit;
 import com.relayboard.host.display.HostDisplay;
 import com.relayboard.host.led.HostLeds;
 
-import ej.microui.display.Font;
-
 /**
  * Checks that a refusal is explained the way the board promises: one console line with the reason,
- * the reason on the LCD's notice line, the NeoPixel in the error colour, and retries that back off
+ * the reason on the LCD's notice, the NeoPixel in the error colour, and retries that back off
  * (each wait longer than the one before) instead of hammering.
  */
 final class Refusals {
@@ -55,10 +54,8 @@ final class Refusals {
         String prefix = lifecycle + ": BACKOFF " + reason + "; retry in ";
         int before = console.count(prefix);
         console.awaitLineContaining(prefix, AbstractRelayIT.TIMEOUT_MS);
-        // On the LCD: the notice line, in the error colour, as far as it fits.
-        String notice = TextFit.fit(lifecycle + ": " + reason, Font.getDefaultFont(), 320 - 8, "", false);
-        LcdImages.awaitText(png, notice.length() > 30 ? notice.substring(0, 30) : notice, LcdScreen.ERROR_TEXT,
-                LcdScreen.BACKGROUND, AbstractRelayIT.TIMEOUT_MS);
+        // On the LCD: the notice, in the error colour, as far as its lines hold it.
+        LcdImages.awaitNotice(png, lifecycle + ": " + reason, LcdScreen.ERROR_TEXT, AbstractRelayIT.TIMEOUT_MS);
         awaitLed(LedIndicator.ERROR);
 
         long deadline = System.currentTimeMillis() + REFUSALS_TIMEOUT_MS;
@@ -89,6 +86,25 @@ final class Refusals {
             result[i] = seen.get(i);
         }
         return result;
+    }
+
+    /**
+     * Boots a board with {@code settings}, which it must refuse at start with {@code line}: once on the console,
+     * whole on the LCD, and the light in the error colour.
+     */
+    static void assertRefusedAtStart(Properties settings, String line) throws Exception {
+        ConsoleCapture console = ConsoleCapture.install();
+        File png = new File(Files.createTempDirectory("lcd").toFile(), "lcd.png");
+        SimulatedBoard simulated = new SimulatedBoard(settings, png);
+        try {
+            assertNull("the board must refuse to start", simulated.start());
+            console.awaitLine(line, AbstractRelayIT.TIMEOUT_MS);
+            assertEquals("one line, not a stack trace", 1, console.count("Configuration error"));
+            LcdImages.awaitWholeNotice(png, line, LcdScreen.ERROR_TEXT, AbstractRelayIT.TIMEOUT_MS);
+            assertEquals(LedIndicator.ERROR, HostLeds.rgb());
+        } finally {
+            simulated.stop();
+        }
     }
 
     /** Waits for the board's light to show {@code rgb}. */

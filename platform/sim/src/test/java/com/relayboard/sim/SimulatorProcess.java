@@ -22,13 +22,14 @@ final class SimulatorProcess implements AutoCloseable {
     private final Process process;
     private final List<String> lines = new ArrayList<>();
     private final long timeoutMs;
+    private final Thread reader;
 
     private SimulatorProcess(Process process, long timeoutMs) {
         this.process = process;
         this.timeoutMs = timeoutMs;
-        Thread reader = new Thread(this::collect, "simulator-output");
-        reader.setDaemon(true);
-        reader.start();
+        this.reader = new Thread(this::collect, "simulator-output");
+        this.reader.setDaemon(true);
+        this.reader.start();
     }
 
     /**
@@ -115,9 +116,18 @@ final class SimulatorProcess implements AutoCloseable {
         in.flush();
     }
 
-    /** @return whether the process ended within the timeout */
+    /** Closes the simulator's standard input, as a run in the background or from a script has it. */
+    void closeInput() throws IOException {
+        this.process.getOutputStream().close();
+    }
+
+    /** @return whether the process ended within the timeout; if so, {@link #lines()} holds all it printed */
     boolean awaitExit() throws InterruptedException {
-        return this.process.waitFor(this.timeoutMs, TimeUnit.MILLISECONDS);
+        if (!this.process.waitFor(this.timeoutMs, TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        this.reader.join(this.timeoutMs);
+        return true;
     }
 
     int exitValue() {
