@@ -437,6 +437,19 @@ public class RelayBoardTest {
     }
 
     @Test
+    public void emptyPayloadWithSkip_isShownButNotRelayedNorCounted() throws Exception {
+        startConnected(MapPropertySource.defaults().set(ConfigLoader.RELAY_EMPTY_PAYLOAD, "skip"));
+        Assert.assertTrue("acknowledged: nothing to keep", this.session.deliver(TOPIC1, new byte[0], 1));
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("after"), 1));
+        awaitConsoleLines("New message", 2);
+        List<FakeBrokerSession.Published> relayed = this.session.publishedTo(TOPIC2);
+        Assert.assertEquals("only the message with a payload is relayed", 1, relayed.size());
+        Bytes.assertBytes("relayed", Bytes.ascii("after (relay1)"), relayed.get(0).payload);
+        Assert.assertEquals("New message (topic=\"/test/topic1\", message=\"\")", linesStartingWith("New message").get(0));
+        awaitCounts(1, 1, 0, 0);
+    }
+
+    @Test
     public void consoleSlowerThanMessages_skipsLinesAndSaysHowMany() throws Exception {
         final SlowStream uart = new SlowStream();
         this.consoleOverride = uart;

@@ -137,8 +137,7 @@ public final class Config {
 
     /**
      * Whether a message with this payload, which matched a rule, is relayed. An empty payload is relayed only with
-     * {@code relayboard.relay.emptyPayload=relay} (the default); with {@code skip} it is shown and counted as
-     * received, and not published.
+     * {@code relayboard.relay.emptyPayload=relay} (the default); with {@code skip} it is only shown.
      */
     public boolean relays(byte[] payload) {
         return payload.length > 0 || this.relayEmptyPayloads;

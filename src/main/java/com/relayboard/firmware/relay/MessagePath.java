@@ -28,6 +28,7 @@ public final class MessagePath implements BrokerListener, OutboxListener {
 
     private final Relay relay;
     private final int maxPayloadBytes;
+    private final boolean relayEmptyPayloads;
     private final String probeTopic;
     private final PathEvents events;
     private final RelayCounters counters = new RelayCounters();
@@ -38,12 +39,17 @@ public final class MessagePath implements BrokerListener, OutboxListener {
     /**
      * @param maxPayloadBytes
      *            a message larger than this is dropped (counted and said) instead of relayed
+     * @param relayEmptyPayloads
+     *            whether an empty message on a rule's source is relayed ({@code relayboard.relay.emptyPayload});
+     *            if not, it is only shown: a client clearing a retained message sent it
      * @param probeTopic
      *            the board's own probe topic: messages on it are only heard, never shown or relayed
      */
-    public MessagePath(Relay relay, int maxPayloadBytes, String probeTopic, PathEvents events) {
+    public MessagePath(Relay relay, int maxPayloadBytes, boolean relayEmptyPayloads, String probeTopic,
+            PathEvents events) {
         this.relay = relay;
         this.maxPayloadBytes = maxPayloadBytes;
+        this.relayEmptyPayloads = relayEmptyPayloads;
         this.probeTopic = probeTopic;
         this.events = events;
     }
@@ -75,7 +81,7 @@ public final class MessagePath implements BrokerListener, OutboxListener {
             return DeliveryReceipt.SAFE_NOW;
         }
         RelayRule rule = this.relay.ruleFor(topic);
-        if (rule == null) {
+        if (rule == null || (payload.length == 0 && !this.relayEmptyPayloads)) {
             this.events.report(new MessageReport(MessageReport.Kind.SHOWN, topic, payload, 0, null));
             return DeliveryReceipt.SAFE_NOW;
         }

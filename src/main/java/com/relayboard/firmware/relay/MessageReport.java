@@ -12,7 +12,7 @@ public final class MessageReport {
     public enum Kind {
         /** Handed to publishing under its rule. */
         RELAYED,
-        /** On no relay rule: shown only. */
+        /** On no relay rule, or empty with {@code relayboard.relay.emptyPayload=skip}: shown only. */
         SHOWN,
         /** Dropped on arrival (too large, say): counted, and said. */
         DROPPED,

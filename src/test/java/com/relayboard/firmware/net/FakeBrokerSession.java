@@ -45,6 +45,7 @@ public final class FakeBrokerSession implements BrokerSession {
     private boolean connectRefused;
     private String subscribeFailure;
     private int publishFailuresLeft;
+    private int busyPublishesLeft;
     private String publishFailure;
     private String poisonTopic;
 
@@ -82,6 +83,11 @@ public final class FakeBrokerSession implements BrokerSession {
     public synchronized void failNextPublishes(int count, String reason) {
         this.publishFailuresLeft = count;
         this.publishFailure = reason;
+    }
+
+    /** The next {@code count} publishes throw a busy {@link BrokerException}, as a client whose window is full. */
+    public synchronized void failNextPublishesBusy(int count) {
+        this.busyPublishesLeft = count;
     }
 
     /** Every publish to {@code topic} throws, as for a message the broker answers by closing the connection. */
@@ -184,6 +190,10 @@ public final class FakeBrokerSession implements BrokerSession {
         this.attemptedTopics.add(topic);
         if (!this.connected) {
             throw new BrokerException("not connected", false);
+        }
+        if (this.busyPublishesLeft > 0) {
+            this.busyPublishesLeft--;
+            throw BrokerException.busy("publishing to " + topic + ": the client's window of publishes is full");
         }
         if (this.publishFailuresLeft > 0) {
             this.publishFailuresLeft--;

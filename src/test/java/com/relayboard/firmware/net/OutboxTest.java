@@ -328,4 +328,92 @@ public class OutboxTest {
         Assert.assertSame(first, this.outbox.publisher());
         this.publisher = first;
     }
+
+    // ------------------------------------------------------------------ flow control and settling
+
+    @Test
+    public void send_publishesOnTheCallersThreadWhenNothingIsAhead() throws Exception {
+        startPublisher();
+        this.outbox.setOnline(true);
+        OutgoingMessage copy = new OutgoingMessage("/test/topic2", Bytes.ascii("direct"), 1, 1, true);
+        Assert.assertTrue(this.outbox.send(copy, 1000));
+        Assert.assertEquals("settled before send returned", OutgoingMessage.Outcome.PUBLISHED, copy.outcome());
+        Assert.assertSame(Thread.currentThread(), this.session.published().get(0).thread);
+        Assert.assertSame(copy, this.listener.published().get(0));
+    }
+
+    @Test
+    public void send_queuesBehindWhatIsAhead_soOrderHolds() throws Exception {
+        OutgoingMessage ahead = message("ahead");
+        Assert.assertTrue(this.outbox.offer(ahead));
+        this.outbox.setOnline(true);
+        OutgoingMessage copy = new OutgoingMessage("/test/topic2", Bytes.ascii("behind"), 1, 1, true);
+        Assert.assertTrue(this.outbox.send(copy, 1000));
+        Assert.assertEquals("queued, not published by the caller", OutgoingMessage.Outcome.PENDING, copy.outcome());
+        startPublisher();
+        Assert.assertEquals(OutgoingMessage.Outcome.PUBLISHED, copy.awaitSettled(Poll.DEADLINE_MS));
+        Assert.assertEquals("ahead", publishedTexts().get(0));
+        Assert.assertEquals("behind", publishedTexts().get(1));
+    }
+
+    @Test
+    public void fullOutbox_makesTheCallerWait_andTakesTheMessageOnceThereIsRoom() throws Exception {
+        for (int i = 0; i < this.outbox.capacity(); i++) {
+            Assert.assertTrue(this.outbox.offer(message("m" + i)));
+        }
+        OutgoingMessage waiting = message("waiting");
+        Assert.assertFalse("no room, and offline: the caller waits", this.outbox.offer(waiting, 50));
+        startPublisher();
+        this.outbox.setOnline(true);
+        Assert.assertTrue("room once the publisher drains", this.outbox.offer(waiting, Poll.DEADLINE_MS));
+        awaitPublished(this.outbox.capacity() + 1);
+    }
+
+    @Test
+    public void byteBound_takesALargeMessageOnlyIntoAnEmptyOutbox() {
+        Outbox bounded = new Outbox(8, 10, this.session, this.listener);
+        Assert.assertTrue(bounded.offer(message("123456")));
+        Assert.assertFalse("over the byte bound", bounded.offer(message("7890ab")));
+        Assert.assertTrue("what fits is taken", bounded.offer(message("cd")));
+        Outbox empty = new Outbox(8, 10, this.session, this.listener);
+        Assert.assertTrue("one message alone is always taken", empty.offer(message("larger than ten bytes")));
+    }
+
+    @Test
+    public void withdraw_takesAQueuedMessageOut_andSettlesIt() throws Exception {
+        OutgoingMessage kept = message("kept");
+        OutgoingMessage withdrawn = message("withdrawn");
+        this.outbox.offer(withdrawn);
+        this.outbox.offer(kept);
+        Assert.assertTrue(this.outbox.withdraw(withdrawn));
+        Assert.assertFalse("once", this.outbox.withdraw(withdrawn));
+        Assert.assertEquals(OutgoingMessage.Outcome.WITHDRAWN, withdrawn.awaitSettled(0));
+        startPublisher();
+        this.outbox.setOnline(true);
+        Assert.assertEquals(OutgoingMessage.Outcome.PUBLISHED, kept.awaitSettled(Poll.DEADLINE_MS));
+        Assert.assertEquals("only the kept message went out", 1, this.session.published().size());
+    }
+
+    @Test
+    public void stop_withdrawsWhatIsQueued_soNoOneWaitsForIt() throws Exception {
+        OutgoingMessage queued = message("queued");
+        this.outbox.offer(queued);
+        OutgoingMessage[] withdrawn = this.outbox.stop();
+        Assert.assertEquals(1, withdrawn.length);
+        Assert.assertSame(queued, withdrawn[0]);
+        Assert.assertEquals(OutgoingMessage.Outcome.WITHDRAWN, queued.awaitSettled(0));
+        Assert.assertFalse("a stopped outbox takes nothing", this.outbox.offer(message("late"), 0));
+    }
+
+    @Test
+    public void busyClient_isRetriedAtOnce_notCountedAsAFailure() throws Exception {
+        this.session.failNextPublishesBusy(3);
+        startPublisher();
+        this.outbox.setOnline(true);
+        OutgoingMessage copy = message("busy");
+        this.outbox.offer(copy);
+        Assert.assertEquals(OutgoingMessage.Outcome.PUBLISHED, copy.awaitSettled(Poll.DEADLINE_MS));
+        Assert.assertEquals("no failure reported", 0, this.listener.failureCount());
+        Assert.assertEquals(0, copy.failedAttempts());
+    }
 }

@@ -1,0 +1,59 @@
+package com.relayboard.firmware;
+
+import org.junit.Assert;
+import org.junit.Test;
+
+import com.relayboard.firmware.relay.MessageReport;
+import com.relayboard.firmware.text.Bytes;
+
+public class BoardEventsTest {
+
+    private static MessageReport report(String text) {
+        return new MessageReport(MessageReport.Kind.RELAYED, "/test/topic1", Bytes.ascii(text), 1, null);
+    }
+
+    @Test
+    public void reports_areBoundedAndTheMissedOnesCounted() {
+        BoardEvents events = new BoardEvents();
+        for (int i = 0; i < BoardEvents.REPORT_CAPACITY; i++) {
+            Assert.assertTrue(events.report(report("m" + i)));
+        }
+        Assert.assertFalse("a burst never grows the ring", events.report(report("one too many")));
+        Assert.assertFalse(events.report(report("two too many")));
+        Assert.assertEquals(2, events.takeMissedReports());
+        Assert.assertEquals("counted once", 0, events.takeMissedReports());
+        Bytes.assertBytes("oldest first", Bytes.ascii("m0"), events.pollReport().payload());
+        Assert.assertTrue("room again", events.report(report("later")));
+    }
+
+    @Test
+    public void linkEvents_areNeverStuckBehindReports() {
+        BoardEvents events = new BoardEvents();
+        for (int i = 0; i < BoardEvents.REPORT_CAPACITY; i++) {
+            events.report(report("m" + i));
+        }
+        events.connectionLost("the broker closed the connection", true);
+        final String[] seen = new String[1];
+        events.pollEvent().applyTo(new LinkEvent.Handler() {
+            @Override
+            public void connectionLost(String reason, boolean closedByBroker) {
+                seen[0] = reason + " " + closedByBroker;
+            }
+
+            @Override
+            public void publishRetrying(String topic, String reason) {
+                seen[0] = "retrying";
+            }
+        });
+        Assert.assertEquals("the broker closed the connection true", seen[0]);
+        Assert.assertNull(events.pollEvent());
+    }
+
+    @Test
+    public void largePayloads_areKeptOnlyAsFarAsTheConsoleShowsThem() {
+        byte[] large = new byte[MessageReport.MAX_PAYLOAD_BYTES * 4];
+        MessageReport report = new MessageReport(MessageReport.Kind.RELAYED, "/t", large, 1, null);
+        Assert.assertEquals(MessageReport.MAX_PAYLOAD_BYTES, report.payload().length);
+        Assert.assertEquals(large.length, report.payloadLength());
+    }
+}
