@@ -88,7 +88,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
             this.presenter.show(report, nowMs);
         }
         this.presenter.missed(this.events.takeMissedReports());
-        this.presenter.showCounters();
+        this.presenter.refreshScreen(this.clock.nowMs());
     }
 
     /** @return how long the loop may sleep before some deadline of its own comes due */
@@ -96,6 +96,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
         long sleepMs = MAX_SLEEP_MS;
         sleepMs = Math.min(sleepMs, this.wifi.nextActionMs() - nowMs);
         sleepMs = Math.min(sleepMs, this.mqtt.nextActionMs() - nowMs);
+        sleepMs = Math.min(sleepMs, this.presenter.nextScreenMs() - nowMs);
         long ledChangeMs = this.led.nextChangeMs();
         if (ledChangeMs >= 0) {
             sleepMs = Math.min(sleepMs, ledChangeMs - nowMs);

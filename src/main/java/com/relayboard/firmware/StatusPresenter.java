@@ -13,17 +13,29 @@ import com.relayboard.firmware.ui.LedIndicator;
  * Shows the board's state to the person watching it: console lines, the LCD, the LED and the
  * counters. Runs on the loop thread only, after the message path has acted; nothing here can hold a
  * message back.
+ *
+ * <p>The console gets a line for every message. The LCD gets at most one new message and one new set
+ * of counters every {@link #SCREEN_INTERVAL_MS}: under a burst it shows the newest message, ten times a
+ * second, instead of drawing (on the board: sending over SPI) a row for each of a thousand messages a
+ * second, which no LCD can do and no one can read.
  */
 final class StatusPresenter implements LifecycleListener {
 
     /** Payload text on the console is cut after this many characters: the UART runs at 115,200 baud. */
     static final int CONSOLE_MAX_PAYLOAD_CHARS = 1024;
+    /** The LCD shows a new message, and new counters, at most this often. */
+    static final long SCREEN_INTERVAL_MS = 100;
 
     private final SerialConsole console;
     private final BoardScreen screen;
     private final LedIndicator led;
     private final RelayCounters counters;
     private int[] countersShown = new int[4];
+    /** The newest message not yet on the LCD, or {@code null}. */
+    private MessageReport screenPending;
+    /** When the LCD last got a message, or {@code Long.MIN_VALUE / 2} before the first. */
+    private long messageShownMs = Long.MIN_VALUE / 2;
+    private long countersShownMs = Long.MIN_VALUE / 2;
     private WifiState wifiState = WifiState.IDLE;
     private MqttState mqttState = MqttState.WAITING_FOR_NETWORK;
     private volatile String wifiStatus = "WiFi IDLE";
@@ -58,7 +70,8 @@ final class StatusPresenter implements LifecycleListener {
         if (report.kind() != MessageReport.Kind.NOT_PUBLISHED) {
             this.console.println("New message (topic=\"" + PayloadText.escapeTopic(report.topic(), Integer.MAX_VALUE)
                     + "\", message=\"" + consoleText(report) + "\")");
-            this.screen.addMessage(report.topic(), report.payload());
+            this.screenPending = report;
+            showPendingMessage(nowMs);
             this.led.flash(LedIndicator.colorForRule(report.ruleNumber()), nowMs);
         }
         if (report.kind() == MessageReport.Kind.DROPPED) {
@@ -75,13 +88,35 @@ final class StatusPresenter implements LifecycleListener {
         }
     }
 
-    /** Shows the counters if they changed. */
-    void showCounters() {
+    /** Shows the message waiting for the LCD, and the counters if they changed, when it is time. */
+    void refreshScreen(long nowMs) {
+        showPendingMessage(nowMs);
+        if (nowMs - this.countersShownMs < SCREEN_INTERVAL_MS) {
+            return;
+        }
         int[] now = this.counters.snapshot();
         if (now[0] != this.countersShown[0] || now[1] != this.countersShown[1] || now[2] != this.countersShown[2]
                 || now[3] != this.countersShown[3]) {
             this.countersShown = now;
+            this.countersShownMs = nowMs;
             this.screen.showCounters(now[0], now[1], now[2], now[3]);
+        }
+    }
+
+    /**
+     * @return when {@link #refreshScreen(long)} next has something to show, in clock milliseconds, or
+     *         {@link Long#MAX_VALUE}; the counters are also looked at on every wake of the loop
+     */
+    long nextScreenMs() {
+        return this.screenPending == null ? Long.MAX_VALUE : this.messageShownMs + SCREEN_INTERVAL_MS;
+    }
+
+    private void showPendingMessage(long nowMs) {
+        MessageReport pending = this.screenPending;
+        if (pending != null && nowMs - this.messageShownMs >= SCREEN_INTERVAL_MS) {
+            this.screenPending = null;
+            this.messageShownMs = nowMs;
+            this.screen.addMessage(pending.topic(), pending.payload());
         }
     }
 

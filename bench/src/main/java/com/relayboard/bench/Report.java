@@ -95,11 +95,11 @@ final class Report {
                 + " **Latency**: one message at a time, each sent once the previous one came out; a message that"
                 + " does not come out within " + Measure.LOST_AFTER_MS / 1000 + " s is counted lost. The subjects"
                 + " take turns in rounds. **Sustained rate**: " + r.rateMessages + " messages, with at most "
-                + r.window + " inside a subject at once (sent, not yet out): the board's inbox holds 32, and at"
-                + " QoS 1 the board refuses a message it has no room for, so that the broker delivers it again,"
-                + " which costs a reconnect; a benchmark of the zero-loss rate stays within that window, and"
-                + " the other subjects get the same window. The rate is messages out divided by the time from"
-                + " the first publish to the last arrival.");
+                + r.window + " inside a subject at once (sent, not yet out), the same window for every subject:"
+                + " beyond what a relay takes, the broker's queue and QoS 0's lack of redelivery would decide the"
+                + " losses, not the relay. The rate is messages out divided by the time from the first publish"
+                + " to the last arrival. The board's console runs at its UART's rate (115,200 baud), as on the"
+                + " board; the Python relay prints to a file.");
         line("");
         line("**Board costs** come from the board's JVM, as differences between snapshots taken before and after"
                 + " each phase, once the screen has caught up:");
@@ -146,12 +146,15 @@ final class Report {
                     + ms(3 * f) + " (" + fmt("%.1f", b / f) + "x) | " + yes(b <= 3 * f) + " |");
         }
         for (Results.Case c : r.cases) {
-            if (c.qos != 1) {
-                continue;
-            }
+            double b = p99Ms(c, board);
+            double p = p99Ms(c, python);
+            line("| Latency p99 no worse than the Python relay's | " + c + " | " + ms(b) + " vs " + ms(p) + " | "
+                    + yes(b <= p) + " |");
+        }
+        for (Results.Case c : r.cases) {
             Measure.Rate b = r.rates.get(Results.key(c, board));
             Measure.Rate p = r.rates.get(Results.key(c, python));
-            line("| QoS 1 rate with zero loss at least the Python relay's | " + c + " | " + fmt("%.0f", b.perSecond)
+            line("| Rate with zero loss at least the Python relay's | " + c + " | " + fmt("%.0f", b.perSecond)
                     + " msg/s, " + b.lost() + " lost vs " + fmt("%.0f", p.perSecond) + " msg/s | "
                     + yes(b.lost() == 0 && b.perSecond >= p.perSecond) + " |");
         }
@@ -319,6 +322,10 @@ final class Report {
 
     private double p50Ms(Results.Case c, Subject s) {
         return Stats.toMs(this.results.latency(c, s).stats().percentileNs(50));
+    }
+
+    private double p99Ms(Results.Case c, Subject s) {
+        return Stats.toMs(this.results.latency(c, s).stats().percentileNs(99));
     }
 
     private static String ms(double value) {

@@ -47,8 +47,6 @@ public final class Outbox implements Runnable {
     private int epoch;
     /** What the current publisher is publishing now, or {@code null}. */
     private OutgoingMessage inFlight;
-    /** Whether a caller of {@link #send} is publishing on its own thread now: the publisher waits. */
-    private boolean directInFlight;
     private Thread publisher;
 
     public Outbox(int capacity, BrokerSession session, OutboxListener listener) {
@@ -94,23 +92,22 @@ public final class Outbox implements Runnable {
     }
 
     /**
-     * Publishes the message on the calling thread when the link is online and nothing is queued or
-     * being published before it (so order holds); otherwise queues it as {@link #offer(OutgoingMessage,
-     * long)} does. Publishing on the caller's thread saves the hand-over to the publisher and back, which
-     * is most of a relayed QoS 1 message's time: the client's delivery thread waits for the copy anyway.
-     * A publish that fails here is queued, and the publisher retries it as any other.
+     * Publishes the message on the calling thread when the link is online and nothing is queued (so
+     * order holds); otherwise queues it as {@link #offer(OutgoingMessage, long)} does. Publishing on the
+     * caller's thread saves the hand-over to the publisher and back, which is most of a relayed QoS 1
+     * message's time: the client's delivery thread waits for the copy anyway. Several delivery threads
+     * (one per receiving connection, each with its own sources) may send at once: each waits for its
+     * own copy before it takes its next message, so each source's order holds. A publish that fails
+     * here is queued, and the publisher retries it as any other.
      *
      * @return whether the message is published (and settled) or queued; {@code false} on time-out or
      *         once the outbox is stopped
      */
     public boolean send(OutgoingMessage message, long timeoutMs) throws InterruptedException {
-        int myEpoch;
         synchronized (this) {
-            if (this.stopped || !this.online || this.size > 0 || this.inFlight != null || this.directInFlight) {
+            if (this.stopped || !this.online || this.size > 0 || this.inFlight != null) {
                 return offer(message, timeoutMs);
             }
-            this.directInFlight = true;
-            myEpoch = this.epoch;
         }
         boolean published = false;
         try {
@@ -118,13 +115,6 @@ public final class Outbox implements Runnable {
             published = true;
         } catch (BrokerException e) {
             // Queued below: the publisher retries it, counts the failures, says what went wrong.
-        } finally {
-            synchronized (this) {
-                if (myEpoch == this.epoch) {
-                    this.directInFlight = false;
-                }
-                notifyAll();
-            }
         }
         if (published) {
             if (message.settle(Outcome.PUBLISHED)) {
@@ -219,11 +209,10 @@ public final class Outbox implements Runnable {
      * starts a new publisher, which sends the same message again once the link is back online.
      */
     public synchronized void replaceStuckPublisher() {
-        if (this.stopped || (this.inFlight == null && !this.directInFlight)) {
+        if (this.inFlight == null || this.stopped) {
             return;
         }
         this.epoch++;
-        this.directInFlight = false;
         this.inFlight = null;
         this.publisher = new Thread(this, "relayboard-outbox");
         this.publisher.start();
@@ -241,7 +230,7 @@ public final class Outbox implements Runnable {
             OutgoingMessage message;
             int generation;
             synchronized (this) {
-                while (!this.stopped && myEpoch == this.epoch && (!this.online || this.size == 0 || this.directInFlight)) {
+                while (!this.stopped && myEpoch == this.epoch && (!this.online || this.size == 0)) {
                     waitQuietly(0);
                 }
                 if (this.stopped || myEpoch != this.epoch) {

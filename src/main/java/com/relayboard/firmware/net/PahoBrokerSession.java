@@ -17,16 +17,26 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 
 import com.relayboard.firmware.config.Config;
+import com.relayboard.firmware.relay.Relay;
 
 /**
  * The board's session with the broker on MicroPaho's synchronous client, reconnected by the board
- * (MicroPaho has no automatic reconnect). One session is two connections:
+ * (MicroPaho has no automatic reconnect). One session is up to {@link #RECEIVING_CONNECTIONS} lanes,
+ * one per relay source (the sources beyond the last lane go to the first), and each lane is two
+ * connections:
  * <ul>
- * <li>the <b>receiving</b> connection, under the board's client id, with its subscriptions, its
- * persistent session (when configured) and the Last Will;</li>
- * <li>the <b>publishing</b> connection, under the client id plus {@link #PUBLISHING_ID_SUFFIX}, clean,
- * which carries everything the board publishes.</li>
+ * <li>a <b>receiving</b> connection, with its sources' subscriptions and its own persistent session
+ * (when configured): the first lane's under the board's client id, with the Last Will and the probe
+ * topic; the second's under the client id plus {@code -2};</li>
+ * <li>a <b>publishing</b> connection, under the receiving one's id plus {@link #PUBLISHING_ID_SUFFIX},
+ * clean, which carries the relayed copies of its lane's messages (and, for the first lane, everything
+ * else the board publishes).</li>
  * </ul>
+ * A receiving connection delivers its messages one at a time, each waiting for its relayed copy, so
+ * two lanes relay the default chain's two hops side by side. Each lane publishes on its own socket
+ * because two publishes in flight on one socket make the broker's Nagle algorithm hold the second
+ * acknowledgement until the first one's TCP acknowledgement comes (up to 40 ms): measured, one shared
+ * publishing connection gave two lanes no more than one.
  * The split is what lets the board acknowledge a message only once its relayed copy is safe: the
  * receiving connection's delivery thread waits (on the message's {@link DeliveryReceipt}) while the
  * copy is published and acknowledged on the other connection. On one connection that wait would
@@ -46,6 +56,8 @@ public final class PahoBrokerSession implements BrokerSession {
     public static final int CONNECT_TIMEOUT_S = 10;
     /** Appended to the client id for the publishing connection (a broker needs distinct ids). */
     public static final String PUBLISHING_ID_SUFFIX = "-pub";
+    /** Lanes (receiving connections) at most: one per relay source, the sources beyond on the first. */
+    public static final int RECEIVING_CONNECTIONS = 2;
     /**
      * How often a delivery thread that waits for its message's receipt checks that its connection is
      * still there: a message delivered by a connection that is gone is given back, not held.
@@ -73,13 +85,22 @@ public final class PahoBrokerSession implements BrokerSession {
     private final BrokerListener listener;
     private final String brokerUri;
     /** The clients of the current or last connection; {@code null} before the first and after abandon. */
-    private volatile MqttClient receiving;
-    private volatile MqttClient publishing;
+    private volatile MqttClient[] receiving = new MqttClient[0];
+    /** The lanes' publishing connections, as many as {@link #receiving}. */
+    private volatile MqttClient[] publishing = new MqttClient[0];
+    /**
+     * Each lane's delivery thread, as last seen in {@code messageArrived}: a publish from that thread
+     * (a relayed copy sent directly) goes out on its own lane's publishing connection.
+     */
+    private volatile Thread[] delivering = new Thread[0];
     private final MqttConnectOptions receivingOptions;
+    private final MqttConnectOptions otherReceivingOptions;
     private final MqttConnectOptions publishingOptions;
     private final String brokerHost;
     private final int brokerPort;
     private final String clientId;
+    /** The relay sources: the i-th goes to receiving connection i, those beyond the last to the first. */
+    private final String[] sources;
     private final boolean withCredentials;
     /** Why TLS could not be set up (the CA certificate), or {@code null}: every connect then says so. */
     private String tlsSetupError;
@@ -88,6 +109,7 @@ public final class PahoBrokerSession implements BrokerSession {
         this.brokerHost = config.brokerHost();
         this.brokerPort = config.brokerPort();
         this.clientId = config.clientId();
+        this.sources = new Relay(config.rules(), config.qos()).sourceFilters();
         this.withCredentials = config.username() != null;
         this.brokerUri = config.brokerUri();
         this.listener = listener;
@@ -106,6 +128,8 @@ public final class PahoBrokerSession implements BrokerSession {
         }
         this.receivingOptions = options(config, sockets, config.cleanSession());
         this.receivingOptions.setWill(config.statusTopic(), MqttLink.OFFLINE.getBytes(), 1, true);
+        // The other receiving connections: no Last Will (the first one's says the board is gone).
+        this.otherReceivingOptions = options(config, sockets, config.cleanSession());
         // Clean: what the publishing connection has in flight when it drops is published again by the
         // board itself (the outbox keeps it), so the broker needs to keep nothing for it.
         this.publishingOptions = options(config, sockets, true);
@@ -136,14 +160,23 @@ public final class PahoBrokerSession implements BrokerSession {
             throw new BrokerException(this.tlsSetupError, true);
         }
         abandon();
-        MqttClient out = new MqttClient(this.brokerUri, this.clientId + PUBLISHING_ID_SUFFIX);
-        out.setCallback(new PublishingCallback(out));
+        int lanes = Math.max(1, Math.min(RECEIVING_CONNECTIONS, this.sources.length));
+        MqttClient[] in = new MqttClient[lanes];
+        MqttClient[] out = new MqttClient[lanes];
+        for (int i = 0; i < lanes; i++) {
+            String id = i == 0 ? this.clientId : this.clientId + "-" + (i + 1);
+            out[i] = new MqttClient(this.brokerUri, id + PUBLISHING_ID_SUFFIX);
+            out[i].setCallback(new PublishingCallback(out[i]));
+            in[i] = new MqttClient(this.brokerUri, id);
+            in[i].setCallback(new ReceivingCallback(in[i], i));
+        }
+        this.delivering = new Thread[lanes];
         this.publishing = out;
-        connect(out, this.publishingOptions);
-        MqttClient in = new MqttClient(this.brokerUri, this.clientId);
-        in.setCallback(new ReceivingCallback(in));
         this.receiving = in;
-        connect(in, this.receivingOptions);
+        for (int i = 0; i < lanes; i++) {
+            connect(out[i], this.publishingOptions);
+            connect(in[i], i == 0 ? this.receivingOptions : this.otherReceivingOptions);
+        }
     }
 
     private void connect(MqttClient client, MqttConnectOptions options) throws BrokerException {
@@ -159,7 +192,14 @@ public final class PahoBrokerSession implements BrokerSession {
 
     @Override
     public void subscribe(String filter, int qos) throws BrokerException {
-        MqttClient current = current(this.receiving, "subscribing to " + filter);
+        MqttClient[] in = this.receiving;
+        int index = 0;
+        for (int i = 0; i < this.sources.length && i < in.length; i++) {
+            if (this.sources[i].equals(filter)) {
+                index = i;
+            }
+        }
+        MqttClient current = current(in.length == 0 ? null : in[index], "subscribing to " + filter);
         try {
             current.subscribe(filter, qos);
         } catch (MqttException e) {
@@ -173,7 +213,15 @@ public final class PahoBrokerSession implements BrokerSession {
 
     @Override
     public void publish(String topic, byte[] payload, int qos, boolean retained) throws BrokerException {
-        MqttClient current = current(this.publishing, "publishing to " + topic);
+        MqttClient[] out = this.publishing;
+        int lane = 0;
+        Thread[] threads = this.delivering;
+        for (int i = 1; i < threads.length && i < out.length; i++) {
+            if (threads[i] == Thread.currentThread()) {
+                lane = i;
+            }
+        }
+        MqttClient current = current(out.length == 0 ? null : out[lane], "publishing to " + topic);
         try {
             current.publish(topic, payload, qos, retained);
         } catch (MqttException e) {
@@ -186,9 +234,13 @@ public final class PahoBrokerSession implements BrokerSession {
 
     @Override
     public void disconnect() {
-        // The receiving connection first: the board stops taking messages before it stops publishing.
-        disconnectQuietly(this.receiving);
-        disconnectQuietly(this.publishing);
+        // The receiving connections first: the board stops taking messages before it stops publishing.
+        for (MqttClient in : this.receiving) {
+            disconnectQuietly(in);
+        }
+        for (MqttClient out : this.publishing) {
+            disconnectQuietly(out);
+        }
     }
 
     private static void disconnectQuietly(MqttClient client) {
@@ -204,10 +256,10 @@ public final class PahoBrokerSession implements BrokerSession {
 
     @Override
     public void abandon() {
-        MqttClient in = this.receiving;
-        MqttClient out = this.publishing;
-        this.receiving = null;
-        this.publishing = null;
+        MqttClient[] in = this.receiving;
+        MqttClient[] out = this.publishing;
+        this.receiving = new MqttClient[0];
+        this.publishing = new MqttClient[0];
         retire(in, out);
     }
 
@@ -224,23 +276,59 @@ public final class PahoBrokerSession implements BrokerSession {
      * disconnected on a thread of their own: a disconnect may wait for acknowledgements that will
      * never come, and the board must not wait with it.
      */
-    private static void retire(final MqttClient in, final MqttClient out) {
-        boolean inConnected = in != null && in.isConnected();
-        boolean outConnected = out != null && out.isConnected();
-        if (!inConnected && !outConnected) {
-            closeQuietly(in);
-            closeQuietly(out);
+    private static void retire(final MqttClient[] in, final MqttClient[] out) {
+        boolean connected = false;
+        for (MqttClient client : in) {
+            connected |= client.isConnected();
+        }
+        for (MqttClient client : out) {
+            connected |= client.isConnected();
+        }
+        if (!connected) {
+            closeAll(in, out);
             return;
         }
         new Thread(new Runnable() {
             @Override
             public void run() {
-                disconnectQuietly(in);
-                disconnectQuietly(out);
-                closeQuietly(in);
-                closeQuietly(out);
+                for (MqttClient client : in) {
+                    disconnectQuietly(client);
+                }
+                for (MqttClient client : out) {
+                    disconnectQuietly(client);
+                }
+                closeAll(in, out);
             }
         }, "relayboard-mqtt-retire").start();
+    }
+
+    private static void closeAll(MqttClient[] in, MqttClient[] out) {
+        for (MqttClient client : in) {
+            closeQuietly(client);
+        }
+        for (MqttClient client : out) {
+            closeQuietly(client);
+        }
+    }
+
+    /** @return whether {@code client} is one of the current publishing connections */
+    private boolean isPublishing(MqttClient client) {
+        for (MqttClient current : this.publishing) {
+            if (current == client) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether {@code client} is one of the current receiving connections */
+    private boolean isReceiving(MqttClient client) {
+        for (MqttClient current : this.receiving) {
+            if (current == client) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void closeQuietly(MqttClient old) {
@@ -275,20 +363,26 @@ public final class PahoBrokerSession implements BrokerSession {
     private final class ReceivingCallback implements MqttCallback {
 
         private final MqttClient owner;
+        private final int lane;
 
-        ReceivingCallback(MqttClient owner) {
+        ReceivingCallback(MqttClient owner, int lane) {
             this.owner = owner;
+            this.lane = lane;
         }
 
         @Override
         public void connectionLost(Throwable cause) {
-            if (PahoBrokerSession.this.receiving == this.owner) {
+            if (isReceiving(this.owner)) {
                 PahoBrokerSession.this.listener.onConnectionLost(describe(cause), closedByBroker(cause));
             }
         }
 
         @Override
         public void messageArrived(String topic, MqttMessage message) throws Exception {
+            Thread[] threads = PahoBrokerSession.this.delivering;
+            if (this.lane < threads.length) {
+                threads[this.lane] = Thread.currentThread();
+            }
             DeliveryReceipt receipt = PahoBrokerSession.this.listener.onMessage(topic, message.getPayload(),
                     message.getQos());
             try {
@@ -300,7 +394,7 @@ public final class PahoBrokerSession implements BrokerSession {
                     if (state == DeliveryReceipt.State.GIVEN_BACK) {
                         throw new IllegalStateException("message on " + topic + " given back: the broker delivers it again");
                     }
-                    if (PahoBrokerSession.this.receiving != this.owner || !this.owner.isConnected()) {
+                    if (!isReceiving(this.owner) || !this.owner.isConnected()) {
                         receipt.giveBack();
                         throw new IllegalStateException("connection gone: the broker delivers " + topic + " again");
                     }
@@ -324,7 +418,7 @@ public final class PahoBrokerSession implements BrokerSession {
 
         @Override
         public void connectionLost(Throwable cause) {
-            if (PahoBrokerSession.this.publishing == this.owner) {
+            if (isPublishing(this.owner)) {
                 PahoBrokerSession.this.listener.onConnectionLost(describe(cause), closedByBroker(cause));
             }
         }

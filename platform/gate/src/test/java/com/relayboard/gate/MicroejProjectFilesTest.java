@@ -315,7 +315,7 @@ public class MicroejProjectFilesTest {
         assertTrue("an immortal heap is set", Integer.parseInt(common.getProperty("core.memory.immortal.size").trim()) > 0);
         int threads = Integer.parseInt(common.getProperty("core.memory.threads.size").trim());
         // Threads the firmware starts itself, plus main, MicroUI's display pump and MicroPaho's own for each
-        // of the session's two connections; the Eclipse Paho port MicroPaho comes from needs four a client
+        // of the session's connections (the publishing one and the receiving ones); the Eclipse Paho port MicroPaho comes from needs four a client
         // (MicroEJ/paho README).
         int started = 0;
         try (Stream<Path> sources = Files.walk(root.resolve("src/main/java"))) {
@@ -327,7 +327,9 @@ public class MicroejProjectFilesTest {
                 }
             }
         }
-        int needed = started + 1 + 1 + 2 * 4;
+        long connections = 1 + productConstant("src/main/java/com/relayboard/firmware/net/PahoBrokerSession.java",
+                "RECEIVING_CONNECTIONS");
+        long needed = started + 1 + 1 + connections * 4;
         assertTrue("core.memory.threads.size " + threads + " covers " + needed + " threads", threads >= needed);
     }
 
