@@ -245,6 +245,13 @@ public class RelayBoardTest {
         Assert.assertEquals("New message (topic=\"/test/topic1\", message=\"hello\")", messageLines.get(0));
         Assert.assertEquals("New message (topic=\"/test/topic2\", message=\"hello (relay1)\")", messageLines.get(1));
 
+        // The LCD takes a new message at most every 100 ms: the second one may come a moment later.
+        Poll.until("both messages on the screen", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return screen.messageTopics().size() >= 2;
+            }
+        });
         List<String> topics = this.screen.messageTopics();
         Assert.assertEquals(2, topics.size());
         Assert.assertEquals(TOPIC1, topics.get(0));

@@ -327,7 +327,8 @@ public class MicroejProjectFilesTest {
                 }
             }
         }
-        long connections = 1 + productConstant("src/main/java/com/relayboard/firmware/net/PahoBrokerSession.java",
+        // Each lane is a receiving and a publishing connection.
+        long connections = 2 * productConstant("src/main/java/com/relayboard/firmware/net/PahoBrokerSession.java",
                 "RECEIVING_CONNECTIONS");
         long needed = started + 1 + 1 + connections * 4;
         assertTrue("core.memory.threads.size " + threads + " covers " + needed + " threads", threads >= needed);

@@ -26,8 +26,8 @@ public class DeadLinkIT {
     private static final int KEEPALIVE_S = 2;
     private static final long TIMEOUT_MS = 30000;
 
-    /** TCP connections one connect opens: the publishing one and the receiving ones. */
-    private static final int CONNECTIONS = 1 + PahoBrokerSession.RECEIVING_CONNECTIONS;
+    /** TCP connections one connect opens: a receiving and a publishing one for each lane. */
+    private static final int CONNECTIONS = 2 * PahoBrokerSession.RECEIVING_CONNECTIONS;
     private MosquittoBroker mosquitto;
     private TcpProxy proxy;
     private SimulatedBoard simulated;
