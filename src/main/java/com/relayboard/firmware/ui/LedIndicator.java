@@ -17,6 +17,11 @@ package com.relayboard.firmware.ui;
  * A message that arrives while another's blinks show waits for them to end, then a pause, so that the counts stay
  * readable (one blink then two is not three). Only one waits: when messages come faster than they can be blinked,
  * the latest one is shown.
+ *
+ * <p>The user's setting (the LED topic, see {@code led.LedControl}) changes two things: {@link #setLevel(int) the
+ * level} scales all light, steady or flashing, on either kind of light; {@link #setIdleColor(int) the colour} replaces
+ * the dim green of "connected, all well" on an RGB light. The state colours (amber, red) and the message flashes keep
+ * their own colours, so that a problem or a message never looks like the user's colour.
  */
 public final class LedIndicator {
 
@@ -54,6 +59,10 @@ public final class LedIndicator {
     /** Single-colour light: the message waiting for the blinks showing to end, or -1. */
     private int pendingFlashColor = -1;
     private int shownColor = -1;
+    /** The user's brightness, 0 (dark) to 100 (the colours as defined here). */
+    private int levelPercent = 100;
+    /** What the RGB light shows while connected and idle, before the level scales it. */
+    private int idleColor = IDLE;
 
     public LedIndicator(Led led) {
         this.led = led;
@@ -75,6 +84,40 @@ public final class LedIndicator {
     /** @return how many blinks a single-colour light gives for a message shown in {@code rgb} */
     public static int blinksFor(int rgb) {
         return rgb == RULE_1 ? 1 : rgb == RULE_2 ? 2 : 3;
+    }
+
+    /** @return whether the light shows one colour only: brightness, blinks, no colours */
+    public boolean isSingleColour() {
+        return this.mono;
+    }
+
+    /** Scales all light from now on: 0 is dark, 100 shows the colours as they are defined. */
+    public void setLevel(int percent) {
+        this.levelPercent = Math.max(0, Math.min(100, percent));
+        render(this.lastStepMs);
+    }
+
+    /** The colour of "connected, all well" on an RGB light, 0xRRGGBB (before the level scales it). */
+    public void setIdleColor(int rgb) {
+        this.idleColor = rgb & 0xFFFFFF;
+        render(this.lastStepMs);
+    }
+
+    /**
+     * @return {@code rgb} with each channel scaled to {@code percent}, rounded; a channel that was lit stays lit
+     *         (at 1) at any level above 0, so that a low level never reads as off
+     */
+    public static int scale(int rgb, int percent) {
+        int scaled = 0;
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            int channel = (rgb >> shift) & 0xFF;
+            int value = (channel * percent + 50) / 100;
+            if (value == 0 && channel > 0 && percent > 0) {
+                value = 1;
+            }
+            scaled |= value << shift;
+        }
+        return scaled;
     }
 
     /** Shows the board's state, after any message flash that is showing. */
@@ -152,7 +195,7 @@ public final class LedIndicator {
 
     private void render(long nowMs) {
         if (!this.mono) {
-            show(this.flashEndMs >= 0 ? this.flashColor : this.steady);
+            show(this.flashEndMs >= 0 ? this.flashColor : this.steady == IDLE ? this.idleColor : this.steady);
             return;
         }
         if (this.flashEndMs >= 0) {
@@ -172,7 +215,8 @@ public final class LedIndicator {
     }
 
     /** Passes only changes on: the loop steps often, and each LED write is an I/O on the device. */
-    private void show(int rgb) {
+    private void show(int unscaled) {
+        int rgb = scale(unscaled, this.levelPercent);
         if (rgb != this.shownColor) {
             this.shownColor = rgb;
             this.led.show(rgb);
