@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.util.Random;
 
 import com.relayboard.firmware.config.Config;
+import com.relayboard.firmware.config.ConfigLoader;
 import com.relayboard.firmware.config.RelayRule;
+import com.relayboard.firmware.led.LedControl;
 import com.relayboard.firmware.net.Backoff;
 import com.relayboard.firmware.net.BrokerException;
 import com.relayboard.firmware.net.BrokerListener;
@@ -68,6 +70,9 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
     private final MqttLink mqtt;
     /** Where the link's probes go; messages on it are never shown or relayed. */
     private final String probeTopic;
+    /** Where LED commands come, or {@code null}; messages on it go to {@link #ledControl}, never relayed. */
+    private final String ledTopic;
+    private final LedControl ledControl;
 
     private volatile boolean running;
     private Thread loopThread;
@@ -104,6 +109,9 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
         this.mqtt = new MqttLink(this.session, config.brokerUri(), config.clientId(), this.relay.sourceFilters(),
                 config.qos(), config.statusTopic(), this.probeTopic, config.keepAliveS(),
                 new Backoff(MqttLink.RETRY_INITIAL_MS, config.retryMaxS() * 1000L, random), this.outbox, this);
+        this.ledTopic = config.ledTopic();
+        this.ledControl = new LedControl(led, console, screen);
+        this.mqtt.subscribeFirst(this.ledTopic);
     }
 
     /** Prints what the board will do, then starts the loop and the publisher. */
@@ -116,6 +124,8 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
         for (RelayRule rule : this.config.rules()) {
             this.console.println("Relay " + rule.number() + ": " + rule);
         }
+        this.console.println(this.ledTopic == null ? "LED control: off (" + ConfigLoader.LED_TOPIC + " is empty)"
+                : "LED control: commands on " + this.ledTopic + ", state on " + this.config.ledStateTopic());
         this.screen.showWifi(this.wifiStatus, BoardScreen.BUSY);
         this.screen.showMqtt(this.mqttStatus, BoardScreen.BUSY);
         this.screen.showCounters(0, 0, 0, 0);
@@ -210,6 +220,7 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
             handleEvents(nowMs);
             this.wifi.step(nowMs);
             this.mqtt.step(this.clock.nowMs(), this.wifi.isConnected());
+            applyLedCommands();
             handleMessages();
             reportOverflow();
             nowMs = this.clock.nowMs();
@@ -300,6 +311,25 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
         showCounters();
     }
 
+    private void applyLedCommands() {
+        if (this.ledControl.applyPending()) {
+            publishLedState();
+        }
+    }
+
+    /** Publishes the LED setting applied, retained, so that every client (the web page too) shows the board's. */
+    private void publishLedState() {
+        if (this.ledTopic == null || this.mqtt.state() != MqttState.CONNECTED) {
+            return; // sent on the next connect
+        }
+        try {
+            this.session.publish(this.config.ledStateTopic(), this.ledControl.stateJson(), 1, true);
+        } catch (BrokerException e) {
+            this.console.println("Could not publish the LED state on " + this.config.ledStateTopic() + ": "
+                    + e.getMessage() + "; it is sent again on the next connect");
+        }
+    }
+
     private void reportOverflow() {
         int lost;
         synchronized (this) {
@@ -348,6 +378,9 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
         if (connected) {
             // Whatever went wrong before, the board is fully up again.
             this.screen.showNotice("", false);
+            // The retained LED command came with the subscriptions: the light shows it before anything else.
+            this.ledControl.applyPending();
+            publishLedState();
         }
     }
 
@@ -391,6 +424,11 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
         }
         if (topic.equals(this.probeTopic)) {
             // The link's own probe came back: heard, nothing to show or relay.
+            this.mailbox.wake();
+            return true;
+        }
+        if (topic.equals(this.ledTopic)) {
+            this.ledControl.offer(payload);
             this.mailbox.wake();
             return true;
         }

@@ -67,6 +67,8 @@ public final class MqttLink {
     private boolean probeSent;
     /** Connections in a row that the broker closed soon after they opened. */
     private int closedSoonInARow;
+    /** Subscribed first on every connect, at QoS 1, or {@code null}: the board's LED command topic. */
+    private String controlTopic;
 
     /**
      * @param filters
@@ -90,6 +92,14 @@ public final class MqttLink {
         this.backoff = backoff;
         this.outbox = outbox;
         this.listener = listener;
+    }
+
+    /**
+     * Subscribes to {@code topic} at QoS 1 on every connect, before the relay's sources, so that a retained command
+     * there reaches the board before the connection is announced. Call before the first step.
+     */
+    public void subscribeFirst(String topic) {
+        this.controlTopic = topic;
     }
 
     public MqttState state() {
@@ -291,6 +301,9 @@ public final class MqttLink {
     private void connect(long nowMs) {
         try {
             this.session.connect();
+            if (this.controlTopic != null) {
+                this.session.subscribe(this.controlTopic, STATUS_QOS);
+            }
             for (String filter : this.filters) {
                 this.session.subscribe(filter, this.qos);
             }
