@@ -3,7 +3,9 @@ package com.relayboard.sim;
 import java.awt.GraphicsEnvironment;
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.FileDescriptor;
 import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,6 +16,7 @@ import java.util.Properties;
 import com.relayboard.firmware.RelayBoard;
 import com.relayboard.firmware.config.ConfigLoader;
 import com.relayboard.host.BoardProfile;
+import com.relayboard.host.display.HostFont;
 
 /**
  * The desktop simulator's command line: runs the RelayBoard firmware on the host platform, with an
@@ -41,6 +44,9 @@ public final class Simulator {
     }
 
     public static void main(String[] args) throws IOException {
+        // The board's console is UTF-8, as the device's UART is: not the host locale's charset (LANG=C prints ?).
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         Properties settings = new Properties();
         File lcdPng = new File("relayboard-lcd.png");
         boolean headless = GraphicsEnvironment.isHeadless();
@@ -142,6 +148,10 @@ public final class Simulator {
             out.println("[simulator] LCD: " + simulated.lcdPng().getAbsolutePath() + " (rewritten on every change)");
         } else {
             out.println("[simulator] No display on this board: watch this console and the LED");
+        }
+        if (simulated.lcdPng() != null && HostFont.defaultFont().cjkFamily() == null) {
+            out.println("[simulator] No " + HostFont.CJK_FAMILY + " font (Debian: fonts-wqy-microhei): Chinese on the"
+                    + " LCD is drawn by the JDK's fallback, maybe as boxes");
         }
         out.println("[simulator] Commands: wifi down | wifi up | status | quit");
         out.println("[simulator] ------------------------------------------------------------------");
