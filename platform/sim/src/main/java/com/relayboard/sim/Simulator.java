@@ -116,7 +116,7 @@ public final class Simulator {
         }
         // The board's console: the front panel's, which also goes to the terminal, or the terminal alone.
         PrintStream out = System.out;
-        printPairing(out, simulated);
+        printPairing(out, simulated, WebCompanion.startFor(simulated));
         if (board == null) {
             out.println("[simulator] the firmware refused its configuration (see above); type quit to leave");
         }
@@ -125,7 +125,7 @@ public final class Simulator {
         System.exit(0);
     }
 
-    private static void printPairing(PrintStream out, SimulatedBoard simulated) {
+    private static void printPairing(PrintStream out, SimulatedBoard simulated, String[] webLines) {
         String from = System.getProperty(ConfigLoader.RELAY_PREFIX + "1.from");
         String end = lastTarget();
         String hostPort = simulated.brokerUri().substring("tcp://".length());
@@ -142,6 +142,9 @@ public final class Simulator {
         out.println("[simulator]   mosquitto_sub -h " + host + " -p " + port + " -t '" + end + "' -v");
         out.println("[simulator] In another, publish to its start:");
         out.println("[simulator]   mosquitto_pub -h " + host + " -p " + port + " -t '" + from + "' -m hello");
+        for (String line : webLines) {
+            out.println("[simulator] " + line);
+        }
         BoardProfile profile = simulated.profile();
         out.println("[simulator] Board: " + profile.id() + " (" + profile.title() + ")");
         if (simulated.lcdPng() != null) {
