@@ -373,13 +373,15 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
         this.reconnects = this.mqtt.reconnects();
         this.lastDisconnect = this.mqtt.lastDisconnectReason();
         boolean connected = state == MqttState.CONNECTED;
+        if (connected) {
+            // The retained LED command came with the subscriptions: applied before the light shows "connected".
+            this.ledControl.applyPending();
+        }
         this.mqttStatus = reportStateChange("MQTT", state.name(), detail, state == MqttState.BACKOFF);
         this.screen.showMqtt(this.mqttStatus, severity(connected, state == MqttState.BACKOFF));
         if (connected) {
             // Whatever went wrong before, the board is fully up again.
             this.screen.showNotice("", false);
-            // The retained LED command came with the subscriptions: the light shows it before anything else.
-            this.ledControl.applyPending();
             publishLedState();
         }
     }

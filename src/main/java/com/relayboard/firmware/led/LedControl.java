@@ -133,10 +133,7 @@ public final class LedControl {
             this.onLevelPercent = level;
         }
         this.setting = next;
-        this.indicator.setLevel(level);
-        if (!this.indicator.isSingleColour()) {
-            this.indicator.setIdleColor(color);
-        }
+        this.indicator.setUserSetting(level, this.indicator.isSingleColour() ? LedIndicator.IDLE : color);
         this.console.println("LED: " + next);
     }
 

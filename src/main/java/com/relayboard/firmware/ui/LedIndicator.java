@@ -18,10 +18,11 @@ package com.relayboard.firmware.ui;
  * readable (one blink then two is not three). Only one waits: when messages come faster than they can be blinked,
  * the latest one is shown.
  *
- * <p>The user's setting (the LED topic, see {@code led.LedControl}) changes two things: {@link #setLevel(int) the
- * level} scales all light, steady or flashing, on either kind of light; {@link #setIdleColor(int) the colour} replaces
- * the dim green of "connected, all well" on an RGB light. The state colours (amber, red) and the message flashes keep
- * their own colours, so that a problem or a message never looks like the user's colour.
+ * <p>The user's setting (the LED topic, see {@code led.LedControl}) changes two things: {@link #setUserSetting(int, int) the
+ * level} scales the light of "connected, all well" and the message flashes (blinks), on either kind of light; the
+ * colour replaces the dim green of "connected, all well" on an RGB light. The message flashes keep their own colours,
+ * and "connecting" and "failed" keep their colours (patterns) and brightness at any level, even 0: a problem is never
+ * hidden by a dimmed light, nor mistaken for the user's colour.
  */
 public final class LedIndicator {
 
@@ -91,15 +92,15 @@ public final class LedIndicator {
         return this.mono;
     }
 
-    /** Scales all light from now on: 0 is dark, 100 shows the colours as they are defined. */
-    public void setLevel(int percent) {
+    /**
+     * The user's setting, shown at once (one change of the light, not two).
+     *
+     * @param percent scales all light from now on: 0 is dark, 100 shows the colours as they are defined
+     * @param idleRgb the colour of "connected, all well" on an RGB light, 0xRRGGBB, before the level scales it
+     */
+    public void setUserSetting(int percent, int idleRgb) {
         this.levelPercent = Math.max(0, Math.min(100, percent));
-        render(this.lastStepMs);
-    }
-
-    /** The colour of "connected, all well" on an RGB light, 0xRRGGBB (before the level scales it). */
-    public void setIdleColor(int rgb) {
-        this.idleColor = rgb & 0xFFFFFF;
+        this.idleColor = idleRgb & 0xFFFFFF;
         render(this.lastStepMs);
     }
 
@@ -195,28 +196,30 @@ public final class LedIndicator {
 
     private void render(long nowMs) {
         if (!this.mono) {
-            show(this.flashEndMs >= 0 ? this.flashColor : this.steady == IDLE ? this.idleColor : this.steady);
+            show(this.flashEndMs >= 0 ? this.flashColor : this.steady == IDLE ? this.idleColor : this.steady,
+                    this.flashEndMs >= 0 || this.steady == IDLE);
             return;
         }
         if (this.flashEndMs >= 0) {
             if (nowMs < this.flashStartMs) {
-                show(MONO_OFF);
+                show(MONO_OFF, true);
                 return;
             }
-            show(blinkOn(this.flashStartMs, MESSAGE_BLINK_MS, nowMs) ? MONO_ON : MONO_OFF);
+            show(blinkOn(this.flashStartMs, MESSAGE_BLINK_MS, nowMs) ? MONO_ON : MONO_OFF, true);
             return;
         }
         long halfPeriodMs = blinkHalfPeriodMs();
         if (halfPeriodMs > 0) {
-            show(blinkOn(this.steadySinceMs, halfPeriodMs, nowMs) ? MONO_ON : MONO_OFF);
+            show(blinkOn(this.steadySinceMs, halfPeriodMs, nowMs) ? MONO_ON : MONO_OFF, false);
         } else {
-            show(this.steady == IDLE ? MONO_DIM : this.steady == MONO_OFF ? MONO_OFF : MONO_ON);
+            show(this.steady == IDLE ? MONO_DIM : this.steady == MONO_OFF ? MONO_OFF : MONO_ON, this.steady == IDLE);
         }
     }
 
     /** Passes only changes on: the loop steps often, and each LED write is an I/O on the device. */
-    private void show(int unscaled) {
-        int rgb = scale(unscaled, this.levelPercent);
+    /** @param userLight whether this is the light the user's level scales (idle, messages), not a problem or a wait */
+    private void show(int unscaled, boolean userLight) {
+        int rgb = userLight ? scale(unscaled, this.levelPercent) : unscaled;
         if (rgb != this.shownColor) {
             this.shownColor = rgb;
             this.led.show(rgb);

@@ -68,9 +68,16 @@ public class LedControlTest {
         indicator.step(1000 + LedIndicator.FLASH_MS);
         Assert.assertEquals(0x808080, led.current());
 
-        // A problem shows in red, never in the user's colour.
+        // A problem shows in its red at its own brightness, never in the user's colour, even with the light off.
         indicator.setSteady(LedIndicator.ERROR);
-        Assert.assertEquals(LedIndicator.scale(LedIndicator.ERROR, 50), led.current());
+        Assert.assertEquals(LedIndicator.ERROR, led.current());
+        offer(control, "off");
+        control.applyPending();
+        Assert.assertEquals(LedIndicator.ERROR, led.current());
+        indicator.setSteady(LedIndicator.CONNECTING);
+        Assert.assertEquals(LedIndicator.CONNECTING, led.current());
+        indicator.setSteady(LedIndicator.IDLE);
+        Assert.assertEquals(0x000000, led.current());
     }
 
     @Test
