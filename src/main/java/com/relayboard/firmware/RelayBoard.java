@@ -7,6 +7,7 @@ import com.relayboard.firmware.config.Config;
 import com.relayboard.firmware.config.ConfigLoader;
 import com.relayboard.firmware.config.RelayRule;
 import com.relayboard.firmware.led.LedControl;
+import com.relayboard.firmware.led.LedSetting;
 import com.relayboard.firmware.net.Backoff;
 import com.relayboard.firmware.net.BrokerException;
 import com.relayboard.firmware.net.BrokerListener;
@@ -182,6 +183,11 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
     /** @return why the last connection to the broker ended, or {@code null} before one did */
     public String lastDisconnectReason() {
         return this.lastDisconnect;
+    }
+
+    /** @return the LED setting applied (level and colour), for the simulator's front panel */
+    public LedSetting ledSetting() {
+        return this.ledControl.setting();
     }
 
     public String clientId() {

@@ -32,7 +32,8 @@ public final class LedControl {
     private int pendingHead;
     /** Guarded by {@link #pending}. */
     private int pendingSize;
-    private LedSetting setting;
+    /** Written by the loop; volatile for readers on other threads (the simulator's front panel). */
+    private volatile LedSetting setting;
     /** What {@code on} brings back: the last level above 0. */
     private int onLevelPercent = DEFAULT_LEVEL_PERCENT;
 
