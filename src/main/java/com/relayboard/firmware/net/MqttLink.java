@@ -299,10 +299,18 @@ public final class MqttLink {
     }
 
     private void connect(long nowMs) {
+        String controlRefusal;
         try {
             this.session.connect();
+            controlRefusal = null;
             if (this.controlTopic != null) {
-                this.session.subscribe(this.controlTopic, STATUS_QOS);
+                try {
+                    this.session.subscribe(this.controlTopic, STATUS_QOS);
+                } catch (BrokerException e) {
+                    // A broker whose ACL denies the LED topic must not stop the relay: said on the state line. A lost
+                    // connection fails the next subscribe too.
+                    controlRefusal = e.getMessage();
+                }
             }
             for (String filter : this.filters) {
                 this.session.subscribe(filter, this.qos);
@@ -328,6 +336,9 @@ public final class MqttLink {
         StringBuilder detail = new StringBuilder(this.brokerUri).append(", subscribed to");
         for (int i = 0; i < this.filters.length; i++) {
             detail.append(i == 0 ? " " : ", ").append(this.filters[i]);
+        }
+        if (controlRefusal != null) {
+            detail.append("; not subscribed to ").append(this.controlTopic).append(": ").append(controlRefusal);
         }
         if (this.connections > 1) {
             detail.append(" (reconnect ").append(this.connections - 1).append("), last disconnect: ")
