@@ -380,7 +380,11 @@ public final class RelayBoard implements LifecycleListener, BrokerListener, Outb
         this.lastDisconnect = this.mqtt.lastDisconnectReason();
         boolean connected = state == MqttState.CONNECTED;
         if (connected) {
-            // The retained LED command came with the subscriptions: applied before the light shows "connected".
+            // The retained LED command comes with the subscription: the light shows "connected" only once it is
+            // applied (or it took too long), never the default setting first.
+            if (this.ledTopic != null) {
+                this.ledControl.connected(this.clock.nowMs());
+            }
             this.ledControl.applyPending();
         }
         this.mqttStatus = reportStateChange("MQTT", state.name(), detail, state == MqttState.BACKOFF);

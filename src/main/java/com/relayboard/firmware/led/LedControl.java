@@ -23,6 +23,12 @@ public final class LedControl {
     /** The one colour of the ESP-WROVER-KIT's LED, reported as the setting's colour there. */
     public static final int SINGLE_LED_COLOR = 0xFF0000;
     static final String REFUSED_PREFIX = "LED command refused: ";
+    /**
+     * After a connect, how long the light waits for a retained command before it shows "connected" in the default
+     * setting. The retained message comes right after the subscription's acknowledgement; the client library may
+     * hand it over some time later on a loaded machine.
+     */
+    public static final long RETAINED_COMMAND_WAIT_MS = 1000;
 
     private final LedIndicator indicator;
     private final PrintStream console;
@@ -43,6 +49,14 @@ public final class LedControl {
         this.screen = screen;
         this.setting = new LedSetting(DEFAULT_LEVEL_PERCENT,
                 indicator.isSingleColour() ? SINGLE_LED_COLOR : LedIndicator.IDLE);
+    }
+
+    /**
+     * The board is connected (subscribed to the LED topic): the light keeps showing "connecting" until a command
+     * comes, or {@link #RETAINED_COMMAND_WAIT_MS} passes. Runs on the loop thread.
+     */
+    public void connected(long nowMs) {
+        this.indicator.holdIdleUntil(nowMs + RETAINED_COMMAND_WAIT_MS);
     }
 
     /** @return the setting applied now */
@@ -80,6 +94,8 @@ public final class LedControl {
         byte[] payload;
         while ((payload = poll()) != null) {
             apply(LedCommand.parse(payload));
+            // Whatever it said, the retained command (if any) is in: nothing more to wait for.
+            this.indicator.releaseIdle();
         }
         return !this.setting.equals(before);
     }

@@ -64,6 +64,8 @@ public final class LedIndicator {
     private int levelPercent = 100;
     /** What the RGB light shows while connected and idle, before the level scales it. */
     private int idleColor = IDLE;
+    /** Until then "connected, all well" still shows as connecting, or -1: see {@link #holdIdleUntil(long)}. */
+    private long holdIdleUntilMs = -1;
 
     public LedIndicator(Led led) {
         this.led = led;
@@ -102,6 +104,30 @@ public final class LedIndicator {
         this.levelPercent = Math.max(0, Math.min(100, percent));
         this.idleColor = idleRgb & 0xFFFFFF;
         render(this.lastStepMs);
+    }
+
+    /**
+     * Keeps showing "connecting" in place of "connected, all well" until {@code untilMs} or {@link #releaseIdle()},
+     * whichever comes first: the user's retained setting may still be on its way, and the default green must not
+     * flash up before it.
+     */
+    public void holdIdleUntil(long untilMs) {
+        this.holdIdleUntilMs = untilMs;
+        render(this.lastStepMs);
+    }
+
+    /** Ends {@link #holdIdleUntil(long)}: the setting is in. */
+    public void releaseIdle() {
+        if (this.holdIdleUntilMs >= 0) {
+            this.holdIdleUntilMs = -1;
+            render(this.lastStepMs);
+        }
+    }
+
+    /** @return the state shown at {@code nowMs}: the steady one, or connecting while idle is held */
+    private int shownSteady(long nowMs) {
+        return this.steady == IDLE && this.holdIdleUntilMs >= 0 && nowMs < this.holdIdleUntilMs ? CONNECTING
+                : this.steady;
     }
 
     /**
@@ -153,6 +179,9 @@ public final class LedIndicator {
     /** Shows what is due at {@code nowMs}: the end of a flash, the next blink. */
     public void step(long nowMs) {
         this.lastStepMs = nowMs;
+        if (this.holdIdleUntilMs >= 0 && nowMs >= this.holdIdleUntilMs) {
+            this.holdIdleUntilMs = -1;
+        }
         if (this.flashEndMs >= 0 && nowMs >= this.flashEndMs) {
             this.flashEndMs = -1;
             if (this.pendingFlashColor >= 0) {
@@ -180,7 +209,11 @@ public final class LedIndicator {
             return nextEdgeMs(this.flashStartMs, MESSAGE_BLINK_MS);
         }
         long halfPeriodMs = blinkHalfPeriodMs();
-        return halfPeriodMs > 0 ? nextEdgeMs(this.steadySinceMs, halfPeriodMs) : -1;
+        long edgeMs = halfPeriodMs > 0 ? nextEdgeMs(this.steadySinceMs, halfPeriodMs) : -1;
+        if (this.holdIdleUntilMs >= 0 && (edgeMs < 0 || this.holdIdleUntilMs < edgeMs)) {
+            return this.holdIdleUntilMs;
+        }
+        return edgeMs;
     }
 
     /** @return the first on/off edge after the last step, of a blink that started at {@code startMs} */
@@ -196,8 +229,9 @@ public final class LedIndicator {
 
     private void render(long nowMs) {
         if (!this.mono) {
-            show(this.flashEndMs >= 0 ? this.flashColor : this.steady == IDLE ? this.idleColor : this.steady,
-                    this.flashEndMs >= 0 || this.steady == IDLE);
+            int state = shownSteady(nowMs);
+            show(this.flashEndMs >= 0 ? this.flashColor : state == IDLE ? this.idleColor : state,
+                    this.flashEndMs >= 0 || state == IDLE);
             return;
         }
         if (this.flashEndMs >= 0) {
@@ -212,7 +246,8 @@ public final class LedIndicator {
         if (halfPeriodMs > 0) {
             show(blinkOn(this.steadySinceMs, halfPeriodMs, nowMs) ? MONO_ON : MONO_OFF, false);
         } else {
-            show(this.steady == IDLE ? MONO_DIM : this.steady == MONO_OFF ? MONO_OFF : MONO_ON, this.steady == IDLE);
+            int state = shownSteady(nowMs);
+            show(state == IDLE ? MONO_DIM : state == MONO_OFF ? MONO_OFF : MONO_ON, state == IDLE);
         }
     }
 
@@ -231,6 +266,7 @@ public final class LedIndicator {
         if (!this.mono) {
             return 0;
         }
-        return this.steady == CONNECTING ? SLOW_BLINK_MS : this.steady == ERROR ? FAST_BLINK_MS : 0;
+        int state = shownSteady(this.lastStepMs);
+        return state == CONNECTING ? SLOW_BLINK_MS : state == ERROR ? FAST_BLINK_MS : 0;
     }
 }

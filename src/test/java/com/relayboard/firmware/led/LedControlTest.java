@@ -81,6 +81,38 @@ public class LedControlTest {
     }
 
     @Test
+    public void afterAConnect_theLightWaitsForTheRetainedCommand_beforeShowingConnected() {
+        FakeLed led = new FakeLed();
+        LedIndicator indicator = new LedIndicator(led);
+        LedControl control = new LedControl(indicator, this.console, this.screen);
+        indicator.step(5000);
+        control.connected(5000);
+        indicator.setSteady(LedIndicator.IDLE);
+        Assert.assertEquals("still connecting: the retained command may be on its way", LedIndicator.CONNECTING,
+                led.current());
+        Assert.assertEquals(5000 + LedControl.RETAINED_COMMAND_WAIT_MS, indicator.nextChangeMs());
+
+        offer(control, "{\"color\": \"#0000FF\"}");
+        control.applyPending();
+        Assert.assertEquals("straight from connecting to the user's colour", 0x0000FF, led.current());
+        Assert.assertFalse(led.shown().contains(Integer.valueOf(LedIndicator.IDLE)));
+    }
+
+    @Test
+    public void afterAConnect_withoutRetainedCommand_theDefaultShowsOnceTheWaitIsOver() {
+        FakeLed led = new FakeLed();
+        LedIndicator indicator = new LedIndicator(led);
+        LedControl control = new LedControl(indicator, this.console, this.screen);
+        control.connected(0);
+        indicator.setSteady(LedIndicator.IDLE);
+        indicator.step(LedControl.RETAINED_COMMAND_WAIT_MS - 1);
+        Assert.assertEquals(LedIndicator.CONNECTING, led.current());
+        indicator.step(LedControl.RETAINED_COMMAND_WAIT_MS);
+        Assert.assertEquals(LedIndicator.IDLE, led.current());
+        Assert.assertEquals(-1, indicator.nextChangeMs());
+    }
+
+    @Test
     public void offThenOn_restoresTheLastLevel() {
         FakeLed led = new FakeLed();
         LedControl control = connectedControl(led);
