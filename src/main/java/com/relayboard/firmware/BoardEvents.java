@@ -41,6 +41,11 @@ final class BoardEvents implements PathEvents {
     }
 
     @Override
+    public void commandArrived() {
+        wake();
+    }
+
+    @Override
     public void connectionLost(String reason, boolean closedByBroker) {
         post(new LinkEvent.ConnectionLost(reason, closedByBroker));
     }

@@ -24,6 +24,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
     private final MqttLink mqtt;
     private final MessagePath path;
     private final StatusPresenter presenter;
+    private final LedChannel ledChannel;
     private final LedIndicator led;
     private volatile boolean running = true;
     /** Loop iterations so far: lets tests check that an idle board sleeps instead of spinning. */
@@ -34,13 +35,14 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
     private long nowMs;
 
     BoardLoop(Clock clock, BoardEvents events, WifiConnectManager wifi, MqttLink mqtt, MessagePath path,
-            StatusPresenter presenter, LedIndicator led) {
+            StatusPresenter presenter, LedChannel ledChannel, LedIndicator led) {
         this.clock = clock;
         this.events = events;
         this.wifi = wifi;
         this.mqtt = mqtt;
         this.path = path;
         this.presenter = presenter;
+        this.ledChannel = ledChannel;
         this.led = led;
     }
 
@@ -52,6 +54,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
             handleEvents();
             this.wifi.step(this.nowMs);
             this.mqtt.step(this.clock.nowMs(), this.wifi.isConnected());
+            this.ledChannel.step();
             showReports();
             long nowMs = this.clock.nowMs();
             this.led.step(nowMs);

@@ -4,6 +4,9 @@ import java.io.PrintStream;
 import java.util.Random;
 
 import com.relayboard.firmware.config.Config;
+import com.relayboard.firmware.config.ConfigLoader;
+import com.relayboard.firmware.led.LedControl;
+import com.relayboard.firmware.led.LedSetting;
 import com.relayboard.firmware.net.Backoff;
 import com.relayboard.firmware.net.BrokerException;
 import com.relayboard.firmware.net.BrokerSession;
@@ -56,6 +59,9 @@ public final class RelayBoard {
     private final WifiConnectManager wifi;
     private final MqttLink mqtt;
     private final BoardLoop loop;
+    /** Where LED commands come, or {@code null}: messages on it go to {@link #ledControl}, never relayed. */
+    private final String ledTopic;
+    private final LedControl ledControl;
 
     private boolean running;
     private Thread loopThread;
@@ -72,14 +78,20 @@ public final class RelayBoard {
         this.outbox = new Outbox(OUTBOX_CAPACITY, OUTBOX_MAX_BYTES, this.session, this.path);
         this.path.publishThrough(this.outbox);
         this.presenter = new StatusPresenter(this.console, screen, led, this.path.counters());
+        this.ledTopic = config.ledTopic();
+        this.ledControl = new LedControl(led, this.console, screen);
+        this.path.takeCommands(this.ledTopic, this.ledControl);
+        LedChannel ledChannel = new LedChannel(this.ledControl, this.ledTopic, config.ledStateTopic(), this.session,
+                clock, this.console, this.presenter);
         this.wifi = new WifiConnectManager(radio, config.wifiSsid(), config.wifiPassword(), config.wifiSecurity(),
                 new Backoff(WifiConnectManager.RETRY_INITIAL_MS, WifiConnectManager.RETRY_MAX_MS, random),
-                this.presenter);
+                ledChannel);
         this.mqtt = new MqttLink(this.session, config.brokerUri(), config.clientId(),
                 relay.sourceFilters(), config.qos(), config.statusTopic(), probeTopic,
                 config.keepAliveS(), new Backoff(MqttLink.RETRY_INITIAL_MS, config.retryMaxS() * 1000L, random),
-                this.outbox, this.presenter);
-        this.loop = new BoardLoop(clock, events, this.wifi, this.mqtt, this.path, this.presenter, led);
+                this.outbox, ledChannel);
+        this.mqtt.subscribeFirst(this.ledTopic);
+        this.loop = new BoardLoop(clock, events, this.wifi, this.mqtt, this.path, this.presenter, ledChannel, led);
     }
 
     /** Prints what the board will do, then starts the console, the publisher and the loop. */
@@ -93,6 +105,8 @@ public final class RelayBoard {
         for (RelayRule rule : this.config.rules()) {
             this.console.println("Relay " + rule.number() + ": " + rule);
         }
+        this.console.println(this.ledTopic == null ? "LED control: off (" + ConfigLoader.LED_TOPIC + " is empty)"
+                : "LED control: commands on " + this.ledTopic + ", state on " + this.config.ledStateTopic());
         this.presenter.showStart();
         this.outbox.start();
         this.loopThread = new Thread(this.loop, "relayboard-loop");
@@ -172,6 +186,11 @@ public final class RelayBoard {
 
     public int dropped() {
         return this.path.counters().dropped();
+    }
+
+    /** @return the LED setting applied (level and colour), for the simulator's front panel */
+    public LedSetting ledSetting() {
+        return this.ledControl.setting();
     }
 
     /** @return console lines skipped because messages came faster than the console prints them */

@@ -2,6 +2,8 @@ package com.relayboard.firmware;
 
 import java.io.PrintStream;
 
+import com.relayboard.firmware.ui.Console;
+
 /**
  * The serial console, kept off the message path. On the board {@code System.out} is a UART at
  * 115,200 baud (8N1: 11,520 bytes/s, about 5 ms for a short {@code New message} line and 90 ms for one
@@ -13,7 +15,7 @@ import java.io.PrintStream;
  * <p>The bound is on lines and on characters, so that a burst of long lines takes no more memory than
  * one of short ones.
  */
-final class SerialConsole implements Runnable {
+final class SerialConsole implements Runnable, Console {
 
     /** Lines waiting at most. */
     static final int MAX_LINES = 64;
@@ -41,7 +43,8 @@ final class SerialConsole implements Runnable {
     }
 
     /** Queues a line for the UART, or skips it when the buffer is full; never waits. */
-    synchronized void println(String line) {
+    @Override
+    public synchronized void println(String line) {
         if (this.writer == null) {
             this.uart.println(line); // Not started, or stopped: nothing else is printing.
             return;

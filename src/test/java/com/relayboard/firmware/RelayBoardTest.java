@@ -272,6 +272,62 @@ public class RelayBoardTest {
         });
     }
 
+    // ------------------------------------------------------------------ LED control
+
+    private static final String LED_SET_TOPIC = "relayboard/relayboard-a1b2c3/led/set";
+    private static final String LED_STATE_TOPIC = "relayboard/relayboard-a1b2c3/led";
+
+    @Test
+    public void ledCommand_setsTheLight_isNotRelayed_andTheStateIsPublishedRetained() throws ConfigException {
+        startConnected(MapPropertySource.defaults());
+        Assert.assertEquals("LED topic subscribed first, at QoS 1", LED_SET_TOPIC, this.session.subscriptions().get(0));
+        awaitPublished(LED_STATE_TOPIC, 1);
+        FakeBrokerSession.Published onConnect = this.session.publishedTo(LED_STATE_TOPIC).get(0);
+        Bytes.assertBytes("state on connect", Bytes.ascii("{\"level\":100,\"color\":\"#001800\"}"), onConnect.payload);
+        Assert.assertTrue(onConnect.retained);
+
+        Assert.assertTrue(this.session.deliver(LED_SET_TOPIC, Bytes.ascii("{\"level\": 50, \"color\": \"#FF8000\"}"), 1));
+        awaitPublished(LED_STATE_TOPIC, 2);
+        FakeBrokerSession.Published changed = this.session.publishedTo(LED_STATE_TOPIC).get(1);
+        Bytes.assertBytes("state on change", Bytes.ascii("{\"level\":50,\"color\":\"#FF8000\"}"), changed.payload);
+        Assert.assertTrue(changed.retained);
+        Assert.assertEquals(1, changed.qos);
+        Assert.assertEquals(0x804000, this.led.current());
+        Assert.assertEquals("a command is not a message: neither shown nor counted", 0, this.board.received());
+        Assert.assertTrue(this.screen.messageTopics().isEmpty());
+        Assert.assertTrue(linesStartingWith("New message").isEmpty());
+    }
+
+    @Test
+    public void badLedCommand_isRefusedOnConsoleAndScreen_andNothingIsPublished() throws ConfigException {
+        startConnected(MapPropertySource.defaults());
+        awaitPublished(LED_STATE_TOPIC, 1);
+        Assert.assertTrue(this.session.deliver(LED_SET_TOPIC, Bytes.ascii("{\"color\": \"#12\"}"), 1));
+        awaitConsoleLine("LED command refused: ");
+        List<String> refusals = linesStartingWith("LED command refused: ");
+        Assert.assertEquals(console(), 1, refusals.size());
+        Assert.assertEquals("LED command refused: \"color\" must be \"#RRGGBB\" (six hex digits), not \"#12\"",
+                refusals.get(0));
+        Assert.assertTrue(this.screen.notices().contains(linesStartingWith("LED command refused: ").get(0)));
+        Assert.assertEquals(LedIndicator.IDLE, this.led.current());
+        // The next good command is the next state published: the refused one published none.
+        Assert.assertTrue(this.session.deliver(LED_SET_TOPIC, Bytes.ascii("off"), 1));
+        awaitPublished(LED_STATE_TOPIC, 2);
+        Bytes.assertBytes("state after off", Bytes.ascii("{\"level\":0,\"color\":\"#001800\"}"),
+                this.session.publishedTo(LED_STATE_TOPIC).get(1).payload);
+    }
+
+    @Test
+    public void emptyLedTopicKey_turnsLedControlOff() throws ConfigException {
+        startConnected(MapPropertySource.defaults().set(ConfigLoader.LED_TOPIC, ""));
+        Assert.assertFalse(this.session.subscriptions().contains(LED_SET_TOPIC));
+        Assert.assertTrue(console(), console().contains("LED control: off"));
+        // A relayed message comes after the connect's own publishes: by then a state would have been published.
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("hello"), 1));
+        awaitPublished(TOPIC2, 1);
+        Assert.assertTrue(this.session.publishedTo(LED_STATE_TOPIC).isEmpty());
+    }
+
     @Test
     public void start_printsTheConfigurationAndAnnouncesOnline() throws ConfigException {
         startConnected(MapPropertySource.defaults());
@@ -499,8 +555,8 @@ public class RelayBoardTest {
         });
         Assert.assertEquals(0, this.board.dropped());
         List<String> subscriptions = this.session.subscriptions();
-        Assert.assertEquals("resubscribed (both rules and the probe topic) after the reconnect: " + subscriptions, 6,
-                subscriptions.size());
+        Assert.assertEquals("resubscribed (the LED topic, both rules and the probe topic) after the reconnect: "
+                + subscriptions, 8, subscriptions.size());
         Assert.assertTrue(console(), console().indexOf("connection lost: the broker closed the connection") >= 0);
     }
 

@@ -11,6 +11,10 @@ public final class Config {
     /** Topic levels under which the board publishes its availability. */
     public static final String STATUS_TOPIC_PREFIX = "relayboard/";
     public static final String STATUS_TOPIC_SUFFIX = "/status";
+    /** {@code relayboard/<clientId>} plus this: where the board takes LED commands, unless configured otherwise. */
+    public static final String LED_SET_SUFFIX = "/led/set";
+    /** {@code relayboard/<clientId>} plus this: the LED setting the board applied, retained. */
+    public static final String LED_STATE_SUFFIX = "/led";
 
     final String wifiSsid;
     final String wifiPassword;
@@ -32,6 +36,8 @@ public final class Config {
     int retryMaxS = ConfigLoader.DEFAULT_RETRY_MAX_S;
     /** {@link ConfigLoader#RELAY_EMPTY_PAYLOAD}; set by the loader after construction, as {@link #retryMaxS}. */
     boolean relayEmptyPayloads = true;
+    /** Set by the loader after construction, like {@link #retryMaxS}; {@code null}: no LED control. */
+    String ledTopic;
 
     Config(String wifiSsid, String wifiPassword, String wifiSecurity, String wifiInterface, String brokerUri,
             String brokerHost, int brokerPort, String caCert, String clientId, String username, String password, int qos,
@@ -150,6 +156,16 @@ public final class Config {
     /** @return {@code relayboard/<clientId>/status}: retained {@code online}, and {@code offline} as Last Will */
     public String statusTopic() {
         return STATUS_TOPIC_PREFIX + this.clientId + STATUS_TOPIC_SUFFIX;
+    }
+
+    /** @return where the board takes LED commands, or {@code null} when LED control is off */
+    public String ledTopic() {
+        return this.ledTopic;
+    }
+
+    /** @return {@code relayboard/<clientId>/led}: the LED setting applied, retained */
+    public String ledStateTopic() {
+        return STATUS_TOPIC_PREFIX + this.clientId + LED_STATE_SUFFIX;
     }
 
     /** @return the configuration in one line, passwords left out */

@@ -45,6 +45,11 @@ public final class ConfigLoader {
     /** {@link #RELAY_EMPTY_PAYLOAD}'s values. */
     public static final String EMPTY_PAYLOAD_RELAY = "relay";
     public static final String EMPTY_PAYLOAD_SKIP = "skip";
+    /**
+     * The topic the board takes LED commands on. Not set: {@code relayboard/<clientId>/led/set}; set but empty: no
+     * LED control.
+     */
+    public static final String LED_TOPIC = "relayboard.led.topic";
     /** Rules are numbered from 1: {@code relayboard.relay.1.from}, {@code .to}, {@code .suffix}. */
     public static final String RELAY_PREFIX = "relayboard.relay.";
 
@@ -158,12 +163,36 @@ public final class ConfigLoader {
                         + ".from would relay the board's own status topic " + statusTopic);
             }
         }
+        String ledTopic = loadLedTopic(source, clientId, rules);
         Config config = new Config(ssid, wifiPassword == null ? "" : wifiPassword, security, wifiInterface, brokerUri,
                 hostPort[0], port, caCert, clientId, username, password, qos, keepAliveS, cleanSession,
                 maxPayloadBytes, rules);
         config.retryMaxS = retryMaxS;
         config.relayEmptyPayloads = relayEmptyPayloads;
+        config.ledTopic = ledTopic;
         return config;
+    }
+
+    /** @return the LED command topic, or {@code null} when the key is set but empty (LED control off) */
+    private static String loadLedTopic(PropertySource source, String clientId, RelayRule[] rules)
+            throws ConfigException {
+        String raw = source.get(LED_TOPIC);
+        if (raw != null && raw.trim().length() == 0) {
+            return null;
+        }
+        String topic = raw == null ? Config.STATUS_TOPIC_PREFIX + clientId + Config.LED_SET_SUFFIX : raw.trim();
+        String problem = Topics.checkTopicName(topic);
+        if (problem != null) {
+            throw invalid(LED_TOPIC, "is not a topic the board can subscribe to by name: " + problem, topic);
+        }
+        for (RelayRule rule : rules) {
+            if (rule.appliesTo(topic)) {
+                // A message there would be both a command and a message to relay: refused rather than guessed.
+                throw new ConfigException("Configuration error: " + RELAY_PREFIX + rule.number()
+                        + ".from would relay the board's LED command topic " + topic);
+            }
+        }
+        return topic;
     }
 
     /**

@@ -39,8 +39,6 @@ public final class MqttLink {
     public static final int TAKEOVER_WINDOW_CAPS = 3;
     /** What a probe carries: the board only needs it to come back. */
     static final byte[] PROBE_PAYLOAD = { 'p', 'r', 'o', 'b', 'e' };
-    /** Tries of a status publish while the client says it is busy. */
-    private static final int BUSY_ATTEMPTS = 100;
     /** Status messages are QoS 1: availability must not be lost. */
     private static final int STATUS_QOS = 1;
 
@@ -70,6 +68,8 @@ public final class MqttLink {
     private boolean probeSent;
     /** Connections in a row that the broker closed soon after they opened. */
     private int closedSoonInARow;
+    /** Subscribed first on every connect, at QoS 1, or {@code null}: the board's LED command topic. */
+    private String controlTopic;
 
     /**
      * @param filters
@@ -93,6 +93,14 @@ public final class MqttLink {
         this.backoff = backoff;
         this.outbox = outbox;
         this.listener = listener;
+    }
+
+    /**
+     * Subscribes to {@code topic} at QoS 1 on every connect, before the relay's sources, so that a retained command
+     * there reaches the board before the connection is announced. Call before the first step.
+     */
+    public void subscribeFirst(String topic) {
+        this.controlTopic = topic;
     }
 
     public MqttState state() {
@@ -225,23 +233,7 @@ public final class MqttLink {
 
     /** Publishes a retained status line at QoS 1, trying again while the client says it is busy. */
     private void publishStatus(String topic, String text) throws BrokerException {
-        for (int attempt = 1;; attempt++) {
-            try {
-                this.session.publish(topic, text.getBytes(), STATUS_QOS, true);
-                return;
-            } catch (BrokerException e) {
-                // The relay's publishes may hold the client's window for a moment.
-                if (!e.isBusy() || attempt == BUSY_ATTEMPTS) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        RetainedPublish.publish(this.session, topic, text.getBytes());
     }
 
     /**
@@ -317,6 +309,7 @@ public final class MqttLink {
     }
 
     private void connect(long nowMs) {
+        String controlRefusal;
         try {
             this.session.connect();
             // Publishing first: with a persistent session the broker delivers what it kept as soon as the
@@ -324,6 +317,16 @@ public final class MqttLink {
             // outbox still offline, they would fill the client's queue, and the SUBACKs behind them would
             // never be read.
             this.outbox.setOnline(true);
+            controlRefusal = null;
+            if (this.controlTopic != null) {
+                try {
+                    this.session.subscribe(this.controlTopic, STATUS_QOS);
+                } catch (BrokerException e) {
+                    // A broker whose ACL denies the LED topic must not stop the relay: said on the state line. A lost
+                    // connection fails the next subscribe too.
+                    controlRefusal = e.getMessage();
+                }
+            }
             for (String filter : this.filters) {
                 this.session.subscribe(filter, this.qos);
             }
@@ -349,6 +352,9 @@ public final class MqttLink {
         StringBuilder detail = new StringBuilder(this.brokerUri).append(", subscribed to");
         for (int i = 0; i < this.filters.length; i++) {
             detail.append(i == 0 ? " " : ", ").append(this.filters[i]);
+        }
+        if (controlRefusal != null) {
+            detail.append("; not subscribed to ").append(this.controlTopic).append(": ").append(controlRefusal);
         }
         if (this.connections > 1) {
             detail.append(" (reconnect ").append(this.connections - 1).append("), last disconnect: ")

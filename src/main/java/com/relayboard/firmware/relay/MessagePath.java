@@ -31,6 +31,9 @@ public final class MessagePath implements BrokerListener, OutboxListener {
     private final boolean relayEmptyPayloads;
     private final String probeTopic;
     private final PathEvents events;
+    /** The board's command topic (LED control), or {@code null}: its messages go to {@link #commands}. */
+    private String commandTopic;
+    private Commands commands;
     private final RelayCounters counters = new RelayCounters();
     private Outbox outbox;
     /** Messages (probes included) and publish acknowledgements: anything heard from the broker. */
@@ -52,6 +55,12 @@ public final class MessagePath implements BrokerListener, OutboxListener {
         this.relayEmptyPayloads = relayEmptyPayloads;
         this.probeTopic = probeTopic;
         this.events = events;
+    }
+
+    /** Takes messages on {@code topic} as commands instead of relaying them; once, before the first message. */
+    public void takeCommands(String topic, Commands taker) {
+        this.commandTopic = topic;
+        this.commands = taker;
     }
 
     /** Sets the outbox relayed copies go to; once, before the first message. */
@@ -78,6 +87,11 @@ public final class MessagePath implements BrokerListener, OutboxListener {
     public DeliveryReceipt onMessage(String topic, byte[] payload, int qos) {
         heard();
         if (topic.equals(this.probeTopic)) {
+            return DeliveryReceipt.SAFE_NOW;
+        }
+        if (topic.equals(this.commandTopic)) {
+            this.commands.offer(payload);
+            this.events.commandArrived();
             return DeliveryReceipt.SAFE_NOW;
         }
         RelayRule rule = this.relay.ruleFor(topic);

@@ -15,6 +15,9 @@ public interface PathEvents {
     /** A publish failed and the message stays queued, to be published again after the reconnect. */
     void publishRetrying(String topic, String reason);
 
+    /** A command arrived (see {@link Commands}): the loop should wake and apply it. */
+    void commandArrived();
+
     /** The client reported a connection lost. */
     void connectionLost(String reason, boolean closedByBroker);
 }

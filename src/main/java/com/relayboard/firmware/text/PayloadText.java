@@ -5,6 +5,9 @@ package com.relayboard.firmware.text;
  * anything: valid UTF-8 is shown as it is, while invalid bytes and control characters are escaped
  * ({@code \xFF}, {@code \n}, {@code \t}, {@code \u0085}), and a backslash is doubled so that an
  * escape can never be mistaken for payload text.
+ *
+ * <p>The LCD's variants ({@link #escapeForLcd}) also escape what its font has no glyph for (see {@link GlyphRanges}):
+ * {@code \u0E01} in the BMP, {@code \U0001F600} beyond it, so that no character is ever drawn as a silent box.
  */
 public final class PayloadText {
 
@@ -26,12 +29,31 @@ public final class PayloadText {
         return escape(payload, Integer.MAX_VALUE);
     }
 
+    /** @return {@link #escapeTopic} for the LCD: characters its font lacks escaped too */
+    public static String escapeTopicForLcd(String topic, int maxChars) {
+        return escape(Utf8.encode(topic), maxChars, true);
+    }
+
+    /** @return {@link #escape(byte[], int)} for the LCD: characters its font lacks escaped too */
+    public static String escapeForLcd(byte[] payload, int maxChars) {
+        return escape(payload, maxChars, true);
+    }
+
+    /** @return how many payload bytes {@link #escapeForLcd} shows within {@code maxChars} characters */
+    public static int bytesShownOnLcd(byte[] payload, int maxChars) {
+        return bytesShown(payload, maxChars, true);
+    }
+
     /**
      * @param maxChars
      *            the most characters of text to produce; an escape sequence is never cut in two
      * @return the escaped text of as much of {@code payload} as fits in {@code maxChars}
      */
     public static String escape(byte[] payload, int maxChars) {
+        return escape(payload, maxChars, false);
+    }
+
+    private static String escape(byte[] payload, int maxChars, boolean lcd) {
         StringBuilder text = new StringBuilder(Math.min(payload.length + 8, maxChars < 4096 ? maxChars + 8 : 4096));
         int i = 0;
         while (i < payload.length) {
@@ -42,7 +64,7 @@ public final class PayloadText {
                 appendHexByte(text, payload[i] & 0xFF);
                 consumed = 1;
             } else {
-                appendCodePoint(text, decoded >>> 3);
+                appendCodePoint(text, decoded >>> 3, lcd);
                 consumed = decoded & 7;
             }
             if (text.length() > maxChars) {
@@ -59,6 +81,10 @@ public final class PayloadText {
      *         characters
      */
     public static int bytesShown(byte[] payload, int maxChars) {
+        return bytesShown(payload, maxChars, false);
+    }
+
+    private static int bytesShown(byte[] payload, int maxChars, boolean lcd) {
         int chars = 0;
         int i = 0;
         while (i < payload.length) {
@@ -69,7 +95,7 @@ public final class PayloadText {
                 width = 4;
                 consumed = 1;
             } else {
-                width = escapedWidth(decoded >>> 3);
+                width = escapedWidth(decoded >>> 3, lcd);
                 consumed = decoded & 7;
             }
             if (chars + width > maxChars) {
@@ -81,7 +107,7 @@ public final class PayloadText {
         return i;
     }
 
-    private static int escapedWidth(int codePoint) {
+    private static int escapedWidth(int codePoint, boolean lcd) {
         if (codePoint == '\\' || codePoint == '\n' || codePoint == '\r' || codePoint == '\t') {
             return 2;
         }
@@ -91,10 +117,13 @@ public final class PayloadText {
         if (codePoint >= 0x80 && codePoint <= 0x9F) {
             return 6;
         }
+        if (lcd && !GlyphRanges.has(codePoint)) {
+            return codePoint >= 0x10000 ? 10 : 6;
+        }
         return codePoint >= 0x10000 ? 2 : 1;
     }
 
-    private static void appendCodePoint(StringBuilder text, int codePoint) {
+    private static void appendCodePoint(StringBuilder text, int codePoint, boolean lcd) {
         switch (codePoint) {
         case '\\':
             text.append("\\\\");
@@ -116,6 +145,12 @@ public final class PayloadText {
         } else if (codePoint >= 0x80 && codePoint <= 0x9F) {
             // C1 controls are valid UTF-8 but move terminals around: show them by number.
             text.append("\\u00").append(HEX[codePoint >> 4]).append(HEX[codePoint & 0xF]);
+        } else if (lcd && !GlyphRanges.has(codePoint)) {
+            // Not in the LCD's font: MicroUI would draw its first glyph instead, which reads as a box.
+            text.append(codePoint >= 0x10000 ? "\\U" : "\\u");
+            for (int shift = codePoint >= 0x10000 ? 28 : 12; shift >= 0; shift -= 4) {
+                text.append(HEX[(codePoint >> shift) & 0xF]);
+            }
         } else if (codePoint >= 0x10000) {
             int offset = codePoint - 0x10000;
             text.append((char) (0xD800 + (offset >> 10))).append((char) (0xDC00 + (offset & 0x3FF)));

@@ -245,13 +245,13 @@ public final class LcdScreen implements BoardScreen {
     }
 
     private String fitTopic(String topic) {
-        return TextFit.fit(PayloadText.escapeTopic(topic, MAX_PAYLOAD_CHARS), this.font,
+        return TextFit.fit(PayloadText.escapeTopicForLcd(topic, MAX_PAYLOAD_CHARS), this.font,
                 this.rows[0].topic.textWidth(), "", false);
     }
 
     private String fitPayload(byte[] payload) {
-        String text = PayloadText.escape(payload, MAX_PAYLOAD_CHARS);
-        boolean complete = PayloadText.bytesShown(payload, MAX_PAYLOAD_CHARS) == payload.length;
+        String text = PayloadText.escapeForLcd(payload, MAX_PAYLOAD_CHARS);
+        boolean complete = PayloadText.bytesShownOnLcd(payload, MAX_PAYLOAD_CHARS) == payload.length;
         return TextFit.fit(text, this.font, this.rows[0].payload.textWidth(), " (" + payload.length + " B)",
                 !complete);
     }

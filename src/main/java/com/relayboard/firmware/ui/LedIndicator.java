@@ -17,6 +17,12 @@ package com.relayboard.firmware.ui;
  * A message that arrives while another's blinks show waits for them to end, then a pause, so that the counts stay
  * readable (one blink then two is not three). Only one waits: when messages come faster than they can be blinked,
  * the latest one is shown.
+ *
+ * <p>The user's setting (the LED topic, see {@code led.LedControl}) changes two things: {@link #setUserSetting(int, int) the
+ * level} scales the light of "connected, all well" and the message flashes (blinks), on either kind of light; the
+ * colour replaces the dim green of "connected, all well" on an RGB light. The message flashes keep their own colours,
+ * and "connecting" and "failed" keep their colours (patterns) and brightness at any level, even 0: a problem is never
+ * hidden by a dimmed light, nor mistaken for the user's colour.
  */
 public final class LedIndicator {
 
@@ -54,6 +60,12 @@ public final class LedIndicator {
     /** Single-colour light: the message waiting for the blinks showing to end, or -1. */
     private int pendingFlashColor = -1;
     private int shownColor = -1;
+    /** The user's brightness, 0 (dark) to 100 (the colours as defined here). */
+    private int levelPercent = 100;
+    /** What the RGB light shows while connected and idle, before the level scales it. */
+    private int idleColor = IDLE;
+    /** Until then "connected, all well" still shows as connecting, or -1: see {@link #holdIdleUntil(long)}. */
+    private long holdIdleUntilMs = -1;
 
     public LedIndicator(Led led) {
         this.led = led;
@@ -75,6 +87,64 @@ public final class LedIndicator {
     /** @return how many blinks a single-colour light gives for a message shown in {@code rgb} */
     public static int blinksFor(int rgb) {
         return rgb == RULE_1 ? 1 : rgb == RULE_2 ? 2 : 3;
+    }
+
+    /** @return whether the light shows one colour only: brightness, blinks, no colours */
+    public boolean isSingleColour() {
+        return this.mono;
+    }
+
+    /**
+     * The user's setting, shown at once (one change of the light, not two).
+     *
+     * @param percent scales all light from now on: 0 is dark, 100 shows the colours as they are defined
+     * @param idleRgb the colour of "connected, all well" on an RGB light, 0xRRGGBB, before the level scales it
+     */
+    public void setUserSetting(int percent, int idleRgb) {
+        this.levelPercent = Math.max(0, Math.min(100, percent));
+        this.idleColor = idleRgb & 0xFFFFFF;
+        render(this.lastStepMs);
+    }
+
+    /**
+     * Keeps showing "connecting" in place of "connected, all well" until {@code untilMs} or {@link #releaseIdle()},
+     * whichever comes first: the user's retained setting may still be on its way, and the default green must not
+     * flash up before it.
+     */
+    public void holdIdleUntil(long untilMs) {
+        this.holdIdleUntilMs = untilMs;
+        render(this.lastStepMs);
+    }
+
+    /** Ends {@link #holdIdleUntil(long)}: the setting is in. */
+    public void releaseIdle() {
+        if (this.holdIdleUntilMs >= 0) {
+            this.holdIdleUntilMs = -1;
+            render(this.lastStepMs);
+        }
+    }
+
+    /** @return the state shown at {@code nowMs}: the steady one, or connecting while idle is held */
+    private int shownSteady(long nowMs) {
+        return this.steady == IDLE && this.holdIdleUntilMs >= 0 && nowMs < this.holdIdleUntilMs ? CONNECTING
+                : this.steady;
+    }
+
+    /**
+     * @return {@code rgb} with each channel scaled to {@code percent}, rounded; a channel that was lit stays lit
+     *         (at 1) at any level above 0, so that a low level never reads as off
+     */
+    public static int scale(int rgb, int percent) {
+        int scaled = 0;
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            int channel = (rgb >> shift) & 0xFF;
+            int value = (channel * percent + 50) / 100;
+            if (value == 0 && channel > 0 && percent > 0) {
+                value = 1;
+            }
+            scaled |= value << shift;
+        }
+        return scaled;
     }
 
     /** Shows the board's state, after any message flash that is showing. */
@@ -109,6 +179,9 @@ public final class LedIndicator {
     /** Shows what is due at {@code nowMs}: the end of a flash, the next blink. */
     public void step(long nowMs) {
         this.lastStepMs = nowMs;
+        if (this.holdIdleUntilMs >= 0 && nowMs >= this.holdIdleUntilMs) {
+            this.holdIdleUntilMs = -1;
+        }
         if (this.flashEndMs >= 0 && nowMs >= this.flashEndMs) {
             this.flashEndMs = -1;
             if (this.pendingFlashColor >= 0) {
@@ -136,7 +209,11 @@ public final class LedIndicator {
             return nextEdgeMs(this.flashStartMs, MESSAGE_BLINK_MS);
         }
         long halfPeriodMs = blinkHalfPeriodMs();
-        return halfPeriodMs > 0 ? nextEdgeMs(this.steadySinceMs, halfPeriodMs) : -1;
+        long edgeMs = halfPeriodMs > 0 ? nextEdgeMs(this.steadySinceMs, halfPeriodMs) : -1;
+        if (this.holdIdleUntilMs >= 0 && (edgeMs < 0 || this.holdIdleUntilMs < edgeMs)) {
+            return this.holdIdleUntilMs;
+        }
+        return edgeMs;
     }
 
     /** @return the first on/off edge after the last step, of a blink that started at {@code startMs} */
@@ -152,27 +229,32 @@ public final class LedIndicator {
 
     private void render(long nowMs) {
         if (!this.mono) {
-            show(this.flashEndMs >= 0 ? this.flashColor : this.steady);
+            int state = shownSteady(nowMs);
+            show(this.flashEndMs >= 0 ? this.flashColor : state == IDLE ? this.idleColor : state,
+                    this.flashEndMs >= 0 || state == IDLE);
             return;
         }
         if (this.flashEndMs >= 0) {
             if (nowMs < this.flashStartMs) {
-                show(MONO_OFF);
+                show(MONO_OFF, true);
                 return;
             }
-            show(blinkOn(this.flashStartMs, MESSAGE_BLINK_MS, nowMs) ? MONO_ON : MONO_OFF);
+            show(blinkOn(this.flashStartMs, MESSAGE_BLINK_MS, nowMs) ? MONO_ON : MONO_OFF, true);
             return;
         }
         long halfPeriodMs = blinkHalfPeriodMs();
         if (halfPeriodMs > 0) {
-            show(blinkOn(this.steadySinceMs, halfPeriodMs, nowMs) ? MONO_ON : MONO_OFF);
+            show(blinkOn(this.steadySinceMs, halfPeriodMs, nowMs) ? MONO_ON : MONO_OFF, false);
         } else {
-            show(this.steady == IDLE ? MONO_DIM : this.steady == MONO_OFF ? MONO_OFF : MONO_ON);
+            int state = shownSteady(nowMs);
+            show(state == IDLE ? MONO_DIM : state == MONO_OFF ? MONO_OFF : MONO_ON, state == IDLE);
         }
     }
 
     /** Passes only changes on: the loop steps often, and each LED write is an I/O on the device. */
-    private void show(int rgb) {
+    /** @param userLight whether this is the light the user's level scales (idle, messages), not a problem or a wait */
+    private void show(int unscaled, boolean userLight) {
+        int rgb = userLight ? scale(unscaled, this.levelPercent) : unscaled;
         if (rgb != this.shownColor) {
             this.shownColor = rgb;
             this.led.show(rgb);
@@ -184,6 +266,7 @@ public final class LedIndicator {
         if (!this.mono) {
             return 0;
         }
-        return this.steady == CONNECTING ? SLOW_BLINK_MS : this.steady == ERROR ? FAST_BLINK_MS : 0;
+        int state = shownSteady(this.lastStepMs);
+        return state == CONNECTING ? SLOW_BLINK_MS : state == ERROR ? FAST_BLINK_MS : 0;
     }
 }

@@ -71,6 +71,23 @@ public class ConfigLoaderTest {
     }
 
     @Test
+    public void ledTopic_defaultsUnderTheClientId_emptyTurnsItOff_andMustBeATopicName() throws ConfigException {
+        Config defaults = load(MapPropertySource.defaults());
+        Assert.assertEquals("relayboard/relayboard-" + IDENTITY + "/led/set", defaults.ledTopic());
+        Assert.assertEquals("relayboard/relayboard-" + IDENTITY + "/led", defaults.ledStateTopic());
+        Assert.assertEquals("home/desk/light", load(MapPropertySource.defaults().set(ConfigLoader.LED_TOPIC,
+                " home/desk/light ")).ledTopic());
+        Assert.assertNull(load(MapPropertySource.defaults().set(ConfigLoader.LED_TOPIC, "  ")).ledTopic());
+
+        String wildcard = refusal(MapPropertySource.defaults().set(ConfigLoader.LED_TOPIC, "home/+/light"),
+                ConfigLoader.LED_TOPIC);
+        Assert.assertTrue(wildcard, wildcard.indexOf("home/+/light") >= 0);
+        String relayed = refusal(MapPropertySource.defaults().set(ConfigLoader.LED_TOPIC, "/test/topic1"),
+                ConfigLoader.RELAY_PREFIX + "1.from");
+        Assert.assertTrue(relayed, relayed.indexOf("LED command topic /test/topic1") >= 0);
+    }
+
+    @Test
     public void brokerWithoutPort_usesMqttPort1883() throws ConfigException {
         Config config = load(MapPropertySource.defaults().set(ConfigLoader.MQTT_BROKER, "tcp://10.0.0.5"));
         Assert.assertEquals("tcp://10.0.0.5:1883", config.brokerUri());

@@ -220,6 +220,22 @@ public class MqttLinkTest {
     }
 
     @Test
+    public void controlTopicSubscribedFirst_andItsRefusalLeavesTheRelayConnected() {
+        String ledTopic = "relayboard/" + CLIENT_ID + "/led/set";
+        this.link.subscribeFirst(ledTopic);
+        this.session.failNextSubscribe("broker refused the subscription to " + ledTopic + " (not authorized to read it)");
+        this.link.step(0, true);
+        this.link.step(0, true);
+        Assert.assertEquals(MqttState.CONNECTED, this.link.state());
+        Assert.assertEquals("subscribe " + ledTopic + " 1", this.session.calls().get(1));
+        Assert.assertTrue(this.listener.lastMqttDetail(), this.listener.lastMqttDetail().contains(
+                "; not subscribed to " + ledTopic + ": broker refused the subscription to " + ledTopic));
+        for (String filter : FILTERS) {
+            Assert.assertTrue(this.session.subscriptions().contains(filter));
+        }
+    }
+
+    @Test
     public void wifiDown_waitsForNetworkDisconnectsAndTakesTheOutboxOffline() {
         this.publisher = new Thread(this.outbox, "test-outbox");
         this.publisher.start();

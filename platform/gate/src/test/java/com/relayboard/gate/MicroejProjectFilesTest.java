@@ -272,6 +272,36 @@ public class MicroejProjectFilesTest {
         }
     }
 
+    /**
+     * The LCD escapes what its font lacks by the firmware's own table (text/GlyphRanges): it must list exactly the
+     * ranges the fonts list embeds, or the board would draw boxes (a range the font lacks) or escape what it could
+     * draw.
+     */
+    @Test
+    public void fontsListRangesAreTheFirmwaresGlyphRanges() throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String line : Files.readAllLines(root.resolve("resources/relayboard.fonts.list"), StandardCharsets.UTF_8)) {
+            if (!line.trim().isEmpty() && !line.trim().startsWith("#")) {
+                entries.add(line.trim());
+            }
+        }
+        assertEquals("one font: " + entries, 1, entries.size());
+        String[] parts = entries.get(0).split(":");
+        assertEquals("FontPath:Ranges:BitsPerPixel, " + entries.get(0), 3, parts.length);
+        assertTrue("an EJF file: " + parts[0], parts[0].endsWith(".ejf"));
+        String source = new String(Files.readAllBytes(
+                root.resolve("src/main/java/com/relayboard/firmware/text/GlyphRanges.java")), StandardCharsets.UTF_8);
+        Matcher table = Pattern.compile("RANGES = \\{([^}]*)\\}").matcher(source);
+        assertTrue("GlyphRanges.RANGES found", table.find());
+        String[] bounds = table.group(1).replaceAll("\\s", "").split(",");
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < bounds.length; i += 2) {
+            expected.append(i == 0 ? "" : ",").append("0x").append(Integer.toHexString(Integer.decode(bounds[i])))
+                    .append("-0x").append(Integer.toHexString(Integer.decode(bounds[i + 1])));
+        }
+        assertEquals("the fonts list's ranges, as GlyphRanges has them", expected.toString(), parts[1]);
+    }
+
     @Test
     public void everyRelayboardKeySetInTheBuildIsOneTheFirmwareReads() throws IOException {
         Properties defaults = load(root.resolve("resources/relayboard.properties.list"));

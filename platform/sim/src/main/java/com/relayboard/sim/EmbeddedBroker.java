@@ -30,11 +30,15 @@ public final class EmbeddedBroker {
     private static final String LOG_DATE_PROPERTY = "org.slf4j.simpleLogger.showDateTime";
     private static final String LOG_DATE_FORMAT_PROPERTY = "org.slf4j.simpleLogger.dateTimeFormat";
 
+    /** Where Moquette takes MQTT over WebSockets: the path mosquitto and mqtt.js use too. */
+    public static final String WEBSOCKET_PATH = "/mqtt";
+
     /** Ports tried before giving up: another program may take a port between the check that it is free and the bind. */
     private static final int BIND_ATTEMPTS = 5;
 
     private Server server;
     private int port;
+    private int websocketPort;
 
     /**
      * Starts on {@code preferredPort} if it is free, else on any free loopback port.
@@ -64,7 +68,10 @@ public final class EmbeddedBroker {
         Properties settings = new Properties();
         settings.setProperty("host", "127.0.0.1");
         settings.setProperty("port", Integer.toString(this.port));
-        settings.setProperty("websocket_port", "disabled");
+        // For the web companion page (WebCompanion): any free loopback port.
+        this.websocketPort = freePort();
+        settings.setProperty("websocket_port", Integer.toString(this.websocketPort));
+        settings.setProperty("websocket_path", WEBSOCKET_PATH);
         settings.setProperty("allow_anonymous", "true");
         // mosquitto_pub/sub 2.x send an empty client id and let the broker assign one (MQTT 3.1.1 3.1.3.1).
         settings.setProperty("allow_zero_byte_client_id", "true");
@@ -99,6 +106,11 @@ public final class EmbeddedBroker {
         return this.port;
     }
 
+    /** @return {@code ws://127.0.0.1:PORT/mqtt}, the broker's MQTT over WebSockets */
+    public String websocketUri() {
+        return "ws://127.0.0.1:" + this.websocketPort + WEBSOCKET_PATH;
+    }
+
     public void stop() {
         if (this.server != null) {
             this.server.stopServer();
@@ -112,7 +124,7 @@ public final class EmbeddedBroker {
         }
     }
 
-    private static boolean isFree(int port) {
+    static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return true;

@@ -57,6 +57,7 @@ final class FrontPanel {
     private final BoardProfile profile;
     private final int scale;
     private final PrintStream console;
+    private JLabel lightLabel;
     private JFrame frame;
     private ConsoleView consoleView;
     private WifiButtons wifiButtons;
@@ -107,6 +108,16 @@ final class FrontPanel {
             }
             this.wifiButtons.follow(simulated, this.console);
         });
+        // The user's LED setting (from the LED topic) next to the light, whenever the light changes.
+        HostLeds.addListener(rgb -> SwingUtilities.invokeLater(() -> {
+            if (simulated.board() != null) {
+                this.lightLabel.setText(lightName() + " | " + simulated.board().ledSetting());
+            }
+        }));
+    }
+
+    private String lightName() {
+        return this.profile.ledCount() >= 3 ? "NeoPixel (LEDs 0, 1, 2 = R, G, B)" : "LED 0 (red): blink patterns";
     }
 
     private void build() {
@@ -125,10 +136,9 @@ final class FrontPanel {
         lightRow.setOpaque(false);
         lightRow.setAlignmentX(JComponent.LEFT_ALIGNMENT);
         lightRow.add(new LightView());
-        JLabel lightLabel = new JLabel(this.profile.ledCount() >= 3 ? "NeoPixel (LEDs 0, 1, 2 = R, G, B)"
-                : "LED 0 (red): blink patterns");
-        lightLabel.setForeground(Color.WHITE);
-        lightRow.add(lightLabel);
+        this.lightLabel = new JLabel(lightName());
+        this.lightLabel.setForeground(Color.WHITE);
+        lightRow.add(this.lightLabel);
         board.add(lightRow);
         board.add(spacer(12));
         this.wifiButtons = new WifiButtons();

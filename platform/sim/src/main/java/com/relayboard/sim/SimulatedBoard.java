@@ -164,6 +164,11 @@ public final class SimulatedBoard {
         return this.embeddedBroker == null ? -1 : this.embeddedBroker.port();
     }
 
+    /** @return the embedded broker's WebSockets URL, or {@code null} when an external broker is used */
+    public String embeddedBrokerWebSocketUri() {
+        return this.embeddedBroker == null ? null : this.embeddedBroker.websocketUri();
+    }
+
     /** @return where the LCD is written, or {@code null} when there is none (or the board has no display) */
     public File lcdPng() {
         return this.profile.hasDisplay() ? this.lcdPng : null;

@@ -3,6 +3,9 @@ package com.relayboard.sim;
 import java.awt.GraphicsEnvironment;
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,6 +18,7 @@ import java.util.Properties;
 import com.relayboard.firmware.RelayBoard;
 import com.relayboard.firmware.config.ConfigLoader;
 import com.relayboard.host.BoardProfile;
+import com.relayboard.host.display.HostFont;
 
 /**
  * The desktop simulator's command line: runs the RelayBoard firmware on the host platform, with an
@@ -53,6 +57,9 @@ public final class Simulator {
     }
 
     public static void main(String[] args) throws IOException {
+        // The board's console is UTF-8, as the device's UART is: not the host locale's charset (LANG=C prints ?).
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         Properties settings = new Properties();
         File lcdPng = new File("relayboard-lcd.png");
         String brokerLog = "relayboard-broker.log";
@@ -157,7 +164,7 @@ public final class Simulator {
             simulated.stop();
             System.exit(EXIT_REFUSED);
         }
-        printPairing(out, simulated, brokerLogFile);
+        printPairing(out, simulated, brokerLogFile, WebCompanion.startFor(simulated));
         if (!readCommands(System.in, out, simulated)) {
             // Standard input closed (run in the background): keep the board running until killed.
             waitForever();
@@ -175,7 +182,7 @@ public final class Simulator {
         }
     }
 
-    private static void printPairing(PrintStream out, SimulatedBoard simulated, File brokerLog) {
+    private static void printPairing(PrintStream out, SimulatedBoard simulated, File brokerLog, String[] webLines) {
         String from = System.getProperty(ConfigLoader.RELAY_PREFIX + "1.from");
         String end = lastTarget();
         String hostPort = simulated.brokerUri().substring("tcp://".length());
@@ -194,12 +201,19 @@ public final class Simulator {
         out.println("[simulator]   mosquitto_sub -h " + host + " -p " + port + " -t '" + end + "' -v");
         out.println("[simulator] In another, publish to its start:");
         out.println("[simulator]   mosquitto_pub -h " + host + " -p " + port + " -t '" + from + "' -m hello");
+        for (String line : webLines) {
+            out.println("[simulator] " + line);
+        }
         BoardProfile profile = simulated.profile();
         out.println("[simulator] Board: " + profile.id() + " (" + profile.title() + ")");
         if (simulated.lcdPng() != null) {
             out.println("[simulator] LCD: " + simulated.lcdPng().getAbsolutePath() + " (rewritten on every change)");
         } else {
             out.println("[simulator] No display on this board: watch this console and the LED");
+        }
+        if (simulated.lcdPng() != null && HostFont.defaultFont().cjkFamily() == null) {
+            out.println("[simulator] No " + HostFont.CJK_FAMILY + " font (Debian: fonts-wqy-microhei): Chinese on the"
+                    + " LCD is drawn by the JDK's fallback, maybe as boxes");
         }
         out.println("[simulator] Commands: wifi down | wifi up | status | quit");
         out.println("[simulator] ------------------------------------------------------------------");

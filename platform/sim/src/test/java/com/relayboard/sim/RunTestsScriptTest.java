@@ -23,6 +23,7 @@ import org.junit.Test;
  */
 public class RunTestsScriptTest {
 
+    private static final String NPM_CI = "npm ci --no-audit --no-fund --loglevel=error";
     private static final File SCRIPT = new File("../../run-tests").getAbsoluteFile();
     private static final long TIMEOUT_S = 30;
 
@@ -41,6 +42,8 @@ public class RunTestsScriptTest {
         standIn("apt-get", "echo \"apt-get $*\" >> " + this.record);
         standIn("mvn", "echo \"mvn $*\" >> " + this.record);
         standIn("java", "exit 0");
+        standIn("node", "exit 0");
+        standIn("npm", "echo \"npm $*\" >> " + this.record);
     }
 
     @Test
@@ -57,14 +60,14 @@ public class RunTestsScriptTest {
         Result result = run("0", "mosquitto-clients");
         assertEquals(result.errors.toString(), 0, result.status);
         assertEquals(List.of("apt-get update -qq", "apt-get install -y -qq --no-install-recommends mosquitto-clients",
-                "mvn -B verify"), ran());
+                NPM_CI, "mvn -B verify"), ran());
     }
 
     @Test
     public void aMachineWithEverything_runsEveryTest_withoutApt_passingArgumentsToMaven() throws Exception {
         Result result = run("1000", "", "-pl", "platform/sim");
         assertEquals(result.errors.toString(), 0, result.status);
-        assertEquals(List.of("mvn -B verify -pl platform/sim"), ran());
+        assertEquals(List.of(NPM_CI, "mvn -B verify -pl platform/sim"), ran());
     }
 
     @Test

@@ -4,6 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -30,6 +34,15 @@ public class SimulatorCommandLineIT {
             String pub = simulator.awaitLine("mosquitto_pub -h 127.0.0.1 -p ");
             String sub = simulator.awaitLine("mosquitto_sub -h 127.0.0.1 -p ");
             simulator.awaitLine("LCD: " + png.getAbsolutePath());
+            // The web companion's page is served, and told the embedded broker's WebSockets URL.
+            String ws = simulator.awaitLine("MQTT over WebSockets: ws://127.0.0.1:");
+            assertTrue(ws, ws.endsWith("/mqtt"));
+            String web = simulator.awaitLine("Web companion: http://127.0.0.1:");
+            HttpResponse<String> page = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(web.substring(web.indexOf("http://")))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body(), page.body().contains("node_modules/mqtt/dist/mqtt.min.js"));
             simulator.awaitLine("MQTT: CONNECTED");
             // Run the printed commands as printed (without the shell quotes), bounded for the test.
             List<String> subCommand = new ArrayList<>(List.of("stdbuf", "-oL"));

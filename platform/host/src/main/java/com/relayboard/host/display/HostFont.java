@@ -2,6 +2,7 @@ package com.relayboard.host.display;
 
 import java.awt.Font;
 import java.awt.FontMetrics;
+import java.awt.GraphicsEnvironment;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -14,6 +15,11 @@ import java.util.Map;
  * is closest to the 14-16 px of a small embedded font, rasterized without anti-aliasing so that each pixel is either
  * the text colour or left untouched, like a 1-bpp MicroEJ font. That keeps renders deterministic and lets tests compare
  * pixels exactly. {@code ej.microui.display.Font} and {@code Painter.drawString} delegate here.
+ *
+ * <p>Chinese, Japanese and full-width characters come from one named CJK font, {@link #CJK_FAMILY} (Debian's
+ * {@code fonts-wqy-microhei}), at the same size, drawn on the same baseline: the board's font holds both (see
+ * {@code resources/relayboard.fonts.list}), and naming the font keeps the pixels the same whatever else fontconfig
+ * would pick. Without it, the JDK's own fallback draws them, often as boxes; {@link #cjkFamily()} says so.
  */
 public final class HostFont {
 
@@ -28,10 +34,16 @@ public final class HostFont {
     /** Rasterized strings kept, so that a label redrawn on every update is not rasterized each time. */
     private static final int MASK_CACHE_ENTRIES = 128;
 
+    /** The CJK font looked for: WenQuanYi Micro Hei's monospaced face. */
+    public static final String CJK_FAMILY = "WenQuanYi Micro Hei Mono";
+
     private static final HostFont DEFAULT = new HostFont(pickDefaultFont());
 
     private final Font awtFont;
     private final FontMetrics metrics;
+    /** Null when {@link #CJK_FAMILY} is not installed. */
+    private final Font cjkFont;
+    private final FontMetrics cjkMetrics;
     private final Map<String, boolean[]> masks = new LinkedHashMap<String, boolean[]>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -46,9 +58,41 @@ public final class HostFont {
         Graphics2D g = scratchGraphics(new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_BINARY));
         try {
             this.metrics = g.getFontMetrics(awtFont);
+            this.cjkFont = findCjkFont(awtFont.getSize());
+            this.cjkMetrics = this.cjkFont == null ? null : g.getFontMetrics(this.cjkFont);
         } finally {
             g.dispose();
         }
+    }
+
+    private static Font findCjkFont(int sizePt) {
+        for (String family : GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()) {
+            if (family.equals(CJK_FAMILY)) {
+                return new Font(CJK_FAMILY, Font.PLAIN, sizePt);
+            }
+        }
+        return null;
+    }
+
+    /** @return the CJK font's family, or {@code null} when it is not installed (Chinese may then show as boxes) */
+    public String cjkFamily() {
+        return this.cjkFont == null ? null : this.cjkFont.getFamily();
+    }
+
+    /** @return whether {@code c} is drawn from the CJK font: ideographs, kana, CJK punctuation, full-width forms */
+    private boolean fromCjkFont(char c) {
+        return this.cjkFont != null && ((c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF)
+                || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF));
+    }
+
+    /** @return the index after the run of characters from the same font as {@code text.charAt(start)} */
+    private int runEnd(String text, int start) {
+        boolean cjk = fromCjkFont(text.charAt(start));
+        int end = start + 1;
+        while (end < text.length() && fromCjkFont(text.charAt(end)) == cjk) {
+            end++;
+        }
+        return end;
     }
 
     /** @return the font behind {@code Font.getDefaultFont()} */
@@ -71,7 +115,7 @@ public final class HostFont {
      * @return its advance in pixels
      */
     public int charWidth(char c) {
-        return this.metrics.charWidth(c);
+        return fromCjkFont(c) ? this.cjkMetrics.charWidth(c) : this.metrics.charWidth(c);
     }
 
     /**
@@ -79,7 +123,15 @@ public final class HostFont {
      * @return the width in pixels of the box {@link #draw} fills
      */
     public int stringWidth(String text) {
-        return this.metrics.stringWidth(text);
+        if (this.cjkFont == null) {
+            return this.metrics.stringWidth(text);
+        }
+        int width = 0;
+        for (int start = 0; start < text.length(); start = runEnd(text, start)) {
+            String run = text.substring(start, runEnd(text, start));
+            width += fromCjkFont(run.charAt(0)) ? this.cjkMetrics.stringWidth(run) : this.metrics.stringWidth(run);
+        }
+        return width;
     }
 
     /** @return a stable name for diagnostics and {@code Font.getDescriptor()}, e.g. "Monospaced-plain-12" */
@@ -136,8 +188,14 @@ public final class HostFont {
         Graphics2D g = scratchGraphics(image);
         try {
             g.setColor(java.awt.Color.WHITE);
-            g.setFont(this.awtFont);
-            g.drawString(text, 0, baseline());
+            int x = 0;
+            for (int start = 0; start < text.length(); start = runEnd(text, start)) {
+                String run = text.substring(start, runEnd(text, start));
+                boolean cjk = fromCjkFont(run.charAt(0));
+                g.setFont(cjk ? this.cjkFont : this.awtFont);
+                g.drawString(run, x, baseline());
+                x += cjk ? this.cjkMetrics.stringWidth(run) : this.metrics.stringWidth(run);
+            }
         } finally {
             g.dispose();
         }

@@ -1,0 +1,164 @@
+package com.relayboard.firmware.led;
+
+
+import com.relayboard.firmware.relay.Commands;
+import com.relayboard.firmware.ui.BoardScreen;
+import com.relayboard.firmware.ui.Console;
+import com.relayboard.firmware.ui.LedIndicator;
+
+/**
+ * The user's control of the board's light, from the LED topic: takes the commands the client's callback hands over
+ * ({@link #offer(byte[])}, any thread), applies them on the loop thread ({@link #applyPending()}) to the
+ * {@link LedIndicator}, and keeps the setting applied, which the board publishes retained as {@link #stateJson()}.
+ *
+ * <p>A refused command leaves the light and the setting as they were, and says why in one line on the console and
+ * the screen's notice line. An empty payload (a retained command being cleared) changes nothing and says nothing.
+ * On a single-colour light the level is its brightness and a colour is refused.
+ */
+public final class LedControl implements Commands {
+
+    /** Commands kept while the loop is busy: a backlog after an outage keeps its newest commands. */
+    public static final int PENDING_CAPACITY = 16;
+    /** Until told otherwise the light is at full level, in the board's own idle green. */
+    public static final int DEFAULT_LEVEL_PERCENT = 100;
+    /** The one colour of the ESP-WROVER-KIT's LED, reported as the setting's colour there. */
+    public static final int SINGLE_LED_COLOR = 0xFF0000;
+    static final String REFUSED_PREFIX = "LED command refused: ";
+    /**
+     * After a connect, how long the light waits for a retained command before it shows "connected" in the default
+     * setting. The retained message comes right after the subscription's acknowledgement; the client library may
+     * hand it over some time later on a loaded machine.
+     */
+    public static final long RETAINED_COMMAND_WAIT_MS = 1000;
+
+    private final LedIndicator indicator;
+    private final Console console;
+    private final BoardScreen screen;
+    private final byte[][] pending = new byte[PENDING_CAPACITY][];
+    /** Guarded by {@link #pending}. */
+    private int pendingHead;
+    /** Guarded by {@link #pending}. */
+    private int pendingSize;
+    /** Written by the loop; volatile for readers on other threads (the simulator's front panel). */
+    private volatile LedSetting setting;
+    /** What {@code on} brings back: the last level above 0. */
+    private int onLevelPercent = DEFAULT_LEVEL_PERCENT;
+
+    public LedControl(LedIndicator indicator, Console console, BoardScreen screen) {
+        this.indicator = indicator;
+        this.console = console;
+        this.screen = screen;
+        this.setting = new LedSetting(DEFAULT_LEVEL_PERCENT,
+                indicator.isSingleColour() ? SINGLE_LED_COLOR : LedIndicator.IDLE);
+    }
+
+    /**
+     * The board is connected (subscribed to the LED topic): the light keeps showing "connecting" until a command
+     * comes, or {@link #RETAINED_COMMAND_WAIT_MS} passes. Runs on the loop thread.
+     */
+    public void connected(long nowMs) {
+        this.indicator.holdIdleUntil(nowMs + RETAINED_COMMAND_WAIT_MS);
+    }
+
+    /** @return the setting applied now */
+    public LedSetting setting() {
+        return this.setting;
+    }
+
+    /** @return {@code {"level":N,"color":"#RRGGBB"}}, UTF-8: the setting applied, as published */
+    public byte[] stateJson() {
+        return this.setting.toJson().getBytes();
+    }
+
+    /**
+     * Keeps a command for the loop. Called on the client's callback thread; never blocks. When the loop falls
+     * behind by more than {@link #PENDING_CAPACITY} commands the oldest is forgotten: the newest decides the light.
+     */
+    @Override
+    public void offer(byte[] payload) {
+        synchronized (this.pending) {
+            if (this.pendingSize == PENDING_CAPACITY) {
+                this.pendingHead = (this.pendingHead + 1) % PENDING_CAPACITY;
+                this.pendingSize--;
+            }
+            this.pending[(this.pendingHead + this.pendingSize) % PENDING_CAPACITY] = payload;
+            this.pendingSize++;
+        }
+    }
+
+    /**
+     * Applies every command offered so far, in order. Runs on the loop thread.
+     *
+     * @return whether the setting changed: the board then publishes {@link #stateJson()}
+     */
+    public boolean applyPending() {
+        LedSetting before = this.setting;
+        byte[] payload;
+        while ((payload = poll()) != null) {
+            apply(LedCommand.parse(payload));
+            // Whatever it said, the retained command (if any) is in: nothing more to wait for.
+            this.indicator.releaseIdle();
+        }
+        return !this.setting.equals(before);
+    }
+
+    private byte[] poll() {
+        synchronized (this.pending) {
+            if (this.pendingSize == 0) {
+                return null;
+            }
+            byte[] payload = this.pending[this.pendingHead];
+            this.pending[this.pendingHead] = null;
+            this.pendingHead = (this.pendingHead + 1) % PENDING_CAPACITY;
+            this.pendingSize--;
+            return payload;
+        }
+    }
+
+    /** Applies one command; a refusal is reported and changes nothing. */
+    void apply(LedCommand command) {
+        int level = this.setting.levelPercent();
+        int color = this.setting.color();
+        switch (command.kind()) {
+        case LedCommand.EMPTY:
+            return;
+        case LedCommand.REFUSED:
+            refuse(command.refusal());
+            return;
+        case LedCommand.ON:
+            level = level > 0 ? level : this.onLevelPercent;
+            break;
+        case LedCommand.OFF:
+            level = 0;
+            break;
+        default:
+            if (command.color() != LedCommand.NOT_GIVEN && this.indicator.isSingleColour()) {
+                refuse("this board's light is one red LED: it takes \"level\", not \"color\"");
+                return;
+            }
+            if (command.level() != LedCommand.NOT_GIVEN) {
+                level = command.level();
+            }
+            if (command.color() != LedCommand.NOT_GIVEN) {
+                color = command.color();
+            }
+            break;
+        }
+        LedSetting next = new LedSetting(level, color);
+        if (next.equals(this.setting)) {
+            return;
+        }
+        if (level > 0) {
+            this.onLevelPercent = level;
+        }
+        this.setting = next;
+        this.indicator.setUserSetting(level, this.indicator.isSingleColour() ? LedIndicator.IDLE : color);
+        this.console.println("LED: " + next);
+    }
+
+    private void refuse(String reason) {
+        String line = REFUSED_PREFIX + reason;
+        this.console.println(line);
+        this.screen.showNotice(line, true);
+    }
+}

@@ -1,0 +1,40 @@
+package com.relayboard.firmware.text;
+
+/**
+ * The characters the board's LCD font has: the ranges {@code resources/relayboard.fonts.list} declares (a test in
+ * platform/gate keeps the two in step). MicroUI draws a character its font lacks as the font's first character,
+ * silently; the LCD escapes those instead, as it escapes control characters.
+ */
+public final class GlyphRanges {
+
+    /**
+     * Inclusive ranges, in the order of the fonts list: Basic Latin, Latin-1 Supplement, General Punctuation, CJK
+     * Symbols and Punctuation, CJK Unified Ideographs (the common ideographs of the BMP block, which hold every
+     * character of GB 2312), Halfwidth and Fullwidth Forms.
+     */
+    static final int[] RANGES = { 0x0000, 0x007F, 0x0080, 0x00FF, 0x2000, 0x206F, 0x3000, 0x303F, 0x4E00, 0x9FFF,
+            0xFF00, 0xFFEF };
+
+    private GlyphRanges() {
+    }
+
+    /** @return whether the LCD's font has a glyph for {@code codePoint} */
+    public static boolean has(int codePoint) {
+        for (int i = 0; i < RANGES.length; i += 2) {
+            if (codePoint >= RANGES[i] && codePoint <= RANGES[i + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the ranges as the fonts list writes them: {@code 0x0-0x7f,0x80-0xff,...} */
+    public static String describe() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < RANGES.length; i += 2) {
+            text.append(i == 0 ? "" : ",").append("0x").append(Integer.toHexString(RANGES[i])).append("-0x")
+                    .append(Integer.toHexString(RANGES[i + 1]));
+        }
+        return text.toString();
+    }
+}
