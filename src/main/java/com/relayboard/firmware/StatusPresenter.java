@@ -14,25 +14,30 @@ import com.relayboard.firmware.ui.LedIndicator;
  * counters. Runs on the loop thread only, after the message path has acted; nothing here can hold a
  * message back.
  *
- * <p>The console gets a line for every message. The LCD gets at most one new message and one new set
- * of counters every {@link #SCREEN_INTERVAL_MS}: under a burst it shows the newest message, ten times a
- * second, instead of drawing (on the board: sending over SPI) a row for each of a thousand messages a
- * second, which no LCD can do and no one can read.
+ * <p>The console gets a line for every message. The LCD gets new messages and counters at most every
+ * {@link #SCREEN_INTERVAL_MS}, and then at most {@link #SCREEN_MESSAGES_MAX} messages, the newest: under
+ * a burst it shows the latest messages ten times a second, instead of drawing (on the board: sending over
+ * SPI) a row for each of a thousand messages a second, which no LCD can do and no one can read. A
+ * message and its relayed copy, a moment apart, are both shown.
  */
 final class StatusPresenter implements LifecycleListener {
 
     /** Payload text on the console is cut after this many characters: the UART runs at 115,200 baud. */
     static final int CONSOLE_MAX_PAYLOAD_CHARS = 1024;
-    /** The LCD shows a new message, and new counters, at most this often. */
+    /** The LCD takes new messages, and new counters, at most this often. */
     static final long SCREEN_INTERVAL_MS = 100;
+    /** Messages the LCD takes at once at most: the newest, as many as it has rows. */
+    static final int SCREEN_MESSAGES_MAX = 4;
 
     private final SerialConsole console;
     private final BoardScreen screen;
     private final LedIndicator led;
     private final RelayCounters counters;
     private int[] countersShown = new int[4];
-    /** The newest message not yet on the LCD, or {@code null}. */
-    private MessageReport screenPending;
+    /** The newest messages not yet on the LCD, oldest first, in a ring. */
+    private final MessageReport[] screenPending = new MessageReport[SCREEN_MESSAGES_MAX];
+    private int screenPendingHead;
+    private int screenPendingSize;
     /** When the LCD last got a message, or {@code Long.MIN_VALUE / 2} before the first. */
     private long messageShownMs = Long.MIN_VALUE / 2;
     private long countersShownMs = Long.MIN_VALUE / 2;
@@ -70,8 +75,14 @@ final class StatusPresenter implements LifecycleListener {
         if (report.kind() != MessageReport.Kind.NOT_PUBLISHED) {
             this.console.println("New message (topic=\"" + PayloadText.escapeTopic(report.topic(), Integer.MAX_VALUE)
                     + "\", message=\"" + consoleText(report) + "\")");
-            this.screenPending = report;
-            showPendingMessage(nowMs);
+            if (this.screenPendingSize == SCREEN_MESSAGES_MAX) {
+                // The oldest waiting one would scroll off before anyone saw it.
+                this.screenPendingHead = (this.screenPendingHead + 1) % SCREEN_MESSAGES_MAX;
+                this.screenPendingSize--;
+            }
+            this.screenPending[(this.screenPendingHead + this.screenPendingSize) % SCREEN_MESSAGES_MAX] = report;
+            this.screenPendingSize++;
+            showPendingMessages(nowMs);
             this.led.flash(LedIndicator.colorForRule(report.ruleNumber()), nowMs);
         }
         if (report.kind() == MessageReport.Kind.DROPPED) {
@@ -90,7 +101,7 @@ final class StatusPresenter implements LifecycleListener {
 
     /** Shows the message waiting for the LCD, and the counters if they changed, when it is time. */
     void refreshScreen(long nowMs) {
-        showPendingMessage(nowMs);
+        showPendingMessages(nowMs);
         if (nowMs - this.countersShownMs < SCREEN_INTERVAL_MS) {
             return;
         }
@@ -108,14 +119,19 @@ final class StatusPresenter implements LifecycleListener {
      *         {@link Long#MAX_VALUE}; the counters are also looked at on every wake of the loop
      */
     long nextScreenMs() {
-        return this.screenPending == null ? Long.MAX_VALUE : this.messageShownMs + SCREEN_INTERVAL_MS;
+        return this.screenPendingSize == 0 ? Long.MAX_VALUE : this.messageShownMs + SCREEN_INTERVAL_MS;
     }
 
-    private void showPendingMessage(long nowMs) {
-        MessageReport pending = this.screenPending;
-        if (pending != null && nowMs - this.messageShownMs >= SCREEN_INTERVAL_MS) {
-            this.screenPending = null;
-            this.messageShownMs = nowMs;
+    private void showPendingMessages(long nowMs) {
+        if (this.screenPendingSize == 0 || nowMs - this.messageShownMs < SCREEN_INTERVAL_MS) {
+            return;
+        }
+        this.messageShownMs = nowMs;
+        while (this.screenPendingSize > 0) {
+            MessageReport pending = this.screenPending[this.screenPendingHead];
+            this.screenPending[this.screenPendingHead] = null;
+            this.screenPendingHead = (this.screenPendingHead + 1) % SCREEN_MESSAGES_MAX;
+            this.screenPendingSize--;
             this.screen.addMessage(pending.topic(), pending.payload());
         }
     }

@@ -71,10 +71,12 @@ final class HeapWalker {
         this.seen.put(object, Boolean.TRUE);
     }
 
-    /** Walks from an object that was excluded before (the boundary of an earlier walk). */
-    Graph walkFrom(Object root) {
-        this.seen.remove(root);
-        return walk(root);
+    /** Walks from objects that were excluded before (the boundary of an earlier walk). */
+    Graph walkFrom(Object... roots) {
+        for (Object root : roots) {
+            this.seen.remove(root);
+        }
+        return walk(roots);
     }
 
     Graph walk(Object... roots) {

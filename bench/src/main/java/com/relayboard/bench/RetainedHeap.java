@@ -27,7 +27,7 @@ final class RetainedHeap {
     }
 
     static String measure(RelayBoard board) throws ReflectiveOperationException {
-        Object mqttClient = findMqttClient(board);
+        Object[] mqttClients = findMqttClients(board);
         final List<Object> catalogs = new ArrayList<>();
         final boolean[] setCatalogsAside = { false };
         HeapWalker walker = new HeapWalker(object -> {
@@ -39,12 +39,14 @@ final class RetainedHeap {
         });
         walker.exclude(System.out);
         walker.exclude(System.err);
-        walker.exclude(mqttClient);
+        for (Object client : mqttClients) {
+            walker.exclude(client);
+        }
         HeapWalker.Graph firmware = walker.walk(board);
         // The client walk shares the firmware walk's record: nothing is counted twice. Paho Java's
         // logging message catalogues are walked on their own, to tell how much of the client they are.
         setCatalogsAside[0] = true;
-        HeapWalker.Graph mqtt = walker.walkFrom(mqttClient);
+        HeapWalker.Graph mqtt = walker.walkFrom(mqttClients);
         setCatalogsAside[0] = false;
         HeapWalker.Graph catalog = walker.walk(catalogs.toArray());
         return "heap firmware.bytes=" + firmware.bytes + " firmware.objects=" + firmware.objects + " mqtt.bytes="
@@ -55,18 +57,26 @@ final class RetainedHeap {
                 + " mqtt.top=" + String.join(";", mqtt.heaviest(12)).replace(' ', ':');
     }
 
-    /** The session's client: RelayBoard.session (PahoBrokerSession).client. */
-    private static Object findMqttClient(RelayBoard board) throws ReflectiveOperationException {
+    /**
+     * The session's clients, every lane's: RelayBoard.session (PahoBrokerSession).receiving and
+     * .publishing.
+     */
+    private static Object[] findMqttClients(RelayBoard board) throws ReflectiveOperationException {
         Field sessionField = RelayBoard.class.getDeclaredField("session");
         sessionField.setAccessible(true);
         Object session = sessionField.get(board);
-        Field clientField = session.getClass().getDeclaredField("client");
-        clientField.setAccessible(true);
-        Object client = clientField.get(session);
-        if (!MICROPAHO_CLIENT.equals(client.getClass().getName())) {
-            throw new IllegalStateException("unexpected MQTT client " + client.getClass());
+        List<Object> clients = new ArrayList<>();
+        for (String name : new String[] { "receiving", "publishing" }) {
+            Field field = session.getClass().getDeclaredField(name);
+            field.setAccessible(true);
+            for (Object client : (Object[]) field.get(session)) {
+                if (!MICROPAHO_CLIENT.equals(client.getClass().getName())) {
+                    throw new IllegalStateException("unexpected MQTT client " + client.getClass());
+                }
+                clients.add(client);
+            }
         }
-        return client;
+        return clients.toArray();
     }
 
     /** @return true for what the platform owns, which neither walk counts or follows */

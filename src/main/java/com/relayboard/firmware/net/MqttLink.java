@@ -327,8 +327,11 @@ public final class MqttLink {
                     controlRefusal = e.getMessage();
                 }
             }
-            for (String filter : this.filters) {
-                this.session.subscribe(filter, this.qos);
+            // Last rule first: relaying starts as soon as a source is subscribed (a retained message comes
+            // at once), and a chain's copies must find the next rule's source already subscribed, or the
+            // broker has no one to route them to.
+            for (int i = this.filters.length - 1; i >= 0; i--) {
+                this.session.subscribe(this.filters[i], this.qos);
             }
             if (this.keepAliveMs > 0) {
                 // QoS 0: a probe that the dead link swallowed must not come back after the reconnect.

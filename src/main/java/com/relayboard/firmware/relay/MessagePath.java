@@ -168,6 +168,7 @@ public final class MessagePath implements BrokerListener, OutboxListener {
 
         private final OutgoingMessage copy;
         private final MessageReport report;
+        private boolean reported;
         private boolean queued;
         private boolean givenBack;
 
@@ -181,6 +182,13 @@ public final class MessagePath implements BrokerListener, OutboxListener {
             if (this.givenBack) {
                 return State.GIVEN_BACK;
             }
+            if (!this.reported) {
+                // Said once the relay is decided, before the copy's publish: a hop's line then always comes
+                // before the next hop's, whose message can only arrive once this copy is out. The loop shows
+                // it later; nothing here waits for the console.
+                this.reported = true;
+                MessagePath.this.events.report(this.report);
+            }
             if (!this.queued) {
                 boolean handedOver = this.copy.holdsAcknowledgement() ? MessagePath.this.outbox.send(this.copy, timeoutMs)
                         : MessagePath.this.outbox.offer(this.copy, timeoutMs);
@@ -188,8 +196,6 @@ public final class MessagePath implements BrokerListener, OutboxListener {
                     return MessagePath.this.outbox.isStopped() ? giveBackNow() : State.WAITING;
                 }
                 this.queued = true;
-                // Shown only now: the relay went first.
-                MessagePath.this.events.report(this.report);
                 if (!this.copy.holdsAcknowledgement()) {
                     return State.SAFE;
                 }

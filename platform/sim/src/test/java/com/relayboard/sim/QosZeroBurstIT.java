@@ -113,9 +113,12 @@ public class QosZeroBurstIT {
     /** @return the messages on the relay's topics that mosquitto's log says it sent the board */
     private int deliveriesToTheBoard() throws Exception {
         int count = 0;
-        String sending = "Sending PUBLISH to " + CLIENT_ID + " ";
+        // Each lane's receiving connection: the client id for rule 1's source, the id plus -2 for rule 2's.
+        String lane1 = "Sending PUBLISH to " + CLIENT_ID + " ";
+        String lane2 = "Sending PUBLISH to " + CLIENT_ID + "-2 ";
         for (String line : this.mosquitto.log().split("\n")) {
-            if (line.contains(sending) && (line.contains("'/test/topic1'") || line.contains("'/test/topic2'"))) {
+            if ((line.contains(lane1) || line.contains(lane2))
+                    && (line.contains("'/test/topic1'") || line.contains("'/test/topic2'"))) {
                 count++;
             }
         }
