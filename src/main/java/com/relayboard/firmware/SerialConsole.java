@@ -62,6 +62,14 @@ final class SerialConsole implements Runnable, Console {
         notifyAll();
     }
 
+    /**
+     * @return whether a line of about {@code chars} characters would be taken now: a caller can spare
+     *         itself building a line that would only be skipped (and then calls {@link #skip(int)})
+     */
+    synchronized boolean hasRoomFor(int chars) {
+        return this.writer == null || (this.size < MAX_LINES && (this.size == 0 || chars <= MAX_CHARS - this.chars));
+    }
+
     /** Counts lines that were never made, because the board could not show them: said with the others. */
     synchronized void skip(int count) {
         this.skipped += count;

@@ -24,6 +24,8 @@ final class StatusPresenter implements LifecycleListener {
 
     /** Payload text on the console is cut after this many characters: the UART runs at 115,200 baud. */
     static final int CONSOLE_MAX_PAYLOAD_CHARS = 1024;
+    /** The characters of a {@code New message} line besides its topic and payload. */
+    private static final int NEW_MESSAGE_CHARS = 34;
     /** The LCD takes new messages, and new counters, at most this often. */
     static final long SCREEN_INTERVAL_MS = 100;
     /** Messages the LCD takes at once at most: the newest, as many as it has rows. */
@@ -73,8 +75,15 @@ final class StatusPresenter implements LifecycleListener {
     /** Shows what the message path did with one message. */
     void show(MessageReport report, long nowMs) {
         if (report.kind() != MessageReport.Kind.NOT_PUBLISHED) {
-            this.console.println("New message (topic=\"" + PayloadText.escapeTopic(report.topic(), Integer.MAX_VALUE)
-                    + "\", message=\"" + consoleText(report) + "\")");
+            // Under a burst most lines are skipped: building the line (escaping up to 1 KiB) only to skip it
+            // would cost the loop more than showing the message.
+            if (this.console.hasRoomFor(NEW_MESSAGE_CHARS + report.topic().length()
+                    + Math.min(report.payloadLength(), CONSOLE_MAX_PAYLOAD_CHARS))) {
+                this.console.println("New message (topic=\"" + PayloadText.escapeTopic(report.topic(), Integer.MAX_VALUE)
+                        + "\", message=\"" + consoleText(report) + "\")");
+            } else {
+                this.console.skip(1);
+            }
             if (this.screenPendingSize == SCREEN_MESSAGES_MAX) {
                 // The oldest waiting one would scroll off before anyone saw it.
                 this.screenPendingHead = (this.screenPendingHead + 1) % SCREEN_MESSAGES_MAX;

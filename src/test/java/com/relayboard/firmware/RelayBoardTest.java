@@ -561,11 +561,14 @@ public class RelayBoardTest {
     }
 
     @Test
-    public void stop_endsTheLoopAndPublisherThreads() throws ConfigException {
-        startConnected(MapPropertySource.defaults());
-        // QoS 0: its copy goes through the outbox's publisher (a QoS 1 copy is published by the
-        // delivery thread that waits for it, here the test's).
-        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("hello"), 0));
+    public void stop_endsTheLoopAndPublisherThreads() throws Exception {
+        // Taken while the broker is away, so that its copy goes through the outbox's publisher (online, a
+        // copy is published by the delivery thread that hands it over, here the test's).
+        this.session.failEveryConnect("cannot reach broker", false);
+        create(MapPropertySource.defaults().set(ConfigLoader.MQTT_QOS, "0")).start();
+        Assert.assertEquals(DeliveryReceipt.State.SAFE, deliverNow(TOPIC1, "hello", 0));
+        this.session.connectNormally();
+        awaitConnected(1);
         awaitPublished(TOPIC2, 1);
         Thread loop = this.session.connectThread();
         Thread publisher = this.session.publishedTo(TOPIC2).get(0).thread;

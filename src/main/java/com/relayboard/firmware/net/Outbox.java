@@ -94,8 +94,8 @@ public final class Outbox implements Runnable {
     /**
      * Publishes the message on the calling thread when the link is online and nothing is queued (so
      * order holds); otherwise queues it as {@link #offer(OutgoingMessage, long)} does. Publishing on the
-     * caller's thread saves the hand-over to the publisher and back, which is most of a relayed QoS 1
-     * message's time: the client's delivery thread waits for the copy anyway. Several delivery threads
+     * caller's thread saves the hand-over to the publisher and back, which is most of a relayed message's
+     * time, and lets each lane publish on its own connection. Several delivery threads
      * (one per receiving connection, each with its own sources) may send at once: each waits for its
      * own copy before it takes its next message, so each source's order holds. A publish that fails
      * here is queued, and the publisher retries it as any other.
@@ -104,17 +104,23 @@ public final class Outbox implements Runnable {
      *         once the outbox is stopped
      */
     public boolean send(OutgoingMessage message, long timeoutMs) throws InterruptedException {
+        int generation;
         synchronized (this) {
             if (this.stopped || !this.online || this.size > 0 || this.inFlight != null) {
                 return offer(message, timeoutMs);
             }
+            generation = this.onlineGeneration;
         }
         boolean published = false;
         try {
             this.session.publish(message.topic(), message.payload(), message.qos(), false);
             published = true;
         } catch (BrokerException e) {
-            // Queued below: the publisher retries it, counts the failures, says what went wrong.
+            // Queued below, for the publisher to retry as any other. A busy client is no failure.
+            if (!e.isBusy()) {
+                message.countFailure(generation);
+                this.listener.publishFailed(message, e.getMessage(), false);
+            }
         }
         if (published) {
             if (message.settle(Outcome.PUBLISHED)) {

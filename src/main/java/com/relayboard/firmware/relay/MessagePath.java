@@ -190,9 +190,7 @@ public final class MessagePath implements BrokerListener, OutboxListener {
                 MessagePath.this.events.report(this.report);
             }
             if (!this.queued) {
-                boolean handedOver = this.copy.holdsAcknowledgement() ? MessagePath.this.outbox.send(this.copy, timeoutMs)
-                        : MessagePath.this.outbox.offer(this.copy, timeoutMs);
-                if (!handedOver) {
+                if (!MessagePath.this.outbox.send(this.copy, timeoutMs)) {
                     return MessagePath.this.outbox.isStopped() ? giveBackNow() : State.WAITING;
                 }
                 this.queued = true;
