@@ -46,55 +46,6 @@ public class RelayBoardTest {
     /** The console to give the board instead of {@link #consoleBytes}, or {@code null}. */
     private PrintStream consoleOverride;
 
-    /** A console that can be held, as a UART is while it sends: whoever prints waits. */
-    private static final class SlowStream extends PrintStream {
-
-        private final ByteArrayOutputStream bytes;
-        private boolean held;
-
-        SlowStream() {
-            this(new ByteArrayOutputStream());
-        }
-
-        private SlowStream(ByteArrayOutputStream bytes) {
-            super(bytes, true);
-            this.bytes = bytes;
-        }
-
-        synchronized void hold() {
-            this.held = true;
-        }
-
-        synchronized void release() {
-            this.held = false;
-            notifyAll();
-        }
-
-        synchronized String text() {
-            return this.bytes.toString();
-        }
-
-        @Override
-        public synchronized void println(String line) {
-            while (this.held) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            super.println(line);
-        }
-    }
-
-    @After
-    public void tearDown() {
-        this.screen.releaseMessages();
-        if (this.board != null) {
-            stopWithinDeadline();
-        }
-    }
 
     // ------------------------------------------------------------------ helpers
 
@@ -514,7 +465,7 @@ public class RelayBoardTest {
 
     @Test
     public void consoleSlowerThanMessages_skipsLinesAndSaysHowMany() throws Exception {
-        final SlowStream uart = new SlowStream();
+        final HeldConsole uart = new HeldConsole(false);
         this.consoleOverride = uart;
         startConnected(MapPropertySource.defaults().set(ConfigLoader.MQTT_QOS, "0"));
         uart.hold();

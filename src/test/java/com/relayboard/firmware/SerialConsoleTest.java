@@ -10,44 +10,6 @@ import com.relayboard.firmware.net.Poll;
 
 public class SerialConsoleTest {
 
-    /** A UART that holds whoever prints until released, as a busy one does. */
-    private static final class HeldUart extends PrintStream {
-
-        private final ByteArrayOutputStream bytes;
-        private boolean held = true;
-
-        HeldUart() {
-            this(new ByteArrayOutputStream());
-        }
-
-        private HeldUart(ByteArrayOutputStream bytes) {
-            super(bytes, true);
-            this.bytes = bytes;
-        }
-
-        synchronized void release() {
-            this.held = false;
-            notifyAll();
-        }
-
-        synchronized String text() {
-            return this.bytes.toString();
-        }
-
-        @Override
-        public synchronized void println(String line) {
-            while (this.held) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            super.println(line);
-        }
-    }
-
     @Test
     public void beforeStart_linesArePrintedAtOnce() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -58,7 +20,7 @@ public class SerialConsoleTest {
 
     @Test
     public void aBusyUart_neverHoldsTheCaller_andTheGapIsSaidWhereItWas() {
-        final HeldUart uart = new HeldUart();
+        final HeldConsole uart = new HeldConsole(true);
         SerialConsole console = new SerialConsole(uart);
         console.start();
         int lines = SerialConsole.MAX_LINES * 3;
@@ -104,7 +66,7 @@ public class SerialConsoleTest {
 
     @Test
     public void longLines_areBoundedByCharactersToo() {
-        HeldUart uart = new HeldUart();
+        HeldConsole uart = new HeldConsole(true);
         SerialConsole console = new SerialConsole(uart);
         console.start();
         StringBuilder kilobyte = new StringBuilder();

@@ -26,50 +26,40 @@ public class QosOneBurstIT {
     /** A message after the backlog is relayed at once: this only bounds a failing test. */
     private static final long AFTER_BURST_TIMEOUT_MS = 5000;
 
-    private MosquittoBroker mosquitto;
-    private SimulatedBoard simulated;
-    private DesktopPaho.Counter topic3;
+    private BurstFixture fixture;
 
     @After
     public void tearDown() throws Exception {
-        if (this.simulated != null) {
-            this.simulated.stop();
-        }
-        if (this.topic3 != null) {
-            this.topic3.close();
-        }
-        if (this.mosquitto != null) {
-            this.mosquitto.close();
+        if (this.fixture != null) {
+            this.fixture.close();
         }
     }
 
     @Test
     public void twoThousandQos1Messages_asFastAsThePublisherCan_allReachTopic3WithoutAReconnect() throws Exception {
-        ConsoleCapture console = ConsoleCapture.installQuiet();
-        this.mosquitto = MosquittoBroker.start("max_queued_messages 10000");
-        this.simulated = new SimulatedBoard(Burst.persistentQos1(this.mosquitto.uri(), "relayboard-qos1-burst"), null);
-        RelayBoard board = this.simulated.start();
-        AbstractRelayIT.awaitConnected(board, console, AbstractRelayIT.TIMEOUT_MS);
-        this.topic3 = new DesktopPaho.Counter(this.mosquitto.port(), "burst-topic3", Burst.TOPIC3);
+        this.fixture = BurstFixture.start("relayboard-qos1-burst", 1, true, "max_queued_messages 10000");
+        RelayBoard board = this.fixture.board;
+        DesktopPaho.Counter topic3 = this.fixture.topic3;
+        ConsoleCapture console = this.fixture.console;
 
         List<String> payloads = Burst.payloads("qos1", MESSAGES);
         long startMs = System.currentTimeMillis();
-        Burst.awaitExit(Burst.publish(this.mosquitto.port(), Burst.TOPIC1, 1, payloads), BURST_TIMEOUT_MS);
+        Burst.awaitExit(Burst.publish(this.fixture.port(), Burst.TOPIC1, 1, payloads), BURST_TIMEOUT_MS);
         long publishedMs = System.currentTimeMillis() - startMs;
-        boolean all = this.topic3.awaitDistinct(MESSAGES, BURST_TIMEOUT_MS);
+        boolean all = topic3.awaitDistinct(MESSAGES, BURST_TIMEOUT_MS);
         long relayedMs = System.currentTimeMillis() - startMs;
-        String report = this.topic3.distinct() + " of " + MESSAGES + " on topic3 (published in " + publishedMs
-                + " ms, relayed in " + relayedMs + " ms, " + this.topic3.duplicates() + " duplicates); board: "
+        String report = topic3.distinct() + " of " + MESSAGES + " on topic3 (published in " + publishedMs
+                + " ms, relayed in " + relayedMs + " ms, " + topic3.duplicates() + " duplicates); board: "
                 + board.status();
         System.err.println("[qos1 burst] " + report);
-        assertTrue("missing " + this.topic3.missing(Burst.relayed(payloads)).size() + ": " + report, all);
+        assertTrue("missing " + topic3.missing(Burst.relayed(payloads)).size() + ": " + report, all);
         assertEquals("the burst made the board reconnect: " + report, 0, board.reconnects());
         assertEquals("no Last Will, no backoff: " + report, 0, console.count("MQTT: BACKOFF"));
 
         long afterMs = System.currentTimeMillis();
-        DesktopClients.publish(this.mosquitto.port(), Burst.TOPIC1, "after the burst");
+        DesktopClients.publish(this.fixture.port(), Burst.TOPIC1, "after the burst");
         assertTrue("a message after the burst was not relayed within " + AFTER_BURST_TIMEOUT_MS + " ms: "
-                + board.status(), this.topic3.awaitDistinct(MESSAGES + 1, AFTER_BURST_TIMEOUT_MS));
+                + board.status(), topic3.awaitDistinct(MESSAGES + 1, AFTER_BURST_TIMEOUT_MS));
         System.err.println("[qos1 burst] after the burst: relayed in " + (System.currentTimeMillis() - afterMs) + " ms");
         int[] counters = Burst.awaitSettledCounters(board, AbstractRelayIT.TIMEOUT_MS);
         assertEquals("nothing dropped: " + board.status(), 0, counters[2]);

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
-import java.util.Properties;
 
 import org.junit.After;
 import org.junit.Test;
@@ -24,38 +23,24 @@ public class QosZeroBurstIT {
     private static final String CLIENT_ID = "relayboard-qos0-burst";
     private static final long BURST_TIMEOUT_MS = 120000;
 
-    private MosquittoBroker mosquitto;
-    private SimulatedBoard simulated;
-    private DesktopPaho.Counter topic3;
+    private BurstFixture fixture;
 
     @After
     public void tearDown() throws Exception {
-        if (this.simulated != null) {
-            this.simulated.stop();
-        }
-        if (this.topic3 != null) {
-            this.topic3.close();
-        }
-        if (this.mosquitto != null) {
-            this.mosquitto.close();
+        if (this.fixture != null) {
+            this.fixture.close();
         }
     }
 
     @Test
     public void tenThousandQos0Messages_noReconnectNoWedge_countersAccountForEveryDelivery() throws Exception {
-        ConsoleCapture console = ConsoleCapture.installQuiet();
-        this.mosquitto = MosquittoBroker.start();
-        Properties settings = new Properties();
-        settings.setProperty("relayboard.mqtt.broker", this.mosquitto.uri());
-        settings.setProperty("relayboard.mqtt.clientId", CLIENT_ID);
-        settings.setProperty("relayboard.mqtt.qos", "0");
-        this.simulated = new SimulatedBoard(settings, null);
-        RelayBoard board = this.simulated.start();
-        AbstractRelayIT.awaitConnected(board, console, AbstractRelayIT.TIMEOUT_MS);
-        this.topic3 = new DesktopPaho.Counter(this.mosquitto.port(), "burst-topic3", Burst.TOPIC3);
+        // Mosquitto at its defaults.
+        this.fixture = BurstFixture.start(CLIENT_ID, 0, false);
+        RelayBoard board = this.fixture.board;
+        ConsoleCapture console = this.fixture.console;
 
         List<String> payloads = Burst.payloads("qos0", MESSAGES);
-        Burst.awaitExit(Burst.publish(this.mosquitto.port(), Burst.TOPIC1, 0, payloads), BURST_TIMEOUT_MS);
+        Burst.awaitExit(Burst.publish(this.fixture.port(), Burst.TOPIC1, 0, payloads), BURST_TIMEOUT_MS);
         awaitBrokerReceived(MESSAGES);
         // The broker has the whole burst: the board takes it all in the end, and counts each delivery.
         long deadline = System.currentTimeMillis() + BURST_TIMEOUT_MS;
@@ -70,14 +55,14 @@ public class QosZeroBurstIT {
         }
         assertEquals("received = relayed + dropped: " + board.status(), counters[0], counters[1] + counters[2]);
         String report = "broker delivered " + delivered + " to the board; board: " + board.status() + "; "
-                + this.topic3.distinct() + " of " + MESSAGES + " on topic3; console lines skipped: "
+                + this.fixture.topic3.distinct() + " of " + MESSAGES + " on topic3; console lines skipped: "
                 + board.skippedConsoleLines();
         System.err.println("[qos0 burst] " + report);
         assertEquals("the burst made the board reconnect: " + report, 0, board.reconnects());
         assertEquals("no Last Will, no backoff: " + report, 0, console.count("MQTT: BACKOFF"));
 
         // Not wedged: a message after the burst is relayed.
-        DesktopClients.publish(this.mosquitto.port(), Burst.TOPIC1, "after the burst");
+        DesktopClients.publish(this.fixture.port(), Burst.TOPIC1, "after the burst");
         assertTrue("not relayed after the burst: " + board.status(), awaitAfter(AbstractRelayIT.TIMEOUT_MS));
     }
 
@@ -91,7 +76,7 @@ public class QosZeroBurstIT {
 
     private int receivedOnTopic1() throws Exception {
         int count = 0;
-        for (String line : this.mosquitto.log().split("\n")) {
+        for (String line : this.fixture.mosquitto.log().split("\n")) {
             if (line.contains("Received PUBLISH from") && line.contains("'/test/topic1'")) {
                 count++;
             }
@@ -101,7 +86,7 @@ public class QosZeroBurstIT {
 
     private boolean awaitAfter(long timeoutMs) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
-        while (!this.topic3.has("after the burst" + Burst.RELAYED_SUFFIX)) {
+        while (!this.fixture.topic3.has("after the burst" + Burst.RELAYED_SUFFIX)) {
             if (System.currentTimeMillis() > deadline) {
                 return false;
             }
@@ -116,7 +101,7 @@ public class QosZeroBurstIT {
         // Each lane's receiving connection: the client id for rule 1's source, the id plus -2 for rule 2's.
         String lane1 = "Sending PUBLISH to " + CLIENT_ID + " ";
         String lane2 = "Sending PUBLISH to " + CLIENT_ID + "-2 ";
-        for (String line : this.mosquitto.log().split("\n")) {
+        for (String line : this.fixture.mosquitto.log().split("\n")) {
             if ((line.contains(lane1) || line.contains(lane2))
                     && (line.contains("'/test/topic1'") || line.contains("'/test/topic2'"))) {
                 count++;

@@ -21,32 +21,20 @@ public class UartConsoleBurstIT {
     private static final int MESSAGES = 2000;
     private static final long TIMEOUT_MS = 120000;
 
-    private MosquittoBroker mosquitto;
-    private SimulatedBoard simulated;
-    private DesktopPaho.Counter topic3;
+    private BurstFixture fixture;
 
     @After
     public void tearDown() throws Exception {
-        if (this.simulated != null) {
-            this.simulated.stop();
-        }
-        if (this.topic3 != null) {
-            this.topic3.close();
-        }
-        if (this.mosquitto != null) {
-            this.mosquitto.close();
+        if (this.fixture != null) {
+            this.fixture.close();
         }
     }
 
     @Test
     public void burstWithTheConsoleAtUartRate_isRelayedFasterThanTheConsoleCouldPrintIt() throws Exception {
-        ConsoleCapture console = ConsoleCapture.installQuiet();
-        this.mosquitto = MosquittoBroker.start("max_queued_messages 10000");
-        this.simulated = new SimulatedBoard(Burst.persistentQos1(this.mosquitto.uri(), "relayboard-uart"), null)
-                .uartConsole(true);
-        RelayBoard board = this.simulated.start();
-        AbstractRelayIT.awaitConnected(board, console, AbstractRelayIT.TIMEOUT_MS);
-        this.topic3 = new DesktopPaho.Counter(this.mosquitto.port(), "uart-topic3", Burst.TOPIC3);
+        this.fixture = BurstFixture.start("relayboard-uart", 1, true, "max_queued_messages 10000");
+        RelayBoard board = this.fixture.board;
+        ConsoleCapture console = this.fixture.console;
 
         List<String> payloads = Burst.payloads("uart", MESSAGES);
         long uartNanos = 0;
@@ -60,8 +48,8 @@ public class UartConsoleBurstIT {
         long uartMs = uartNanos / 1_000_000;
 
         long startMs = System.currentTimeMillis();
-        Burst.awaitExit(Burst.publish(this.mosquitto.port(), Burst.TOPIC1, 1, payloads), TIMEOUT_MS);
-        assertTrue("burst not relayed: " + board.status(), this.topic3.awaitDistinct(MESSAGES, TIMEOUT_MS));
+        Burst.awaitExit(Burst.publish(this.fixture.port(), Burst.TOPIC1, 1, payloads), TIMEOUT_MS);
+        assertTrue("burst not relayed: " + board.status(), this.fixture.topic3.awaitDistinct(MESSAGES, TIMEOUT_MS));
         long relayMs = System.currentTimeMillis() - startMs;
         String skipped = console.awaitLineContaining("console line(s) skipped", AbstractRelayIT.TIMEOUT_MS);
         System.err.println("[uart] relayed " + MESSAGES + " in " + relayMs + " ms; the UART needs " + uartMs
