@@ -91,7 +91,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
             this.presenter.show(report, nowMs);
         }
         this.presenter.missed(this.events.takeMissedReports());
-        this.presenter.refreshScreen(this.clock.nowMs());
+        this.presenter.refreshScreen(nowMs);
     }
 
     /** @return how long the loop may sleep before some deadline of its own comes due */

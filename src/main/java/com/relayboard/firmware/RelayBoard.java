@@ -73,7 +73,7 @@ public final class RelayBoard {
         BoardEvents events = new BoardEvents();
         String probeTopic = Config.STATUS_TOPIC_PREFIX + config.clientId() + PROBE_SUFFIX;
         Relay relay = new Relay(config.rules(), config.qos());
-        this.path = new MessagePath(relay, config.maxPayloadBytes(), config.relays(new byte[0]), probeTopic, events);
+        this.path = new MessagePath(relay, config.maxPayloadBytes(), config.relaysEmptyPayloads(), probeTopic, events);
         this.session = sessions.open(this.path);
         this.outbox = new Outbox(OUTBOX_CAPACITY, OUTBOX_MAX_BYTES, this.session, this.path);
         this.path.publishThrough(this.outbox);

@@ -150,10 +150,6 @@ final class StatusPresenter implements LifecycleListener {
                 + "); it stays queued and is sent again after the reconnect");
     }
 
-    void println(String line) {
-        this.console.println(line);
-    }
-
     /** One line on the console and the LCD's notice line. */
     void notice(String text) {
         this.console.println(text);

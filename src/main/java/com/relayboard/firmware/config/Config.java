@@ -146,7 +146,12 @@ public final class Config {
      * {@code relayboard.relay.emptyPayload=relay} (the default); with {@code skip} it is only shown.
      */
     public boolean relays(byte[] payload) {
-        return payload.length > 0 || this.relayEmptyPayloads;
+        return payload.length > 0 || relaysEmptyPayloads();
+    }
+
+    /** @return whether an empty payload on a rule's source is relayed ({@code relayboard.relay.emptyPayload=relay}) */
+    public boolean relaysEmptyPayloads() {
+        return this.relayEmptyPayloads;
     }
 
     public RelayRule[] rules() {

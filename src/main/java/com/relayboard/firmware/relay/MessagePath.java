@@ -6,18 +6,18 @@ import com.relayboard.firmware.net.Outbox;
 import com.relayboard.firmware.net.OutboxListener;
 
 /**
- * The message path: receive, relay, publish, acknowledge. Runs on the client's delivery thread and
+ * The message path: receive, relay, publish, acknowledge. Runs on the client's delivery threads and
  * the outbox's publisher thread, never on the loop; what it did is left for the loop to show
- * ({@link PathEvents}), after the relay, never before it.
+ * ({@link PathEvents}), which never holds the relay back.
  *
  * <p>A message on a relay rule's source becomes its relayed copy, handed to the {@link Outbox} at
- * once. The message is acknowledged to the broker only when the board no longer needs the broker to
- * keep it:
+ * once (published on the delivery thread, or queued). The message is acknowledged to the broker only
+ * when the board no longer needs the broker to keep it:
  * <ul>
  * <li>QoS 1: once its copy is published (the broker acknowledged the copy) or dropped on purpose,
  * counted and said. A board that dies at any moment before that has not acknowledged it, so a
  * persistent session loses nothing: the broker delivers it again.</li>
- * <li>QoS 0: once its copy is in the outbox, since the broker would not deliver it again anyway.</li>
+ * <li>QoS 0: once its copy is handed over, since the broker would not deliver it again anyway.</li>
  * </ul>
  * While the outbox is full, or a QoS 1 copy is not yet acknowledged, the delivery thread waits on
  * the message's {@link DeliveryReceipt}: that is the flow control. The board takes no more messages,

@@ -43,11 +43,6 @@ public final class RelayCounters {
         return this.dropped;
     }
 
-    /** @return received messages neither relayed nor dropped yet */
-    public synchronized int inFlight() {
-        return this.taken - this.givenBack - this.relayed - this.dropped;
-    }
-
     /** @return messages given back to the broker unacknowledged, to be delivered again */
     public synchronized int givenBack() {
         return this.givenBack;

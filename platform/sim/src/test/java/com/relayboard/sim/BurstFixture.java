@@ -2,29 +2,22 @@ package com.relayboard.sim;
 
 import java.util.Properties;
 
+import org.junit.rules.ExternalResource;
+
 import com.relayboard.firmware.RelayBoard;
 
 /**
- * What the burst tests share: the board's console kept quietly, Debian's mosquitto with the test's
- * settings, the board in this JVM, connected, and a desktop subscriber counting what comes out on
- * topic3.
+ * What the burst tests share, as a JUnit rule: the board's console kept quietly, Debian's mosquitto
+ * with the test's settings, the board in this JVM, connected, and a desktop subscriber counting what
+ * comes out on topic3. Started by the test with its settings; stopped after it, whatever happened.
  */
-final class BurstFixture implements AutoCloseable {
+final class BurstFixture extends ExternalResource {
 
-    final ConsoleCapture console;
-    final MosquittoBroker mosquitto;
-    final SimulatedBoard simulated;
-    final RelayBoard board;
-    final DesktopPaho.Counter topic3;
-
-    private BurstFixture(ConsoleCapture console, MosquittoBroker mosquitto, SimulatedBoard simulated,
-            RelayBoard board, DesktopPaho.Counter topic3) {
-        this.console = console;
-        this.mosquitto = mosquitto;
-        this.simulated = simulated;
-        this.board = board;
-        this.topic3 = topic3;
-    }
+    ConsoleCapture console;
+    MosquittoBroker mosquitto;
+    SimulatedBoard simulated;
+    RelayBoard board;
+    DesktopPaho.Counter topic3;
 
     /**
      * @param persistent
@@ -32,21 +25,20 @@ final class BurstFixture implements AutoCloseable {
      * @param brokerSettings
      *            mosquitto.conf lines, e.g. {@code max_queued_messages 10000}; none: its defaults
      */
-    static BurstFixture start(String clientId, int qos, boolean persistent, String... brokerSettings)
-            throws Exception {
-        ConsoleCapture console = ConsoleCapture.installQuiet();
-        MosquittoBroker mosquitto = MosquittoBroker.start(brokerSettings);
+    BurstFixture start(String clientId, int qos, boolean persistent, String... brokerSettings) throws Exception {
+        this.console = ConsoleCapture.installQuiet();
+        this.mosquitto = MosquittoBroker.start(brokerSettings);
         Properties settings = new Properties();
-        settings.setProperty("relayboard.mqtt.broker", mosquitto.uri());
+        settings.setProperty("relayboard.mqtt.broker", this.mosquitto.uri());
         settings.setProperty("relayboard.mqtt.clientId", clientId);
         settings.setProperty("relayboard.mqtt.qos", Integer.toString(qos));
         settings.setProperty("relayboard.mqtt.cleanSession", Boolean.toString(!persistent));
         // The console at the board's UART rate, as the simulator has it.
-        SimulatedBoard simulated = new SimulatedBoard(settings, null).uartConsole(true);
-        RelayBoard board = simulated.start();
-        AbstractRelayIT.awaitConnected(board, console, AbstractRelayIT.TIMEOUT_MS);
-        DesktopPaho.Counter topic3 = new DesktopPaho.Counter(mosquitto.port(), clientId + "-topic3", Burst.TOPIC3);
-        return new BurstFixture(console, mosquitto, simulated, board, topic3);
+        this.simulated = new SimulatedBoard(settings, null).uartConsole(true);
+        this.board = this.simulated.start();
+        AbstractRelayIT.awaitConnected(this.board, this.console, AbstractRelayIT.TIMEOUT_MS);
+        this.topic3 = new DesktopPaho.Counter(this.mosquitto.port(), clientId + "-topic3", Burst.TOPIC3);
+        return this;
     }
 
     int port() {
@@ -54,9 +46,19 @@ final class BurstFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        this.simulated.stop();
-        this.topic3.close();
-        this.mosquitto.close();
+    protected void after() {
+        try {
+            if (this.simulated != null) {
+                this.simulated.stop();
+            }
+            if (this.topic3 != null) {
+                this.topic3.close();
+            }
+            if (this.mosquitto != null) {
+                this.mosquitto.close();
+            }
+        } catch (Exception e) {
+            throw new AssertionError("could not stop the burst test's board and broker", e);
+        }
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.List;
 
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
@@ -26,18 +26,12 @@ public class QosOneBurstIT {
     /** A message after the backlog is relayed at once: this only bounds a failing test. */
     private static final long AFTER_BURST_TIMEOUT_MS = 5000;
 
-    private BurstFixture fixture;
-
-    @After
-    public void tearDown() throws Exception {
-        if (this.fixture != null) {
-            this.fixture.close();
-        }
-    }
+    @Rule
+    public final BurstFixture fixture = new BurstFixture();
 
     @Test
     public void twoThousandQos1Messages_asFastAsThePublisherCan_allReachTopic3WithoutAReconnect() throws Exception {
-        this.fixture = BurstFixture.start("relayboard-qos1-burst", 1, true, "max_queued_messages 10000");
+        this.fixture.start("relayboard-qos1-burst", 1, true, "max_queued_messages 10000");
         RelayBoard board = this.fixture.board;
         DesktopPaho.Counter topic3 = this.fixture.topic3;
         ConsoleCapture console = this.fixture.console;

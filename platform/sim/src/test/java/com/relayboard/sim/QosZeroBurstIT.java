@@ -5,7 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.List;
 
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
@@ -23,19 +23,13 @@ public class QosZeroBurstIT {
     private static final String CLIENT_ID = "relayboard-qos0-burst";
     private static final long BURST_TIMEOUT_MS = 120000;
 
-    private BurstFixture fixture;
-
-    @After
-    public void tearDown() throws Exception {
-        if (this.fixture != null) {
-            this.fixture.close();
-        }
-    }
+    @Rule
+    public final BurstFixture fixture = new BurstFixture();
 
     @Test
     public void tenThousandQos0Messages_noReconnectNoWedge_countersAccountForEveryDelivery() throws Exception {
         // Mosquitto at its defaults.
-        this.fixture = BurstFixture.start(CLIENT_ID, 0, false);
+        this.fixture.start(CLIENT_ID, 0, false);
         RelayBoard board = this.fixture.board;
         ConsoleCapture console = this.fixture.console;
 

@@ -4,7 +4,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.List;
 
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
@@ -21,18 +21,12 @@ public class UartConsoleBurstIT {
     private static final int MESSAGES = 2000;
     private static final long TIMEOUT_MS = 120000;
 
-    private BurstFixture fixture;
-
-    @After
-    public void tearDown() throws Exception {
-        if (this.fixture != null) {
-            this.fixture.close();
-        }
-    }
+    @Rule
+    public final BurstFixture fixture = new BurstFixture();
 
     @Test
     public void burstWithTheConsoleAtUartRate_isRelayedFasterThanTheConsoleCouldPrintIt() throws Exception {
-        this.fixture = BurstFixture.start("relayboard-uart", 1, true, "max_queued_messages 10000");
+        this.fixture.start("relayboard-uart", 1, true, "max_queued_messages 10000");
         RelayBoard board = this.fixture.board;
         ConsoleCapture console = this.fixture.console;
 
