@@ -22,6 +22,8 @@ final class BoardEvents implements PathEvents {
     private LinkEvent firstEvent;
     private LinkEvent lastEvent;
     private boolean signalled;
+    /** Interrupts that came while the loop waited: counted, never acted on. */
+    private int interrupts;
 
     @Override
     public synchronized boolean report(MessageReport report) {
@@ -95,16 +97,28 @@ final class BoardEvents implements PathEvents {
         signal();
     }
 
-    /** Waits until something arrives or {@code timeoutMs} passes. */
+    /**
+     * Waits until something arrives or {@code timeoutMs} passes. An interrupt does not end the wait: the
+     * loop stops only through {@link #wake()} and its own flag, and an interrupt kept pending would end
+     * every later wait at once, turning the loop into a busy one.
+     */
     synchronized void await(long timeoutMs) {
-        if (!this.signalled && timeoutMs > 0) {
+        long deadlineMs = System.currentTimeMillis() + timeoutMs;
+        long leftMs = timeoutMs;
+        while (!this.signalled && leftMs > 0) {
             try {
-                wait(timeoutMs);
+                wait(leftMs);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                this.interrupts++;
             }
+            leftMs = deadlineMs - System.currentTimeMillis();
         }
         this.signalled = false;
+    }
+
+    /** @return interrupts that came during a wait, and were ignored */
+    synchronized int interrupts() {
+        return this.interrupts;
     }
 
     private void signal() {

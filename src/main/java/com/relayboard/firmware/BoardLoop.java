@@ -1,7 +1,10 @@
 package com.relayboard.firmware;
 
+import com.relayboard.firmware.config.ConfigLoader;
 import com.relayboard.firmware.net.Clock;
+import com.relayboard.firmware.net.Durations;
 import com.relayboard.firmware.net.MqttLink;
+import com.relayboard.firmware.net.NetworkWatchdog;
 import com.relayboard.firmware.net.WifiConnectManager;
 import com.relayboard.firmware.relay.MessagePath;
 import com.relayboard.firmware.relay.MessageReport;
@@ -17,6 +20,10 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
 
     /** The loop wakes at least this often, to poll the link and end LED flashes. */
     static final long MAX_SLEEP_MS = 100;
+    /** After a fault of its own, the loop waits this long before it goes on. */
+    static final long FAULT_PAUSE_MS = 1000;
+    /** The reason on the state lines when the watchdog restarts the network side. */
+    static final String RESTARTED = "restarted by the watchdog";
 
     private final Clock clock;
     private final BoardEvents events;
@@ -26,7 +33,11 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
     private final StatusPresenter presenter;
     private final LedChannel ledChannel;
     private final LedIndicator led;
+    private final NetworkWatchdog watchdog;
     private volatile boolean running = true;
+    /** Faults of the loop's own so far, and the last one: the status line shows them. */
+    private volatile int faults;
+    private volatile String lastFault;
     /** Loop iterations so far: lets tests check that an idle board sleeps instead of spinning. */
     private volatile long iterations;
     /** {@link MessagePath#heardCount()} when the loop last looked: a change means the broker was heard. */
@@ -35,7 +46,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
     private long nowMs;
 
     BoardLoop(Clock clock, BoardEvents events, WifiConnectManager wifi, MqttLink mqtt, MessagePath path,
-            StatusPresenter presenter, LedChannel ledChannel, LedIndicator led) {
+            StatusPresenter presenter, LedChannel ledChannel, LedIndicator led, NetworkWatchdog watchdog) {
         this.clock = clock;
         this.events = events;
         this.wifi = wifi;
@@ -44,22 +55,65 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
         this.presenter = presenter;
         this.ledChannel = ledChannel;
         this.led = led;
+        this.watchdog = watchdog;
     }
 
     @Override
     public void run() {
         while (this.running) {
-            this.iterations++;
-            this.nowMs = this.clock.nowMs();
-            handleEvents();
-            this.wifi.step(this.nowMs);
-            this.mqtt.step(this.clock.nowMs(), this.wifi.isConnected());
-            this.ledChannel.step();
-            showReports();
-            long nowMs = this.clock.nowMs();
-            this.led.step(nowMs);
-            this.events.await(sleepMs(nowMs));
+            try {
+                iterate();
+            } catch (RuntimeException e) {
+                fault(e);
+            } catch (Error e) {
+                // Out of memory or stack, say: the loop must not end while the board still looks alive.
+                fault(e);
+            }
         }
+    }
+
+    private void iterate() {
+        this.iterations++;
+        this.nowMs = this.clock.nowMs();
+        handleEvents();
+        this.wifi.step(this.nowMs);
+        this.mqtt.step(this.clock.nowMs(), this.wifi.isConnected());
+        watch(this.clock.nowMs());
+        this.ledChannel.step();
+        showReports();
+        long nowMs = this.clock.nowMs();
+        this.led.step(nowMs);
+        this.events.await(sleepMs(nowMs));
+    }
+
+    /**
+     * A fault of the loop's own (a bug, or memory running out) is said, counted, and the loop goes on
+     * after a pause: a fault on every iteration then prints a line a second instead of spinning.
+     */
+    private void fault(Throwable fault) {
+        this.faults++;
+        String message = fault.getMessage();
+        this.lastFault = fault.getClass().getName() + (message == null ? "" : ": " + message);
+        try {
+            this.presenter.notice("Board fault " + this.faults + ": " + this.lastFault + "; the loop goes on");
+        } catch (RuntimeException e) {
+            // The presenter is what failed: the fault stays counted and on the status line.
+        } catch (Error e) {
+            // As above.
+        }
+        this.events.await(FAULT_PAUSE_MS);
+    }
+
+    /** Restarts the network side when the watchdog says the broker has been out of reach too long. */
+    private void watch(long nowMs) {
+        if (!this.watchdog.step(nowMs, this.wifi.isConnected(), this.mqtt.isConnected())) {
+            return;
+        }
+        this.mqtt.restart(RESTARTED);
+        this.wifi.rejoin(RESTARTED, nowMs);
+        // Last, so that the LCD's notice line keeps it rather than the state lines' short reason.
+        this.presenter.notice("Watchdog: no broker connection for " + Durations.seconds(this.watchdog.timeoutMs())
+                + " with Wi-Fi up (" + ConfigLoader.MQTT_RESTART_AFTER_S + "); Wi-Fi and MQTT start again");
     }
 
     /** Ends the loop after its current iteration. */
@@ -70,6 +124,16 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
 
     long iterations() {
         return this.iterations;
+    }
+
+    /** @return faults of the loop's own so far */
+    int faults() {
+        return this.faults;
+    }
+
+    /** @return the last fault of the loop's own, or {@code null} */
+    String lastFault() {
+        return this.lastFault;
     }
 
     private void handleEvents() {
@@ -99,6 +163,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
         long sleepMs = MAX_SLEEP_MS;
         sleepMs = Math.min(sleepMs, this.wifi.nextActionMs() - nowMs);
         sleepMs = Math.min(sleepMs, this.mqtt.nextActionMs() - nowMs);
+        sleepMs = Math.min(sleepMs, this.watchdog.nextActionMs() - nowMs);
         sleepMs = Math.min(sleepMs, this.presenter.nextScreenMs() - nowMs);
         long ledChangeMs = this.led.nextChangeMs();
         if (ledChangeMs >= 0) {
@@ -111,6 +176,11 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
 
     @Override
     public void connectionLost(String reason, boolean closedByBroker) {
+        this.wifi.checkLinkNow(this.nowMs);
+        if (!this.wifi.isConnected()) {
+            // The socket closed because the station lost its access point: the MQTT step says Wi-Fi is down.
+            return;
+        }
         this.mqtt.connectionLost(reason, closedByBroker, this.nowMs);
     }
 

@@ -13,6 +13,7 @@ import com.relayboard.firmware.net.BrokerSession;
 import com.relayboard.firmware.net.Clock;
 import com.relayboard.firmware.net.MqttLink;
 import com.relayboard.firmware.net.MqttState;
+import com.relayboard.firmware.net.NetworkWatchdog;
 import com.relayboard.firmware.net.Outbox;
 import com.relayboard.firmware.net.WifiConnectManager;
 import com.relayboard.firmware.net.WifiRadio;
@@ -91,7 +92,8 @@ public final class RelayBoard {
                 config.keepAliveS(), new Backoff(MqttLink.RETRY_INITIAL_MS, config.retryMaxS() * 1000L, random),
                 this.outbox, ledChannel);
         this.mqtt.subscribeFirst(this.ledTopic);
-        this.loop = new BoardLoop(clock, events, this.wifi, this.mqtt, this.path, this.presenter, ledChannel, led);
+        this.loop = new BoardLoop(clock, events, this.wifi, this.mqtt, this.path, this.presenter, ledChannel, led,
+                new NetworkWatchdog(config.restartAfterS()));
     }
 
     /** Prints what the board will do, then starts the console, the publisher and the loop. */
@@ -154,7 +156,18 @@ public final class RelayBoard {
         return this.presenter.wifiStatus() + " | " + this.presenter.mqttStatus() + " | received " + counts[0]
                 + ", relayed " + counts[1] + ", dropped " + counts[2] + ", in flight " + counts[3] + ", given back "
                 + this.path.counters().givenBack() + " | reconnects " + this.mqtt.reconnects() + ", last disconnect: "
-                + (lastDisconnect == null ? "none" : lastDisconnect);
+                + (lastDisconnect == null ? "none" : lastDisconnect) + faultStatus();
+    }
+
+    /** @return nothing while the loop has had no fault of its own, else how many and the last */
+    private String faultStatus() {
+        int faults = this.loop.faults();
+        return faults == 0 ? "" : " | loop faults " + faults + ", last: " + this.loop.lastFault();
+    }
+
+    /** @return faults of the loop's own (caught, said, and the loop went on) */
+    public int loopFaults() {
+        return this.loop.faults();
     }
 
     /** @return connections to the broker after the first */

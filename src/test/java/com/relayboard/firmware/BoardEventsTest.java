@@ -56,4 +56,29 @@ public class BoardEventsTest {
         Assert.assertEquals(MessageReport.MAX_PAYLOAD_BYTES, report.payload().length);
         Assert.assertEquals(large.length, report.payloadLength());
     }
+
+    @Test
+    public void anInterrupt_neitherEndsTheWaitNorStaysPending() {
+        BoardEvents events = new BoardEvents();
+        long waitMs = 60;
+        for (int i = 1; i <= 2; i++) {
+            Thread.currentThread().interrupt();
+            long startMs = System.currentTimeMillis();
+            events.await(waitMs);
+            long waitedMs = System.currentTimeMillis() - startMs;
+            // A wait ended by the interrupt returns at once; a pending interrupt would end the next one too.
+            Assert.assertTrue("wait " + i + " lasted " + waitedMs + " ms", waitedMs >= waitMs - 5);
+            Assert.assertEquals(i, events.interrupts());
+        }
+        Assert.assertFalse("no interrupt left pending", Thread.interrupted());
+    }
+
+    @Test
+    public void wake_endsTheWaitAtOnce() {
+        BoardEvents events = new BoardEvents();
+        events.wake();
+        long startMs = System.currentTimeMillis();
+        events.await(60000);
+        Assert.assertTrue("a woken loop waits no more", System.currentTimeMillis() - startMs < 30000);
+    }
 }

@@ -223,6 +223,61 @@ public class RelayBoardTest {
         });
     }
 
+    @Test
+    public void aFaultInTheLoop_isSaidOnConsoleAndScreen_andTheBoardGoesOnRelaying() throws ConfigException {
+        startConnected(MapPropertySource.defaults());
+        this.screen.failNextMessage(new IllegalStateException("screen bug"));
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("first"), 1));
+        awaitConsoleLine("Board fault 1: java.lang.IllegalStateException: screen bug; the loop goes on");
+        Assert.assertTrue(this.screen.notices().toString(),
+                this.screen.notices().contains("Board fault 1: java.lang.IllegalStateException: screen bug; the loop goes on"));
+        Assert.assertTrue(this.board.status(), this.board.status().endsWith(
+                "| loop faults 1, last: java.lang.IllegalStateException: screen bug"));
+
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("second"), 1));
+        awaitPublished(TOPIC2, 2);
+        Poll.until("the second message on the screen", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return screen.messageTopics().size() >= 1;
+            }
+        });
+        Assert.assertEquals(1, this.board.loopFaults());
+    }
+
+    @Test
+    public void aConnectionLostWithTheAccessPoint_isSaidToBeTheWifi() throws ConfigException {
+        startConnected(MapPropertySource.defaults());
+        // The station's sockets close as its link goes: the client reports that before the Wi-Fi poll sees it.
+        this.radio.dropLink();
+        this.session.loseConnection("Socket closed");
+        awaitConsoleLine("MQTT: WAITING_FOR_NETWORK Wi-Fi is down");
+        Assert.assertEquals("Wi-Fi is down", this.board.lastDisconnectReason());
+        awaitConnected(2);
+        Assert.assertTrue(console(), console().indexOf("Socket closed") < 0);
+    }
+
+    @Test
+    public void watchdog_restartsWifiAndMqtt_whenTheBrokerStaysOutOfReachWithWifiUp() throws ConfigException {
+        this.session.failEveryConnect("cannot reach broker 127.0.0.1:1883 (connection refused)", false);
+        create(MapPropertySource.defaults().set(ConfigLoader.MQTT_RESTART_AFTER_S, "1")).start();
+        awaitConsoleLine("Watchdog: no broker connection for 1.0 s with Wi-Fi up (relayboard.mqtt.restartAfterS); "
+                + "Wi-Fi and MQTT start again");
+        awaitConsoleLine("MQTT: WAITING_FOR_NETWORK restarted by the watchdog");
+        awaitConsoleLine("WiFi: BACKOFF restarted by the watchdog; retry in 0.0 s");
+        Poll.until("Wi-Fi joined again after the restart", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return linesStartingWith("WiFi: CONNECTED").size() >= 2;
+            }
+        });
+        Assert.assertTrue("the radio left the access point", this.radio.leaves() >= 1);
+        Assert.assertTrue("the dying clients were given up", this.session.abandons() >= 1);
+
+        this.session.connectNormally();
+        awaitConnected(1);
+    }
+
     // ------------------------------------------------------------------ LED control
 
     private static final String LED_SET_TOPIC = "relayboard/relayboard-a1b2c3/led/set";
@@ -272,7 +327,7 @@ public class RelayBoardTest {
     public void emptyLedTopicKey_turnsLedControlOff() throws ConfigException {
         startConnected(MapPropertySource.defaults().set(ConfigLoader.LED_TOPIC, ""));
         Assert.assertFalse(this.session.subscriptions().contains(LED_SET_TOPIC));
-        Assert.assertTrue(console(), console().contains("LED control: off"));
+        awaitConsoleLine("LED control: off");
         // A relayed message comes after the connect's own publishes: by then a state would have been published.
         Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("hello"), 1));
         awaitPublished(TOPIC2, 1);
@@ -282,6 +337,8 @@ public class RelayBoardTest {
     @Test
     public void start_printsTheConfigurationAndAnnouncesOnline() throws ConfigException {
         startConnected(MapPropertySource.defaults());
+        // The console's writer thread prints behind the board: the start lines come before the MQTT ones.
+        awaitConsoleLine("MQTT: CONNECTED");
         List<String> lines = consoleLines();
         Assert.assertTrue(console(), lines.get(0).startsWith("RelayBoard " + RelayBoard.VERSION + " starting: "));
         Assert.assertTrue(console(), lines.contains("Relay 1: /test/topic1 -> /test/topic2 + \" (relay1)\""));

@@ -34,6 +34,8 @@ public final class Config {
     final RelayRule[] rules;
     /** Set by the loader after construction, so that the constructor's list of settings stays as it was. */
     int retryMaxS = ConfigLoader.DEFAULT_RETRY_MAX_S;
+    /** {@link ConfigLoader#MQTT_RESTART_AFTER_S}; set by the loader after construction, as {@link #retryMaxS}. */
+    int restartAfterS = ConfigLoader.DEFAULT_RESTART_AFTER_S;
     /** {@link ConfigLoader#RELAY_EMPTY_PAYLOAD}; set by the loader after construction, as {@link #retryMaxS}. */
     boolean relayEmptyPayloads = true;
     /** Set by the loader after construction, like {@link #retryMaxS}; {@code null}: no LED control. */
@@ -134,6 +136,11 @@ public final class Config {
     /** @return the longest wait between two attempts to connect to the broker, in seconds */
     public int retryMaxS() {
         return this.retryMaxS;
+    }
+
+    /** @return after how long without the broker, Wi-Fi up, the network side restarts, in seconds; 0: never */
+    public int restartAfterS() {
+        return this.restartAfterS;
     }
 
     /** @return the largest payload the board relays, in bytes; larger messages are dropped and counted */

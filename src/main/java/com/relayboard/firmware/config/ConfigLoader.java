@@ -37,6 +37,15 @@ public final class ConfigLoader {
     /** An hour: a board that waits longer than this between attempts looks dead to its user. */
     private static final int MAX_RETRY_MAX_S = 3600;
     /**
+     * After this long with Wi-Fi up but no broker connection, in seconds, the board restarts its network side
+     * (leaves Wi-Fi, connects with new clients); 0: never.
+     */
+    public static final String MQTT_RESTART_AFTER_S = "relayboard.mqtt.restartAfterS";
+    /** ESPHome's {@code reboot_timeout} default for its MQTT component: 15 minutes. */
+    public static final int DEFAULT_RESTART_AFTER_S = 900;
+    /** A day: beyond that the watchdog would never be seen to act. */
+    private static final int MAX_RESTART_AFTER_S = 86400;
+    /**
      * What the board does with an empty payload on a rule's source: {@code relay} it (as the suffix alone) or
      * {@code skip} it. An empty retained message is how a client clears a topic's retained message: relayed, it
      * arrives on the target as the suffix, which clears nothing and reads like data.
@@ -148,6 +157,11 @@ public final class ConfigLoader {
                 : parseInt(MQTT_RETRY_MAX_S, retryMax, 1, MAX_RETRY_MAX_S, "must be a number of seconds from 1 to "
                         + MAX_RETRY_MAX_S);
 
+        String restartAfter = optional(source, MQTT_RESTART_AFTER_S);
+        int restartAfterS = restartAfter == null ? DEFAULT_RESTART_AFTER_S
+                : parseInt(MQTT_RESTART_AFTER_S, restartAfter, 0, MAX_RESTART_AFTER_S,
+                        "must be a number of seconds from 0 (never) to " + MAX_RESTART_AFTER_S);
+
         String emptyPayload = optional(source, RELAY_EMPTY_PAYLOAD);
         boolean relayEmptyPayloads = emptyPayload == null || EMPTY_PAYLOAD_RELAY.equals(emptyPayload);
         if (!relayEmptyPayloads && !EMPTY_PAYLOAD_SKIP.equals(emptyPayload)) {
@@ -168,6 +182,7 @@ public final class ConfigLoader {
                 hostPort[0], port, caCert, clientId, username, password, qos, keepAliveS, cleanSession,
                 maxPayloadBytes, rules);
         config.retryMaxS = retryMaxS;
+        config.restartAfterS = restartAfterS;
         config.relayEmptyPayloads = relayEmptyPayloads;
         config.ledTopic = ledTopic;
         return config;

@@ -280,6 +280,19 @@ public final class MqttLink {
         }
     }
 
+    /**
+     * Starts the broker side from scratch, as after a Wi-Fi loss: the current clients are given up (new ones
+     * connect), the backoff starts from its first delay, and the link waits for Wi-Fi to be up.
+     */
+    public void restart(String reason) {
+        goOffline(reason);
+        giveUp();
+        this.backoff.reset();
+        this.closedSoonInARow = 0;
+        this.state = MqttState.WAITING_FOR_NETWORK;
+        this.listener.mqttChanged(MqttState.WAITING_FOR_NETWORK, reason);
+    }
+
     /** Drops a dead connection without waiting for it, and the publish that may be stuck on it. */
     private void giveUp() {
         this.session.abandon();
@@ -342,7 +355,9 @@ public final class MqttLink {
         } catch (BrokerException e) {
             // A failed attempt is on the state line; the last disconnect stays why the last connection ended.
             this.outbox.setOnline(false);
-            this.session.disconnect();
+            // Given up, not politely disconnected: a connection that failed a subscribe may be dying, and a
+            // disconnect would wait on it for acknowledgements, holding the loop.
+            giveUp();
             enterBackoff(nowMs, e.getMessage(), this.backoff.nextDelayMs());
             return;
         }

@@ -373,7 +373,7 @@ public final class PahoBrokerSession implements BrokerSession {
         @Override
         public void connectionLost(Throwable cause) {
             if (isReceiving(this.owner)) {
-                PahoBrokerSession.this.listener.onConnectionLost(describe(cause), closedByBroker(cause));
+                PahoBrokerSession.this.listener.onConnectionLost(describeLoss(cause), closedByBroker(cause));
             }
         }
 
@@ -419,7 +419,7 @@ public final class PahoBrokerSession implements BrokerSession {
         @Override
         public void connectionLost(Throwable cause) {
             if (isPublishing(this.owner)) {
-                PahoBrokerSession.this.listener.onConnectionLost(describe(cause), closedByBroker(cause));
+                PahoBrokerSession.this.listener.onConnectionLost(describeLoss(cause), closedByBroker(cause));
             }
         }
 
@@ -431,6 +431,22 @@ public final class PahoBrokerSession implements BrokerSession {
 
     private static boolean isRefusal(int reasonCode) {
         return reasonCode >= CONNACK_BAD_PROTOCOL && reasonCode <= CONNACK_NOT_AUTHORIZED;
+    }
+
+    /**
+     * @return why an open connection ended: as {@link #describe(Throwable)}, except that a ping the broker
+     *         never answered (Paho's own keepalive check) is the dead link the board looks for itself
+     */
+    String describeLoss(Throwable cause) {
+        return lossReason(cause instanceof MqttException ? ((MqttException) cause).getReasonCode() : 0, describe(cause));
+    }
+
+    /** @return {@code described}, unless {@code reasonCode} says the client's keepalive ping went unanswered */
+    static String lossReason(int reasonCode, String described) {
+        if (reasonCode == PAHO_CLIENT_TIMEOUT) {
+            return "no answer from the broker to the client's keepalive ping: the link is dead";
+        }
+        return described;
     }
 
     /** @return a reason a person can act on, for a failure of the client */

@@ -88,6 +88,24 @@ public final class WifiConnectManager {
         }
     }
 
+    /**
+     * Checks the association now rather than at the next poll: a connection to the broker that just ended
+     * may have ended because the station lost its access point, and that is the reason to show.
+     */
+    public void checkLinkNow(long nowMs) {
+        if (this.state == WifiState.CONNECTED) {
+            this.nextActionMs = nowMs;
+            step(nowMs);
+        }
+    }
+
+    /** Leaves the access point and joins again from the start of the backoff, saying why. */
+    public void rejoin(String reason, long nowMs) {
+        this.radio.leave();
+        this.backoff.reset();
+        enterBackoff(nowMs, reason, 0);
+    }
+
     private void enterJoining(long nowMs) {
         this.state = WifiState.JOINING;
         this.nextActionMs = nowMs;

@@ -28,6 +28,7 @@ public final class MapPropertySource implements PropertySource {
         source.set("relayboard.mqtt.cleanSession", "true");
         source.set("relayboard.mqtt.maxPayloadBytes", "65536");
         source.set("relayboard.mqtt.retryMaxS", "30");
+        source.set("relayboard.mqtt.restartAfterS", "900");
         source.set("relayboard.relay.emptyPayload", "relay");
         source.set("relayboard.relay.1.from", "/test/topic1");
         source.set("relayboard.relay.1.to", "/test/topic2");

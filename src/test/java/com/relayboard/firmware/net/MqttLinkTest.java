@@ -184,7 +184,9 @@ public class MqttLinkTest {
         Assert.assertNull("a refused attempt is no disconnect", this.link.lastDisconnectReason());
         Assert.assertEquals(0, this.link.connections());
         Assert.assertTrue(this.listener.lastMqttDetail(), this.listener.lastMqttDetail().startsWith(reason + "; retry in"));
-        Assert.assertTrue("a failed connect closes the session", this.session.disconnects() >= 1);
+        Assert.assertTrue("a failed connect gives the session up", this.session.abandons() >= 1);
+        Assert.assertEquals("without a polite disconnect, which could wait on a dying link", 0,
+                this.session.disconnects());
         Assert.assertTrue("no subscription without a connection", this.session.subscriptions().isEmpty());
         long retryAt = this.link.nextActionMs();
         Assert.assertTrue(retryAt + " ms", retryAt >= 750 && retryAt <= 1250);
@@ -209,7 +211,7 @@ public class MqttLinkTest {
     }
 
     @Test
-    public void failedSubscribe_backsOffAndDisconnects() {
+    public void failedSubscribe_backsOffAndAbandonsTheConnection() {
         this.session.failNextSubscribe("subscribing to /test/topic2 failed: not authorized");
         this.link.step(0, true);
         this.link.step(0, true);
@@ -218,6 +220,8 @@ public class MqttLinkTest {
                 this.listener.lastMqttDetail().startsWith("subscribing to /test/topic2 failed: not authorized; retry in"));
         Assert.assertNull(this.link.lastDisconnectReason());
         Assert.assertFalse("session left connected", this.session.isConnected());
+        Assert.assertEquals("given up, not politely disconnected", 1, this.session.abandons());
+        Assert.assertEquals(0, this.session.disconnects());
     }
 
     @Test

@@ -21,6 +21,8 @@ public final class FakeScreen implements BoardScreen {
     private final List<String> notices = new ArrayList<String>();
     private boolean holding;
     private int held;
+    /** What the next addMessage throws, or {@code null}: a bug in the screen code, as the loop sees it. */
+    private RuntimeException nextMessageFault;
 
     @Override
     public synchronized void showWifi(String text, int severity) {
@@ -40,6 +42,11 @@ public final class FakeScreen implements BoardScreen {
 
     @Override
     public synchronized void addMessage(String topic, byte[] payload) {
+        RuntimeException fault = this.nextMessageFault;
+        if (fault != null) {
+            this.nextMessageFault = null;
+            throw fault;
+        }
         this.texts.add(topic);
         this.texts.add(PayloadText.escape(payload));
         this.messageTopics.add(topic);
@@ -63,6 +70,11 @@ public final class FakeScreen implements BoardScreen {
     public synchronized void showCounters(int received, int relayed, int dropped, int queued) {
         this.counters.add(new int[] { received, relayed, dropped, queued });
         this.texts.add("rx " + received + " relayed " + relayed + " dropped " + dropped + " queued " + queued);
+    }
+
+    /** Makes the next addMessage throw {@code fault}. */
+    public synchronized void failNextMessage(RuntimeException fault) {
+        this.nextMessageFault = fault;
     }
 
     public synchronized void holdMessages() {
