@@ -53,12 +53,20 @@ final class NoDelaySocketFactory extends SocketFactory {
         return noDelay(this.base.createSocket(address, port, localAddress, localPort));
     }
 
-    private static Socket noDelay(Socket socket) throws IOException {
+    /**
+     * Turns Nagle's algorithm off when the stack lets it. A refusal never fails the connect: MicroEJ NET may refuse
+     * options on a socket that is not connected yet (what the no-argument {@code createSocket()} gives), and the
+     * socket works without the option, only with Nagle's algorithm on. {@code Exception}, not
+     * {@code SocketException}: whatever NET's {@code setTcpNoDelay} declares, and whatever it throws, this compiles
+     * and the connect goes on.
+     *
+     * @return {@code socket}, always
+     */
+    static Socket noDelay(Socket socket) {
         try {
             socket.setTcpNoDelay(true);
-        } catch (IOException e) {
-            socket.close();
-            throw e;
+        } catch (Exception e) {
+            // Nagle's algorithm stays on for this connection.
         }
         return socket;
     }

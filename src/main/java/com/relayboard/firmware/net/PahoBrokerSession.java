@@ -7,8 +7,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 
-import javax.net.SocketFactory;
-import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocketFactory;
 
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -64,24 +63,6 @@ public final class PahoBrokerSession implements BrokerSession {
      */
     static final long RECEIPT_POLL_MS = 200;
 
-    // MQTT 3.1.1 CONNACK return codes (specification section 3.2.2.3), which Paho reports as reason codes.
-    private static final int CONNACK_BAD_PROTOCOL = 1;
-    private static final int CONNACK_CLIENT_ID_REJECTED = 2;
-    private static final int CONNACK_SERVER_UNAVAILABLE = 3;
-    private static final int CONNACK_BAD_CREDENTIALS = 4;
-    private static final int CONNACK_NOT_AUTHORIZED = 5;
-    // Paho's client reason codes for a failed connect and for a broker that never answered.
-    private static final int PAHO_SERVER_CONNECT_ERROR = 32103;
-    private static final int PAHO_CLIENT_TIMEOUT = 32000;
-    /**
-     * Paho's "too many publishes in progress". Paho lets a synchronous publish return as soon as the
-     * acknowledgement is read, but frees its slot in the in-flight window later, on its callback thread:
-     * publishes in a row can find the window full for a moment.
-     */
-    private static final int PAHO_MAX_INFLIGHT = 32202;
-    /** MQTT 3.1.1 SUBACK return code 0x80: the broker refused the subscription (section 3.9.3). */
-    private static final int SUBACK_FAILURE = 0x80;
-
     private final BrokerListener listener;
     private final String brokerUri;
     /** The clients of the current or last connection; {@code null} before the first and after abandon. */
@@ -102,6 +83,8 @@ public final class PahoBrokerSession implements BrokerSession {
     /** The relay sources: the i-th goes to receiving connection i, those beyond the last to the first. */
     private final String[] sources;
     private final boolean withCredentials;
+    /** The QoS the board subscribes with. */
+    private final int qos;
     /** Why TLS could not be set up (the CA certificate), or {@code null}: every connect then says so. */
     private String tlsSetupError;
 
@@ -111,43 +94,42 @@ public final class PahoBrokerSession implements BrokerSession {
         this.clientId = config.clientId();
         this.sources = new Relay(config.rules(), config.qos()).sourceFilters();
         this.withCredentials = config.username() != null;
+        this.qos = config.qos();
         this.brokerUri = config.brokerUri();
         this.listener = listener;
-        SocketFactory sockets = null;
+        SSLSocketFactory tls = null;
         if (config.tls()) {
             // The connect timeout stays: MicroEJ's example sets 0 against slow handshakes, but a board
             // must not wait forever on a broker that never answers (docs/api-evidence.md).
             try {
-                sockets = TlsSockets.trusting(config.caCert());
+                tls = TlsSockets.trusting(config.caCert());
             } catch (IOException e) {
                 this.tlsSetupError = "TLS not set up: " + e.getMessage();
             }
-        } else {
-            // Each MQTT packet goes out at once, not behind the broker's delayed TCP acknowledgement.
-            sockets = new NoDelaySocketFactory(SocketFactory.getDefault());
         }
-        this.receivingOptions = options(config, sockets, config.cleanSession());
-        this.receivingOptions.setWill(config.statusTopic(), MqttLink.OFFLINE.getBytes(), 1, true);
+        this.receivingOptions = options(config, tls, config.cleanSession());
+        MicroPahoCalls.setWill(this.receivingOptions, config.statusTopic(), MqttLink.OFFLINE.getBytes(), 1, true);
         // The other receiving connections: no Last Will (the first one's says the board is gone).
-        this.otherReceivingOptions = options(config, sockets, config.cleanSession());
+        this.otherReceivingOptions = options(config, tls, config.cleanSession());
         // Clean: what the publishing connection has in flight when it drops is published again by the
         // board itself (the outbox keeps it), so the broker needs to keep nothing for it.
-        this.publishingOptions = options(config, sockets, true);
+        this.publishingOptions = options(config, tls, true);
     }
 
-    private static MqttConnectOptions options(Config config, SocketFactory sockets, boolean cleanSession) {
+    /** @param tls the TLS sockets of an {@code ssl://} broker, or {@code null} for {@code tcp://} */
+    private static MqttConnectOptions options(Config config, SSLSocketFactory tls, boolean cleanSession) {
         MqttConnectOptions options = new MqttConnectOptions();
-        options.setKeepAliveInterval(config.keepAliveS());
+        MicroPahoCalls.setKeepAliveInterval(options, config.keepAliveS());
         options.setConnectionTimeout(CONNECT_TIMEOUT_S);
-        options.setCleanSession(cleanSession);
+        MicroPahoCalls.setCleanSession(options, cleanSession);
         if (config.username() != null) {
-            options.setUserName(config.username());
-            if (config.password() != null) {
-                options.setPassword(config.password().toCharArray());
-            }
+            MicroPahoCalls.setCredentials(options, config.username(), config.password());
         }
-        if (sockets != null) {
-            options.setSocketFactory(sockets);
+        if (tls != null) {
+            MicroPahoCalls.useTlsSockets(options, tls);
+        } else if (!config.tls()) {
+            // Each MQTT packet goes out at once, not behind the broker's delayed TCP acknowledgement.
+            MicroPahoCalls.useNoDelaySockets(options);
         }
         return options;
     }
@@ -179,14 +161,22 @@ public final class PahoBrokerSession implements BrokerSession {
         }
     }
 
+    /**
+     * The {@code catch (Exception e)} here and around subscribe and publish: whether MicroPaho's {@code throws}
+     * clauses name {@code MqttException} is not known, and {@code catch (MqttException e)} would not compile
+     * around a call that declares none. What is not the client's failure goes on as it came.
+     */
     private void connect(MqttClient client, MqttConnectOptions options) throws BrokerException {
         try {
             client.connect(options);
-        } catch (MqttException e) {
-            if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_CONNECTED) {
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            int reasonCode = MicroPahoCalls.reasonCode(e);
+            if (reasonCode == MicroPahoCalls.CLIENT_CONNECTED) {
                 return;
             }
-            throw new BrokerException(describe(e), isRefusal(e.getReasonCode()));
+            throw new BrokerException(describe(e), MicroPahoCalls.isRefusal(reasonCode));
         }
     }
 
@@ -201,9 +191,11 @@ public final class PahoBrokerSession implements BrokerSession {
         }
         MqttClient current = current(in.length == 0 ? null : in[index], "subscribing to " + filter);
         try {
-            current.subscribe(filter, qos);
-        } catch (MqttException e) {
-            if (e.getReasonCode() == SUBACK_FAILURE) {
+            MicroPahoCalls.subscribe(current, filter, qos);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            if (MicroPahoCalls.reasonCode(e) == MicroPahoCalls.SUBACK_FAILURE) {
                 throw new BrokerException("broker refused the subscription to " + filter
                         + " (not authorized to read it)", true);
             }
@@ -223,9 +215,11 @@ public final class PahoBrokerSession implements BrokerSession {
         }
         MqttClient current = current(out.length == 0 ? null : out[lane], "publishing to " + topic);
         try {
-            current.publish(topic, payload, qos, retained);
-        } catch (MqttException e) {
-            if (e.getReasonCode() == PAHO_MAX_INFLIGHT) {
+            MicroPahoCalls.publish(current, topic, payload, qos, retained);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            if (MicroPahoCalls.reasonCode(e) == MicroPahoCalls.MAX_INFLIGHT) {
                 throw BrokerException.busy("publishing to " + topic + ": the client's window of publishes is full");
             }
             throw new BrokerException("publishing to " + topic + " failed: " + describe(e), false);
@@ -350,7 +344,7 @@ public final class PahoBrokerSession implements BrokerSession {
             return false;
         }
         MqttException e = (MqttException) cause;
-        return e.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST
+        return e.getReasonCode() == MicroPahoCalls.CONNECTION_LOST
                 && (e.getCause() == null || e.getCause() instanceof EOFException);
     }
 
@@ -384,7 +378,7 @@ public final class PahoBrokerSession implements BrokerSession {
                 threads[this.lane] = Thread.currentThread();
             }
             DeliveryReceipt receipt = PahoBrokerSession.this.listener.onMessage(topic, message.getPayload(),
-                    message.getQos());
+                    MicroPahoCalls.qosOf(message, PahoBrokerSession.this.qos));
             try {
                 while (true) {
                     DeliveryReceipt.State state = receipt.awaitSafe(RECEIPT_POLL_MS);
@@ -429,21 +423,17 @@ public final class PahoBrokerSession implements BrokerSession {
         }
     }
 
-    private static boolean isRefusal(int reasonCode) {
-        return reasonCode >= CONNACK_BAD_PROTOCOL && reasonCode <= CONNACK_NOT_AUTHORIZED;
-    }
-
     /**
      * @return why an open connection ended: as {@link #describe(Throwable)}, except that a ping the broker
-     *         never answered (Paho's own keepalive check) is the dead link the board looks for itself
+     *         never answered (the client's own keepalive check) is the dead link the board looks for itself
      */
     String describeLoss(Throwable cause) {
-        return lossReason(cause instanceof MqttException ? ((MqttException) cause).getReasonCode() : 0, describe(cause));
+        return lossReason(MicroPahoCalls.reasonCode(cause), describe(cause));
     }
 
     /** @return {@code described}, unless {@code reasonCode} says the client's keepalive ping went unanswered */
     static String lossReason(int reasonCode, String described) {
-        if (reasonCode == PAHO_CLIENT_TIMEOUT) {
+        if (reasonCode == MicroPahoCalls.CLIENT_TIMEOUT) {
             return "no answer from the broker to the client's keepalive ping: the link is dead";
         }
         return described;
@@ -454,16 +444,16 @@ public final class PahoBrokerSession implements BrokerSession {
         if (failure instanceof MqttException) {
             MqttException e = (MqttException) failure;
             switch (e.getReasonCode()) {
-            case CONNACK_BAD_PROTOCOL:
+            case MicroPahoCalls.CONNACK_BAD_PROTOCOL:
                 return "broker refused the connection: it does not speak MQTT 3.1.1";
-            case CONNACK_CLIENT_ID_REJECTED:
+            case MicroPahoCalls.CONNACK_CLIENT_ID_REJECTED:
                 return "broker refused the client id \"" + this.clientId + "\"";
-            case CONNACK_SERVER_UNAVAILABLE:
+            case MicroPahoCalls.CONNACK_SERVER_UNAVAILABLE:
                 return "broker refused the connection: server unavailable";
-            case CONNACK_BAD_CREDENTIALS:
+            case MicroPahoCalls.CONNACK_BAD_CREDENTIALS:
                 return "broker refused the connection: bad user name or password (check relayboard.mqtt.username "
                         + "and relayboard.mqtt.password)";
-            case CONNACK_NOT_AUTHORIZED:
+            case MicroPahoCalls.CONNACK_NOT_AUTHORIZED:
                 // mosquitto answers a wrong password with this code too, not with "bad user name or password".
                 if (this.withCredentials) {
                     return "broker refused the connection: not authorized (check relayboard.mqtt.username and "
@@ -471,11 +461,11 @@ public final class PahoBrokerSession implements BrokerSession {
                 }
                 return "broker refused the connection: not authorized (it wants a user name: set "
                         + "relayboard.mqtt.username and relayboard.mqtt.password)";
-            case PAHO_CLIENT_TIMEOUT:
+            case MicroPahoCalls.CLIENT_TIMEOUT:
                 return "broker " + this.brokerHost + ":" + this.brokerPort + " did not answer in time";
-            case PAHO_SERVER_CONNECT_ERROR:
+            case MicroPahoCalls.SERVER_CONNECT_ERROR:
                 return describeCause(e.getCause());
-            case MqttException.REASON_CODE_CONNECTION_LOST:
+            case MicroPahoCalls.CONNECTION_LOST:
                 if (e.getCause() == null || e.getCause() instanceof EOFException) {
                     return "the broker closed the connection";
                 }
@@ -506,7 +496,7 @@ public final class PahoBrokerSession implements BrokerSession {
         if (cause instanceof SocketTimeoutException) {
             return "cannot reach broker " + where + " (timed out)";
         }
-        if (cause instanceof SSLException) {
+        if (TlsSockets.isTlsFailure(cause)) {
             return "TLS handshake with broker " + where + " failed: " + describeTls(cause.getMessage());
         }
         if (cause == null) {

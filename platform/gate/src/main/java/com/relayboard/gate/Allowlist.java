@@ -43,6 +43,10 @@ import java.util.regex.Pattern;
  * unproven). The gate compares it with the host's class file.</li>
  * <li>A constant of such a class records its value, {@code value(32100)}: javac copies constants into the
  * firmware, so the gate never sees them used, and checks the host's value against this one instead.</li>
+ * <li>An {@code unproven:} entry may name the firmware classes that alone may use it,
+ * {@code holder(com.relayboard.firmware.net.MicroPahoCalls)} (several separated by commas): the class that holds
+ * the member next to its proven fallback, so that a maker whose SDK lacks it changes one line there. A main class
+ * that is not one of them (or nested in one) is refused. Test classes are not restricted.</li>
  * </ul>
  * Any other syntax makes {@link #load(Path)} fail with the line number.
  */
@@ -68,6 +72,7 @@ public final class Allowlist {
     private static final String[] STATUS_REQUIRED = { "ej/", "org/eclipse/paho/", "javax/net/", "java/security/" };
     private static final Pattern THROWS = Pattern.compile("\\bthrows\\(([^)]*)\\)");
     private static final Pattern VALUE = Pattern.compile("\\bvalue\\(([^)]*)\\)");
+    private static final Pattern HOLDER = Pattern.compile("\\bholder\\(([^)]*)\\)");
 
     /** One line of the allowlist. */
     public static final class Entry {
@@ -79,9 +84,10 @@ public final class Allowlist {
         private final boolean testOnly;
         private final List<String> throwsRecord;
         private final String constantValue;
+        private final List<String> holders;
 
         Entry(int line, String className, String member, String descriptorPrefix, String source, boolean testOnly,
-                List<String> throwsRecord, String constantValue) {
+                List<String> throwsRecord, String constantValue, List<String> holders) {
             this.line = line;
             this.className = className;
             this.member = member;
@@ -90,6 +96,15 @@ public final class Allowlist {
             this.testOnly = testOnly;
             this.throwsRecord = throwsRecord;
             this.constantValue = constantValue;
+            this.holders = holders;
+        }
+
+        /**
+         * The firmware classes that alone may use this unproven entry (internal names, from {@code holder(...)}), or
+         * {@code null} when any class may.
+         */
+        public List<String> holders() {
+            return holders;
         }
 
         /** Whether the source says {@code unproven:}. */
@@ -278,8 +293,26 @@ public final class Allowlist {
             }
             Matcher v = VALUE.matcher(source);
             String constantValue = v.find() ? v.group(1).trim() : null;
+            List<String> holders = null;
+            Matcher h = HOLDER.matcher(source);
+            if (h.find()) {
+                if (!source.startsWith(UNPROVEN)) {
+                    throw error(origin, lineNumber, "holder(...) on '" + spec + "', which is not unproven: only an"
+                            + " unproven entry is kept to the class that holds its fallback");
+                }
+                holders = new ArrayList<>();
+                for (String holder : h.group(1).split(",")) {
+                    String name = holder.trim();
+                    if (!name.matches(IDENT + "(?:\\." + IDENT + ")+")) {
+                        throw error(origin, lineNumber, "holder(...) of '" + spec + "' names '" + name
+                                + "', not a fully qualified class name");
+                    }
+                    holders.add(name.replace('.', '/'));
+                }
+                holders = Collections.unmodifiableList(holders);
+            }
             entries.add(new Entry(lineNumber, className, m.group(2), m.group(3), source, inTest, throwsRecord,
-                    constantValue));
+                    constantValue, holders));
         }
         return new Allowlist(entries);
     }
@@ -336,6 +369,32 @@ public final class Allowlist {
             entry = rule == null ? null : rule.entryFor(name, descriptor);
         }
         return entry;
+    }
+
+    /**
+     * The classes that alone may name a class that is allowed only by unproven entries: the holders of all its
+     * entries, or {@code null} when one of them names none (or the class is not unproven).
+     */
+    public List<String> classHolders(String internalName, boolean testScope) {
+        if (!classIsUnproven(internalName, testScope)) {
+            return null;
+        }
+        ClassRule rule = main.get(internalName);
+        if (rule == null && testScope) {
+            rule = test.get(internalName);
+        }
+        List<String> holders = new ArrayList<>();
+        List<Entry> all = new ArrayList<>(rule.members);
+        if (rule.wholeClass != null) {
+            all.add(rule.wholeClass);
+        }
+        for (Entry entry : all) {
+            if (entry.holders() == null) {
+                return null;
+            }
+            holders.addAll(entry.holders());
+        }
+        return holders;
     }
 
     /** Whether a class is allowed only by unproven entries, so that naming it at all is unproven. */

@@ -108,6 +108,7 @@ final class ClassChecker extends ClassVisitor {
                 violation(location, "class " + name, Violation.NOT_ALLOWED);
             } else if (allowlist.classIsUnproven(name, testScope)) {
                 unproven.add(name);
+                checkHolder(location, "class " + name, allowlist.classHolders(name, testScope), null);
             }
             break;
         case Type.METHOD:
@@ -231,6 +232,7 @@ final class ClassChecker extends ClassVisitor {
             Allowlist.Entry entry, String key) {
         if (entry.unproven()) {
             unproven.add(key);
+            checkHolder(location, (method ? "method " : "field ") + key, entry.holders(), entry);
         }
         if (!method) {
             return;
@@ -253,6 +255,25 @@ final class ClassChecker extends ClassVisitor {
             violation(location, member, "the host declares throws(" + names(declared) + ") but allowlist line "
                     + entry.line() + " records throws(" + names(recorded) + ")");
         }
+    }
+
+    /**
+     * An unproven member or class whose entries name its holders may be used by those classes only (and the classes
+     * nested in them), so that the line a maker changes when the SDK lacks it is in one place, next to its fallback.
+     * Test classes are not restricted.
+     */
+    private void checkHolder(String location, String referenced, List<String> holders, Allowlist.Entry entry) {
+        if (holders == null || testScope) {
+            return;
+        }
+        for (String holder : holders) {
+            if (className.equals(holder) || className.startsWith(holder + "$")) {
+                return;
+            }
+        }
+        violation(location, referenced, "unproven, and kept to " + names(holders)
+                + (entry == null ? "" : " by allowlist line " + entry.line())
+                + ": call it there, where its fallback is, not from " + className.replace('/', '.'));
     }
 
     private static String names(List<String> internalNames) {

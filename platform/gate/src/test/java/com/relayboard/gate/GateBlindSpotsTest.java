@@ -49,9 +49,23 @@ public class GateBlindSpotsTest {
             + "  int height(ej.mwt.Widget widget) { return widget.getHeight() + ej.mwt.Widget.NO_CONSTRAINT; }\n"
             + "}";
 
+    /** Calls an unproven member from the class its allowlist entry names as holder. */
     private static final String LIGHT =
+            "package com.relayboard.firmware.ui; final class LedIntensity {\n"
+            + "  void show() { ej.microui.led.Leds.setLedOn(0); ej.microui.led.Leds.setLedIntensity(1, 40); }\n"
+            + "  final class Fade { void out() { ej.microui.led.Leds.setLedIntensity(1, 0); } }\n"
+            + "}";
+
+    /** Calls the same member from another firmware class. */
+    private static final String STRAY_LIGHT =
             "package fw; public class Light {\n"
             + "  void show() { ej.microui.led.Leds.setLedOn(0); ej.microui.led.Leds.setLedIntensity(1, 40); }\n"
+            + "}";
+
+    /** Names an unproven class (SSLException: its entries name a holder) from another firmware class. */
+    private static final String STRAY_TLS =
+            "package fw; public class Tls {\n"
+            + "  boolean handshake(Throwable t) { return t instanceof javax.net.ssl.SSLException; }\n"
             + "}";
 
     private static final String DIMMER =
@@ -232,6 +246,49 @@ public class GateBlindSpotsTest {
         FidelityGate.Report whenProven = run(changed("ej.microui.led.Leds#setLedIntensity",
                 "ej.microui.led.Leds#setLedIntensity(II)V | proven: test; throws()"), classes);
         assertEquals(Collections.emptySet(), whenProven.unproven());
+    }
+
+    @Test
+    public void unprovenMemberWithAHolder_isRefusedInAnyOtherClass() throws IOException {
+        Violation stray = only(run(real(), compile(STRAY_LIGHT)));
+        assertEquals("fw/Light.show()V", stray.location());
+        assertEquals("method ej/microui/led/Leds.setLedIntensity(II)V", stray.referenced());
+        assertTrue(stray.reason(), stray.reason().startsWith("unproven, and kept to com.relayboard.firmware.ui.LedIntensity"
+                + " by allowlist line "));
+        assertTrue(stray.reason(), stray.reason().endsWith("not from fw.Light"));
+
+        Violation strayClass = only(run(real(), compile(STRAY_TLS)));
+        assertEquals("class javax/net/ssl/SSLException", strayClass.referenced());
+        assertTrue(strayClass.reason(), strayClass.reason().startsWith(
+                "unproven, and kept to com.relayboard.firmware.net.TlsSockets:"));
+
+        FidelityGate.Report withoutHolder = run(changed("ej.microui.led.Leds#setLedIntensity",
+                "ej.microui.led.Leds#setLedIntensity(II)V | unproven: test; throws(?)"), compile(STRAY_LIGHT));
+        assertEquals("without holder(...), any class may use it", 0, withoutHolder.violations().size());
+        assertEquals(Collections.singleton("ej/microui/led/Leds.setLedIntensity(II)V"), withoutHolder.unproven());
+
+        FidelityGate.Report inTests = FidelityGate.run(real(), compile("package fw; public class Plain { }"),
+                compile(STRAY_LIGHT));
+        assertEquals("test classes are not kept to the holders", 0, inTests.violations().size());
+    }
+
+    @Test
+    public void holderRecord_isOnlyForUnprovenEntries() {
+        Allowlist parsed = Allowlist.parse(Arrays.asList(
+                "ej.a.B#n | unproven: not seen; throws(?); holder(fw.One, fw.sub.Two)"), "holders.allowlist");
+        assertEquals(Arrays.asList("fw/One", "fw/sub/Two"), parsed.entries().get(0).holders());
+        try {
+            Allowlist.parse(Arrays.asList("ej.a.B#m | proven: seen; throws(); holder(fw.One)"), "proven.allowlist");
+            fail("holder(...) on a proven entry was accepted");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("which is not unproven"));
+        }
+        try {
+            Allowlist.parse(Arrays.asList("ej.a.B#n | unproven: x; holder(One)"), "bare.allowlist");
+            fail("a holder without a package was accepted");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("not a fully qualified class name"));
+        }
     }
 
     @Test
