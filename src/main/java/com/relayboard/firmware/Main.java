@@ -12,6 +12,7 @@ import com.relayboard.firmware.net.BrokerListener;
 import com.relayboard.firmware.net.BrokerSession;
 import com.relayboard.firmware.net.Clock;
 import com.relayboard.firmware.net.EcomWifiRadio;
+import com.relayboard.firmware.net.JobRunner;
 import com.relayboard.firmware.net.PahoBrokerSession;
 import com.relayboard.firmware.ui.BoardScreen;
 import com.relayboard.firmware.ui.LcdScreen;
@@ -84,8 +85,8 @@ public final class Main {
             }
         }, random, console, screen, led, new EcomWifiRadio(config.wifiInterface()), new BrokerSessionFactory() {
             @Override
-            public BrokerSession open(BrokerListener listener) {
-                return new PahoBrokerSession(config, listener);
+            public BrokerSession open(BrokerListener listener, JobRunner worker) {
+                return new PahoBrokerSession(config, listener, worker);
             }
         });
         board.start();

@@ -13,6 +13,7 @@ import com.relayboard.firmware.net.BrokerSession;
 import com.relayboard.firmware.net.Clock;
 import com.relayboard.firmware.net.MqttLink;
 import com.relayboard.firmware.net.MqttState;
+import com.relayboard.firmware.net.NetworkWorker;
 import com.relayboard.firmware.net.NetworkWatchdog;
 import com.relayboard.firmware.net.Outbox;
 import com.relayboard.firmware.net.WifiConnectManager;
@@ -50,6 +51,10 @@ public final class RelayBoard {
     public static final int OUTBOX_MAX_BYTES = 128 * 1024;
     /** The board's probe topic is {@code relayboard/<clientId>} plus this. */
     public static final String PROBE_SUFFIX = "/probe";
+    /** How long {@link #stop()} waits for the broker to take the board's goodbye. */
+    static final long GOODBYE_MS = 500;
+    /** How long {@link #stop()} waits for each of the loop and the publisher to end. */
+    static final long STOP_JOIN_MS = 200;
 
     private final Config config;
     private final SerialConsole console;
@@ -60,6 +65,8 @@ public final class RelayBoard {
     private final WifiConnectManager wifi;
     private final MqttLink mqtt;
     private final BoardLoop loop;
+    /** The one thread for blocking network work: connect attempts, and closing the clients given up. */
+    private final NetworkWorker worker;
     /** Where LED commands come, or {@code null}: messages on it go to {@link #ledControl}, never relayed. */
     private final String ledTopic;
     private final LedControl ledControl;
@@ -75,7 +82,8 @@ public final class RelayBoard {
         String probeTopic = Config.STATUS_TOPIC_PREFIX + config.clientId() + PROBE_SUFFIX;
         Relay relay = new Relay(config.rules(), config.qos());
         this.path = new MessagePath(relay, config.maxPayloadBytes(), config.relaysEmptyPayloads(), probeTopic, events);
-        this.session = sessions.open(this.path);
+        this.worker = new NetworkWorker();
+        this.session = sessions.open(this.path, this.worker);
         this.outbox = new Outbox(OUTBOX_CAPACITY, OUTBOX_MAX_BYTES, this.session, this.path);
         this.path.publishThrough(this.outbox);
         this.presenter = new StatusPresenter(this.console, screen, led, this.path.counters());
@@ -90,7 +98,7 @@ public final class RelayBoard {
         this.mqtt = new MqttLink(this.session, config.brokerUri(), config.clientId(),
                 relay.sourceFilters(), config.qos(), config.statusTopic(), probeTopic,
                 config.keepAliveS(), new Backoff(MqttLink.RETRY_INITIAL_MS, config.retryMaxS() * 1000L, random),
-                this.outbox, ledChannel);
+                this.outbox, ledChannel, this.worker);
         this.mqtt.subscribeFirst(this.ledTopic);
         this.loop = new BoardLoop(clock, events, this.wifi, this.mqtt, this.path, this.presenter, ledChannel, led,
                 new NetworkWatchdog(config.restartAfterS()));
@@ -111,14 +119,16 @@ public final class RelayBoard {
                 : "LED control: commands on " + this.ledTopic + ", state on " + this.config.ledStateTopic());
         this.presenter.showStart();
         this.outbox.start();
+        this.worker.start();
         this.loopThread = new Thread(this.loop, "relayboard-loop");
         this.loopThread.start();
     }
 
     /**
-     * Stops the loop and the publisher, gives back to the broker what it has not relayed yet, and
-     * leaves the broker cleanly (publishing {@code offline} first, since a clean disconnect discards the
-     * Last Will).
+     * Stops the loop and the publisher, gives back to the broker what it has not relayed yet, and leaves the broker
+     * cleanly (publishing {@code offline} first, since a clean disconnect discards the Last Will). Returns within
+     * about a second whatever the link is doing: a goodbye the broker does not answer within {@link #GOODBYE_MS}
+     * is given up, and then the broker publishes the Last Will.
      */
     public void stop() {
         Thread loopRunning;
@@ -131,22 +141,72 @@ public final class RelayBoard {
         }
         this.loop.stop();
         int lost = this.path.stop();
-        joinQuietly(loopRunning);
-        // Only the loop replaces a stuck publisher, and the outbox is stopped: this one is the last. A
-        // publisher left behind on a dead link ends by itself when its publish returns.
-        joinQuietly(this.outbox.publisher());
-        try {
-            this.mqtt.announceOffline();
-        } catch (BrokerException e) {
+        // The loop never blocks: it ends within one iteration.
+        joinQuietly(loopRunning, STOP_JOIN_MS);
+        Goodbye goodbye = new Goodbye();
+        if (!this.mqtt.isConnected() || !this.worker.submit(goodbye) || !goodbye.await(GOODBYE_MS)) {
+            // Not connected, or connecting, or a broker that does not answer: the connect attempt and any publish
+            // stuck on the link fail as their sockets close.
+            this.session.abandon();
+            if (this.mqtt.isConnected()) {
+                this.console.println("The broker did not answer the goodbye within " + GOODBYE_MS
+                        + " ms: it publishes the Last Will (offline) on " + this.config.statusTopic());
+            }
+        } else if (goodbye.failure() != null) {
             this.console.println("Could not announce offline on " + this.config.statusTopic() + ": "
-                    + e.getMessage());
+                    + goodbye.failure());
         }
-        this.session.disconnect();
+        this.worker.stop();
+        // Only the loop replaces a stuck publisher, and the outbox is stopped: this one is the last. A publisher
+        // left behind on a dead link ends by itself when its publish fails.
+        joinQuietly(this.outbox.publisher(), STOP_JOIN_MS);
         if (lost > 0) {
             this.console.println(lost + " relayed QoS 0 message(s) were still queued and are lost");
         }
         this.console.println("RelayBoard stopped");
         this.console.stop();
+    }
+
+    /** The last words to the broker, on the worker: {@code offline}, retained, then a clean disconnect. */
+    private final class Goodbye implements Runnable {
+
+        private boolean done;
+        private String failure;
+
+        @Override
+        public void run() {
+            String failed = null;
+            try {
+                RelayBoard.this.mqtt.announceOffline();
+            } catch (BrokerException e) {
+                failed = e.getMessage();
+            }
+            RelayBoard.this.session.disconnect();
+            synchronized (this) {
+                this.failure = failed;
+                this.done = true;
+                notifyAll();
+            }
+        }
+
+        synchronized boolean await(long timeoutMs) {
+            long deadlineMs = System.currentTimeMillis() + timeoutMs;
+            long leftMs = timeoutMs;
+            while (!this.done && leftMs > 0) {
+                try {
+                    wait(leftMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return this.done;
+                }
+                leftMs = deadlineMs - System.currentTimeMillis();
+            }
+            return this.done;
+        }
+
+        synchronized String failure() {
+            return this.failure;
+        }
     }
 
     /** @return one line on the board's state, for a {@code status} command */
@@ -224,12 +284,12 @@ public final class RelayBoard {
         return this.mqtt.state();
     }
 
-    private static void joinQuietly(Thread thread) {
+    private static void joinQuietly(Thread thread, long timeoutMs) {
         if (thread == null) {
             return;
         }
         try {
-            thread.join();
+            thread.join(timeoutMs);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

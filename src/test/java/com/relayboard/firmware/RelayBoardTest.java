@@ -16,6 +16,7 @@ import com.relayboard.firmware.config.ConfigLoader;
 import com.relayboard.firmware.config.MapPropertySource;
 import com.relayboard.firmware.net.BrokerListener;
 import com.relayboard.firmware.net.BrokerSession;
+import com.relayboard.firmware.net.JobRunner;
 import com.relayboard.firmware.net.DeliveryReceipt;
 import com.relayboard.firmware.net.FakeBrokerSession;
 import com.relayboard.firmware.net.FakeWifiRadio;
@@ -57,7 +58,7 @@ public class RelayBoardTest {
         this.board = new RelayBoard(config, this.clock, new Random(17), console,
                 this.screen, new LedIndicator(this.led), this.radio, new BrokerSessionFactory() {
                     @Override
-                    public BrokerSession open(BrokerListener listener) {
+                    public BrokerSession open(BrokerListener listener, JobRunner worker) {
                         fake.setListener(listener);
                         return fake;
                     }
@@ -243,6 +244,44 @@ public class RelayBoardTest {
             }
         });
         Assert.assertEquals(1, this.board.loopFaults());
+    }
+
+    @Test
+    public void stop_returnsWithinASecond_whileTheBrokerNeverAnswersTheConnect() throws Exception {
+        this.session.hangConnects();
+        create(MapPropertySource.defaults()).start();
+        Poll.until("a connect in progress", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return session.connects() >= 1;
+            }
+        });
+        // The loop stays live meanwhile: it is not the thread that waits on the broker.
+        Assert.assertNotSame(Thread.currentThread(), this.session.connectThread());
+        Assert.assertEquals(MqttState.CONNECTING, this.board.mqttState());
+        final long loopsBefore = this.board.loopIterations();
+        Poll.until("the loop runs while the connect waits", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return board.loopIterations() > loopsBefore + 2;
+            }
+        });
+
+        final RelayBoard stopping = this.board;
+        this.board = null;
+        final long[] tookMs = new long[1];
+        Thread stopper = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                long startMs = System.currentTimeMillis();
+                stopping.stop();
+                tookMs[0] = System.currentTimeMillis() - startMs;
+            }
+        }, "test-stopper");
+        stopper.start();
+        Assert.assertTrue("stop() did not return", Poll.ended(stopper));
+        Assert.assertTrue("stop() took " + tookMs[0] + " ms", tookMs[0] < 1000);
+        Assert.assertTrue("the connect in progress was given up", this.session.abandons() >= 1);
     }
 
     @Test

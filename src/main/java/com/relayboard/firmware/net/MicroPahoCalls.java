@@ -95,13 +95,13 @@ final class MicroPahoCalls {
     }
 
     /**
-     * Plain TCP sockets with Nagle's algorithm off ({@link NoDelaySocketFactory}), for a {@code tcp://} broker.
+     * Plain TCP sockets ({@link AbandonableSockets} over {@link NoDelaySocketFactory}), for a {@code tcp://} broker.
      * MicroEJ code passes MicroPaho an {@code SSLSocketFactory} only.
      */
-    static void useNoDelaySockets(MqttConnectOptions options) {
-        SocketFactory plain = new NoDelaySocketFactory(SocketFactory.getDefault());
+    static void usePlainSockets(MqttConnectOptions options, SocketFactory plain) {
         options.setSocketFactory(plain); // unproven: if missing, delete this line (the client's own sockets, with
-        // Nagle's algorithm on: about 40 ms more per relayed hop, docs/benchmarks.md)
+        // Nagle's algorithm on: about 40 ms more per relayed hop, docs/benchmarks.md; and a client given up is
+        // disconnected politely instead of having its socket closed under it)
     }
 
     /**

@@ -39,6 +39,13 @@ public final class MqttLink {
     public static final int TAKEOVER_WINDOW_CAPS = 3;
     /** What a probe carries: the board only needs it to come back. */
     static final byte[] PROBE_PAYLOAD = { 'p', 'r', 'o', 'b', 'e' };
+    /**
+     * Longest a connect attempt may take, connects, subscribes and status lines together: each connect has its
+     * own timeout ({@link PahoBrokerSession#CONNECT_TIMEOUT_S}, four of them), a subscribe has none.
+     */
+    public static final long ATTEMPT_TIMEOUT_MS = 60000;
+    /** How often the loop looks at a connect attempt in progress. */
+    static final long ATTEMPT_POLL_MS = 50;
     /** Status messages are QoS 1: availability must not be lost. */
     private static final int STATUS_QOS = 1;
 
@@ -53,6 +60,9 @@ public final class MqttLink {
     private final Backoff backoff;
     private final Outbox outbox;
     private final LifecycleListener listener;
+    private final JobRunner worker;
+    /** The connect attempt on the worker, or {@code null}. */
+    private ConnectAttempt attempt;
 
     // Volatile: the board's status line reads these from other threads.
     private volatile MqttState state = MqttState.WAITING_FOR_NETWORK;
@@ -66,6 +76,8 @@ public final class MqttLink {
     /** Last time anything came from the broker on the current connection. */
     private long lastHeardMs;
     private boolean probeSent;
+    /** The time of the last step: an attempt in progress is polled from there. */
+    private long clockMs;
     /** Connections in a row that the broker closed soon after they opened. */
     private int closedSoonInARow;
     /** Subscribed first on every connect, at QoS 1, or {@code null}: the board's LED command topic. */
@@ -81,7 +93,8 @@ public final class MqttLink {
      */
     public MqttLink(BrokerSession session, String brokerUri, String clientId, String[] filters, int qos,
             String statusTopic, String probeTopic, int keepAliveS, Backoff backoff, Outbox outbox,
-            LifecycleListener listener) {
+            LifecycleListener listener, JobRunner worker) {
+        this.worker = worker;
         this.session = session;
         this.brokerUri = brokerUri;
         this.clientId = clientId;
@@ -154,6 +167,7 @@ public final class MqttLink {
     public long nextActionMs() {
         switch (this.state) {
         case CONNECTING:
+            return this.attempt == null ? this.nextActionMs : this.clockMs + ATTEMPT_POLL_MS;
         case BACKOFF:
             return this.nextActionMs;
         case CONNECTED:
@@ -170,13 +184,14 @@ public final class MqttLink {
     }
 
     /**
-     * Advances the lifecycle by at most one transition. May block in connect and subscribe, up to the
-     * connect timeout.
+     * Advances the lifecycle by at most one transition. Never blocks: a connect attempt runs on the worker, and
+     * the steps while CONNECTING poll it.
      *
      * @param networkUp
      *            whether Wi-Fi is connected
      */
     public void step(long nowMs, boolean networkUp) {
+        this.clockMs = nowMs;
         if (!networkUp) {
             if (this.state != MqttState.WAITING_FOR_NETWORK) {
                 goOffline("Wi-Fi is down");
@@ -293,8 +308,18 @@ public final class MqttLink {
         this.listener.mqttChanged(MqttState.WAITING_FOR_NETWORK, reason);
     }
 
-    /** Drops a dead connection without waiting for it, and the publish that may be stuck on it. */
+    /**
+     * Drops a dead connection without waiting for it, and the publish that may be stuck on it; a connect attempt
+     * in progress is given up too, and its outcome ignored.
+     */
     private void giveUp() {
+        ConnectAttempt inProgress = this.attempt;
+        if (inProgress != null) {
+            inProgress.cancel();
+            this.attempt = null;
+            // The attempt may have set the outbox online before it was given up.
+            this.outbox.setOnline(false);
+        }
         this.session.abandon();
         this.outbox.replaceStuckPublisher();
     }
@@ -321,44 +346,41 @@ public final class MqttLink {
         this.listener.mqttChanged(MqttState.CONNECTING, this.brokerUri);
     }
 
+    /**
+     * Hands a connect attempt to the worker, or finishes the one in progress once the worker is done with it.
+     * The loop only polls: it stays live however long the broker takes to answer.
+     */
     private void connect(long nowMs) {
-        String controlRefusal;
-        try {
-            this.session.connect();
-            // Publishing first: with a persistent session the broker delivers what it kept as soon as the
-            // receiving connection is up, and those messages wait for their relayed copies. Were the
-            // outbox still offline, they would fill the client's queue, and the SUBACKs behind them would
-            // never be read.
-            this.outbox.setOnline(true);
-            controlRefusal = null;
-            if (this.controlTopic != null) {
-                try {
-                    this.session.subscribe(this.controlTopic, STATUS_QOS);
-                } catch (BrokerException e) {
-                    // A broker whose ACL denies the LED topic must not stop the relay: said on the state line. A lost
-                    // connection fails the next subscribe too.
-                    controlRefusal = e.getMessage();
-                }
+        if (this.attempt == null) {
+            ConnectAttempt next = new ConnectAttempt(this.connections, nowMs);
+            if (!this.worker.submit(next)) {
+                enterBackoff(nowMs, "the network worker is busy", this.backoff.nextDelayMs());
+                return;
             }
-            // Last rule first: relaying starts as soon as a source is subscribed (a retained message comes
-            // at once), and a chain's copies must find the next rule's source already subscribed, or the
-            // broker has no one to route them to.
-            for (int i = this.filters.length - 1; i >= 0; i--) {
-                this.session.subscribe(this.filters[i], this.qos);
-            }
-            if (this.keepAliveMs > 0) {
-                // QoS 0: a probe that the dead link swallowed must not come back after the reconnect.
-                this.session.subscribe(this.probeTopic, 0);
-            }
-            publishStatus(this.statusTopic, ONLINE);
-            publishStatus(detailTopic(), detailLine(this.connections));
-        } catch (BrokerException e) {
+            this.attempt = next;
+        }
+        ConnectAttempt current = this.attempt;
+        if (current.isDone()) {
+            this.attempt = null;
+            finish(current, nowMs);
+        } else if (nowMs - current.startedMs >= ATTEMPT_TIMEOUT_MS) {
+            // A broker that takes the connection and then never answers a subscribe: Paho's subscribe has no
+            // timeout of its own.
+            this.outbox.setOnline(false);
+            giveUp();
+            enterBackoff(nowMs, "the broker did not finish the connect within " + Durations.seconds(ATTEMPT_TIMEOUT_MS),
+                    this.backoff.nextDelayMs());
+        }
+    }
+
+    private void finish(ConnectAttempt done, long nowMs) {
+        if (done.failure != null) {
             // A failed attempt is on the state line; the last disconnect stays why the last connection ended.
             this.outbox.setOnline(false);
             // Given up, not politely disconnected: a connection that failed a subscribe may be dying, and a
-            // disconnect would wait on it for acknowledgements, holding the loop.
+            // disconnect would wait on it for acknowledgements.
             giveUp();
-            enterBackoff(nowMs, e.getMessage(), this.backoff.nextDelayMs());
+            enterBackoff(nowMs, done.failure, this.backoff.nextDelayMs());
             return;
         }
         this.backoff.reset();
@@ -371,14 +393,95 @@ public final class MqttLink {
         for (int i = 0; i < this.filters.length; i++) {
             detail.append(i == 0 ? " " : ", ").append(this.filters[i]);
         }
-        if (controlRefusal != null) {
-            detail.append("; not subscribed to ").append(this.controlTopic).append(": ").append(controlRefusal);
+        if (done.controlRefusal != null) {
+            detail.append("; not subscribed to ").append(this.controlTopic).append(": ").append(done.controlRefusal);
         }
         if (this.connections > 1) {
             detail.append(" (reconnect ").append(this.connections - 1).append("), last disconnect: ")
                     .append(this.lastDisconnectReason);
         }
         this.listener.mqttChanged(MqttState.CONNECTED, detail.toString());
+    }
+
+    /**
+     * One connect attempt, run on the worker: the connections, the subscriptions and the retained status lines,
+     * all blocking. It touches nothing of the link's own state; the loop reads its outcome once it is done. Given
+     * up ({@link #cancel()}), it leaves the outbox alone.
+     */
+    private final class ConnectAttempt implements Runnable {
+
+        final long startedMs;
+        /** Connections before this one: the detail line says how many reconnects this one makes. */
+        private final int connectionsBefore;
+        private boolean done;
+        private boolean cancelled;
+        String failure;
+        String controlRefusal;
+
+        ConnectAttempt(int connectionsBefore, long startedMs) {
+            this.connectionsBefore = connectionsBefore;
+            this.startedMs = startedMs;
+        }
+
+        @Override
+        public void run() {
+            String failed = null;
+            String refused = null;
+            try {
+                MqttLink.this.session.connect();
+                // Publishing first: with a persistent session the broker delivers what it kept as soon as the
+                // receiving connection is up, and those messages wait for their relayed copies. Were the outbox
+                // still offline, they would fill the client's queue, and the SUBACKs behind them would never be read.
+                goOnline();
+                String control = MqttLink.this.controlTopic;
+                if (control != null) {
+                    try {
+                        MqttLink.this.session.subscribe(control, STATUS_QOS);
+                    } catch (BrokerException e) {
+                        // A broker whose ACL denies the LED topic must not stop the relay: said on the state line. A
+                        // lost connection fails the next subscribe too.
+                        refused = e.getMessage();
+                    }
+                }
+                // Last rule first: relaying starts as soon as a source is subscribed (a retained message comes at
+                // once), and a chain's copies must find the next rule's source already subscribed, or the broker
+                // has no one to route them to.
+                for (int i = MqttLink.this.filters.length - 1; i >= 0; i--) {
+                    MqttLink.this.session.subscribe(MqttLink.this.filters[i], MqttLink.this.qos);
+                }
+                if (MqttLink.this.keepAliveMs > 0) {
+                    // QoS 0: a probe that the dead link swallowed must not come back after the reconnect.
+                    MqttLink.this.session.subscribe(MqttLink.this.probeTopic, 0);
+                }
+                publishStatus(MqttLink.this.statusTopic, ONLINE);
+                publishStatus(detailTopic(), detailLine(this.connectionsBefore));
+            } catch (BrokerException e) {
+                failed = e.getMessage();
+            } catch (RuntimeException e) {
+                // A bug must not leave the loop waiting on an attempt that never ends.
+                failed = "connect failed: " + e;
+            }
+            synchronized (this) {
+                this.failure = failed;
+                this.controlRefusal = refused;
+                this.done = true;
+            }
+        }
+
+        /** Sets the outbox online, unless the loop gave this attempt up meanwhile. */
+        private synchronized void goOnline() {
+            if (!this.cancelled) {
+                MqttLink.this.outbox.setOnline(true);
+            }
+        }
+
+        synchronized boolean isDone() {
+            return this.done;
+        }
+
+        synchronized void cancel() {
+            this.cancelled = true;
+        }
     }
 
     private void goOffline(String reason) {

@@ -8,6 +8,7 @@ package com.relayboard.firmware.net;
  *   WAITING_FOR_NETWORK -----------&gt; CONNECTING --CONNACK accepted, subscribed--&gt; CONNECTED
  *           ^                         ^     |                                        |
  *           | Wi-Fi down (any state)  |     | refused, unreachable, timed out        | connection lost, or nothing
+ *           | or the watchdog         |     | (or no outcome in ATTEMPT_TIMEOUT_MS)  |
  *           |                   delay |     v                                        | heard for a keepalive
  *           +-------------------- elapsed  BACKOFF &lt;-----------------------------------+ (dead link: given up)
  * </pre>
@@ -22,7 +23,10 @@ package com.relayboard.firmware.net;
 public enum MqttState {
     /** No Wi-Fi: nothing to try until the station is connected. */
     WAITING_FOR_NETWORK,
-    /** Announced; the next step blocks in connect and subscribe (bounded by the connect timeout). */
+    /**
+     * A connect attempt (connects, subscribes, status lines) runs on the network worker; each step polls it, and
+     * one finds it done or gives it up after {@link MqttLink#ATTEMPT_TIMEOUT_MS}.
+     */
     CONNECTING,
     /** Connected and subscribed: messages flow; the broker's silence is watched. */
     CONNECTED,

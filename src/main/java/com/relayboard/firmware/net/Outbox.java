@@ -149,6 +149,11 @@ public final class Outbox implements Runnable {
     }
 
     /** Called by the loop: publishing may go on only while the link is connected and subscribed. */
+    /** @return whether the publisher may publish: the link is up */
+    synchronized boolean isOnline() {
+        return this.online;
+    }
+
     public synchronized void setOnline(boolean online) {
         if (online && !this.online) {
             this.onlineGeneration++;

@@ -7,6 +7,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -62,6 +63,9 @@ public final class PahoBrokerSession implements BrokerSession {
      * still there: a message delivered by a connection that is gone is given back, not held.
      */
     static final long RECEIPT_POLL_MS = 200;
+    /** How long a client given up may take to notice that the board closed its socket. */
+    static final long SOCKET_CLOSED_GRACE_MS = 1000;
+    private static final long RETIRE_POLL_MS = 20;
 
     private final BrokerListener listener;
     private final String brokerUri;
@@ -87,8 +91,20 @@ public final class PahoBrokerSession implements BrokerSession {
     private final int qos;
     /** Why TLS could not be set up (the CA certificate), or {@code null}: every connect then says so. */
     private String tlsSetupError;
+    /** Where blocking work goes: the closing of clients given up. */
+    private final JobRunner worker;
+    /** The plain sockets by connect attempt, or {@code null} for TLS: closed by the board when it gives up. */
+    private final AbandonableSockets plainSockets;
+    /** Guards {@link #attempt}, {@link #abandonedUpTo} and the switch to an attempt's clients. */
+    private final Object attempts = new Object();
+    /** The number of the latest connect attempt. */
+    private int attempt;
+    /** Connect attempts up to this one were given up: their clients must not become the current ones. */
+    private int abandonedUpTo;
 
-    public PahoBrokerSession(Config config, final BrokerListener listener) {
+    /** @param worker where the clients given up are closed, off the caller's thread */
+    public PahoBrokerSession(Config config, final BrokerListener listener, JobRunner worker) {
+        this.worker = worker;
         this.brokerHost = config.brokerHost();
         this.brokerPort = config.brokerPort();
         this.clientId = config.clientId();
@@ -98,6 +114,9 @@ public final class PahoBrokerSession implements BrokerSession {
         this.brokerUri = config.brokerUri();
         this.listener = listener;
         SSLSocketFactory tls = null;
+        // Each MQTT packet goes out at once, not behind the broker's delayed TCP acknowledgement.
+        this.plainSockets = config.tls() ? null
+                : new AbandonableSockets(new NoDelaySocketFactory(SocketFactory.getDefault()));
         if (config.tls()) {
             // The connect timeout stays: MicroEJ's example sets 0 against slow handshakes, but a board
             // must not wait forever on a broker that never answers (docs/api-evidence.md).
@@ -107,17 +126,21 @@ public final class PahoBrokerSession implements BrokerSession {
                 this.tlsSetupError = "TLS not set up: " + e.getMessage();
             }
         }
-        this.receivingOptions = options(config, tls, config.cleanSession());
+        this.receivingOptions = options(config, tls, this.plainSockets, config.cleanSession());
         MicroPahoCalls.setWill(this.receivingOptions, config.statusTopic(), MqttLink.OFFLINE.getBytes(), 1, true);
         // The other receiving connections: no Last Will (the first one's says the board is gone).
-        this.otherReceivingOptions = options(config, tls, config.cleanSession());
+        this.otherReceivingOptions = options(config, tls, this.plainSockets, config.cleanSession());
         // Clean: what the publishing connection has in flight when it drops is published again by the
         // board itself (the outbox keeps it), so the broker needs to keep nothing for it.
-        this.publishingOptions = options(config, tls, true);
+        this.publishingOptions = options(config, tls, this.plainSockets, true);
     }
 
-    /** @param tls the TLS sockets of an {@code ssl://} broker, or {@code null} for {@code tcp://} */
-    private static MqttConnectOptions options(Config config, SSLSocketFactory tls, boolean cleanSession) {
+    /**
+     * @param tls the TLS sockets of an {@code ssl://} broker, or {@code null} for {@code tcp://}
+     * @param plain the plain sockets of a {@code tcp://} broker, or {@code null}
+     */
+    private static MqttConnectOptions options(Config config, SSLSocketFactory tls, SocketFactory plain,
+            boolean cleanSession) {
         MqttConnectOptions options = new MqttConnectOptions();
         MicroPahoCalls.setKeepAliveInterval(options, config.keepAliveS());
         options.setConnectionTimeout(CONNECT_TIMEOUT_S);
@@ -127,9 +150,8 @@ public final class PahoBrokerSession implements BrokerSession {
         }
         if (tls != null) {
             MicroPahoCalls.useTlsSockets(options, tls);
-        } else if (!config.tls()) {
-            // Each MQTT packet goes out at once, not behind the broker's delayed TCP acknowledgement.
-            MicroPahoCalls.useNoDelaySockets(options);
+        } else if (plain != null) {
+            MicroPahoCalls.usePlainSockets(options, plain);
         }
         return options;
     }
@@ -152,12 +174,30 @@ public final class PahoBrokerSession implements BrokerSession {
             in[i] = new MqttClient(this.brokerUri, id);
             in[i].setCallback(new ReceivingCallback(in[i], i));
         }
-        this.delivering = new Thread[lanes];
-        this.publishing = out;
-        this.receiving = in;
+        int thisAttempt;
+        synchronized (this.attempts) {
+            thisAttempt = ++this.attempt;
+            this.delivering = new Thread[lanes];
+            this.publishing = out;
+            this.receiving = in;
+        }
+        if (this.plainSockets != null) {
+            this.plainSockets.startAttempt(thisAttempt);
+        }
         for (int i = 0; i < lanes; i++) {
+            // Given up meanwhile (Wi-Fi lost, the board stopping): its clients were retired already.
+            checkNotAbandoned(thisAttempt);
             connect(out[i], this.publishingOptions);
+            checkNotAbandoned(thisAttempt);
             connect(in[i], i == 0 ? this.receivingOptions : this.otherReceivingOptions);
+        }
+    }
+
+    private void checkNotAbandoned(int thisAttempt) throws BrokerException {
+        synchronized (this.attempts) {
+            if (thisAttempt <= this.abandonedUpTo) {
+                throw new BrokerException("connect attempt given up", false);
+            }
         }
     }
 
@@ -248,12 +288,26 @@ public final class PahoBrokerSession implements BrokerSession {
         }
     }
 
+    /**
+     * Gives the current clients up without waiting for them: their sockets are closed at once (plain TCP), so
+     * that whatever they wait on fails, and they are closed on the worker.
+     */
     @Override
     public void abandon() {
-        MqttClient[] in = this.receiving;
-        MqttClient[] out = this.publishing;
-        this.receiving = new MqttClient[0];
-        this.publishing = new MqttClient[0];
+        MqttClient[] in;
+        MqttClient[] out;
+        int givenUp;
+        synchronized (this.attempts) {
+            in = this.receiving;
+            out = this.publishing;
+            this.receiving = new MqttClient[0];
+            this.publishing = new MqttClient[0];
+            givenUp = this.attempt;
+            this.abandonedUpTo = givenUp;
+        }
+        if (this.plainSockets != null) {
+            this.plainSockets.abandonUpTo(givenUp);
+        }
         retire(in, out);
     }
 
@@ -266,34 +320,44 @@ public final class PahoBrokerSession implements BrokerSession {
     }
 
     /**
-     * Closes clients that are no longer the current ones. Those still connected (a dead link) are
-     * disconnected on a thread of their own: a disconnect may wait for acknowledgements that will
-     * never come, and the board must not wait with it.
+     * Closes clients that are no longer the current ones, on the worker: a client whose socket the board
+     * closed notices within moments and ends its threads; one still connected after {@link #SOCKET_CLOSED_GRACE_MS}
+     * (TLS, whose sockets the board does not hold) is disconnected politely, which may wait for acknowledgements
+     * that never come, so never on the loop.
      */
-    private static void retire(final MqttClient[] in, final MqttClient[] out) {
-        boolean connected = false;
-        for (MqttClient client : in) {
-            connected |= client.isConnected();
-        }
-        for (MqttClient client : out) {
-            connected |= client.isConnected();
-        }
-        if (!connected) {
-            closeAll(in, out);
+    private void retire(final MqttClient[] in, final MqttClient[] out) {
+        if (in.length == 0 && out.length == 0) {
             return;
         }
-        new Thread(new Runnable() {
+        Runnable closing = new Runnable() {
             @Override
             public void run() {
                 for (MqttClient client : in) {
-                    disconnectQuietly(client);
+                    retireOne(client);
                 }
                 for (MqttClient client : out) {
-                    disconnectQuietly(client);
+                    retireOne(client);
                 }
-                closeAll(in, out);
             }
-        }, "relayboard-mqtt-retire").start();
+        };
+        if (!this.worker.submit(closing)) {
+            // The worker is stopped or full: close what is closed already; a client still connected ends with
+            // its socket, or when the application does.
+            closeAll(in, out);
+        }
+    }
+
+    private static void retireOne(MqttClient client) {
+        long deadlineMs = System.currentTimeMillis() + SOCKET_CLOSED_GRACE_MS;
+        while (client.isConnected() && System.currentTimeMillis() < deadlineMs) {
+            try {
+                Thread.sleep(RETIRE_POLL_MS);
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        disconnectQuietly(client);
+        closeQuietly(client);
     }
 
     private static void closeAll(MqttClient[] in, MqttClient[] out) {

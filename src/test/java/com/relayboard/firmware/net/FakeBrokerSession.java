@@ -43,6 +43,8 @@ public final class FakeBrokerSession implements BrokerSession {
     private boolean connectFailAlways;
     private String connectFailure;
     private boolean connectRefused;
+    /** Connects wait until abandoned, as on a broker that takes the TCP connection and never answers CONNECT. */
+    private boolean connectsHang;
     private String subscribeFailure;
     private int publishFailuresLeft;
     private int busyPublishesLeft;
@@ -67,6 +69,11 @@ public final class FakeBrokerSession implements BrokerSession {
         this.connectFailAlways = true;
         this.connectFailure = reason;
         this.connectRefused = refused;
+    }
+
+    /** Every connect from now on waits until the session is abandoned, then fails as its socket closes. */
+    public synchronized void hangConnects() {
+        this.connectsHang = true;
     }
 
     public synchronized void connectNormally() {
@@ -160,6 +167,18 @@ public final class FakeBrokerSession implements BrokerSession {
         this.connects++;
         this.connectThread = Thread.currentThread();
         this.calls.add("connect");
+        if (this.connectsHang) {
+            int abandonsBefore = this.abandons;
+            long deadlineMs = System.currentTimeMillis() + 10000;
+            while (this.abandons == abandonsBefore && System.currentTimeMillis() < deadlineMs) {
+                try {
+                    wait(50);
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+            throw new BrokerException("Socket closed", false);
+        }
         if (this.connectFailAlways || this.connectFailuresLeft > 0) {
             if (this.connectFailuresLeft > 0) {
                 this.connectFailuresLeft--;
@@ -217,6 +236,7 @@ public final class FakeBrokerSession implements BrokerSession {
         this.calls.add("abandon");
         this.abandons++;
         this.connected = false;
+        notifyAll();
     }
 
     // ------------------------------------------------------------------ what the test looks at

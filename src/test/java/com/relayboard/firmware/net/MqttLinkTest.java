@@ -35,7 +35,7 @@ public class MqttLinkTest {
         this.outbox = new Outbox(8, this.session, this.outboxListener);
         this.link = new MqttLink(this.session, BROKER, CLIENT_ID, FILTERS, 1, STATUS_TOPIC, PROBE_TOPIC,
                 KEEPALIVE_S, new Backoff(MqttLink.RETRY_INITIAL_MS, MqttLink.RETRY_MAX_MS, new Random(11)),
-                this.outbox, this.listener);
+                this.outbox, this.listener, StepJobRunner.inline());
     }
 
     @After
@@ -116,7 +116,8 @@ public class MqttLinkTest {
     @Test
     public void qosZeroConfiguration_subscribesAtQosZero() {
         MqttLink qos0 = new MqttLink(this.session, BROKER, CLIENT_ID, FILTERS, 0, STATUS_TOPIC, PROBE_TOPIC,
-                KEEPALIVE_S, new Backoff(1000, 30000, new Random(1)), this.outbox, this.listener);
+                KEEPALIVE_S, new Backoff(1000, 30000, new Random(1)), this.outbox, this.listener,
+                StepJobRunner.inline());
         qos0.step(0, true);
         qos0.step(0, true);
         Assert.assertTrue(this.session.calls().contains("subscribe /test/topic1 0"));
@@ -392,7 +393,7 @@ public class MqttLinkTest {
     @Test
     public void keepaliveZero_neverProbes() {
         MqttLink quiet = new MqttLink(this.session, BROKER, CLIENT_ID, FILTERS, 1, STATUS_TOPIC, PROBE_TOPIC, 0,
-                new Backoff(1000, 30000, new Random(1)), this.outbox, this.listener);
+                new Backoff(1000, 30000, new Random(1)), this.outbox, this.listener, StepJobRunner.inline());
         quiet.step(0, true);
         quiet.step(0, true);
         quiet.step(0, true);
@@ -484,5 +485,67 @@ public class MqttLinkTest {
             connectAndStartLivenessAt(t);
         }
         Assert.assertTrue(this.listener.lastMqttDetail().indexOf("client id") < 0);
+    }
+
+    // ------------------------------------------------------------------ the connect attempt runs off the loop
+
+    private MqttLink linkOn(JobRunner worker) {
+        return new MqttLink(this.session, BROKER, CLIENT_ID, FILTERS, 1, STATUS_TOPIC, PROBE_TOPIC, KEEPALIVE_S,
+                new Backoff(MqttLink.RETRY_INITIAL_MS, MqttLink.RETRY_MAX_MS, new Random(11)), this.outbox,
+                this.listener, worker);
+    }
+
+    @Test
+    public void aConnectAttempt_isPolledByTheSteps_neverWaitedFor() {
+        StepJobRunner worker = StepJobRunner.holding();
+        MqttLink polled = linkOn(worker);
+        polled.step(0, true);
+        polled.step(0, true);
+        Assert.assertEquals("handed to the worker", 1, worker.heldJobs());
+        Assert.assertEquals("nothing done on the loop's thread", 0, this.session.connects());
+        Assert.assertEquals(MqttState.CONNECTING, polled.state());
+        Assert.assertEquals("polled soon", MqttLink.ATTEMPT_POLL_MS, polled.nextActionMs());
+        polled.step(20, true);
+        Assert.assertEquals("one attempt at a time", 1, worker.heldJobs());
+
+        worker.runHeld();
+        polled.step(40, true);
+        Assert.assertEquals(MqttState.CONNECTED, polled.state());
+        Assert.assertEquals(1, this.session.connects());
+        for (String filter : FILTERS) {
+            Assert.assertTrue(filter, this.session.subscriptions().contains(filter));
+        }
+    }
+
+    @Test
+    public void anAttemptGivenUpByAWifiLoss_leavesTheOutboxOffline_andItsOutcomeIsIgnored() {
+        StepJobRunner worker = StepJobRunner.holding();
+        MqttLink polled = linkOn(worker);
+        polled.step(0, true);
+        polled.step(0, true);
+        polled.step(10, false);
+        Assert.assertEquals(MqttState.WAITING_FOR_NETWORK, polled.state());
+        Assert.assertEquals("the attempt's clients are given up", 1, this.session.abandons());
+
+        worker.runHeld();
+        Assert.assertFalse("a given-up attempt does not put the outbox online", this.outbox.isOnline());
+        polled.step(20, false);
+        Assert.assertEquals(MqttState.WAITING_FOR_NETWORK, polled.state());
+        Assert.assertEquals(0, polled.connections());
+    }
+
+    @Test
+    public void anAttemptWithNoOutcome_isGivenUpAfterTheAttemptTimeout() {
+        StepJobRunner worker = StepJobRunner.holding();
+        MqttLink polled = linkOn(worker);
+        polled.step(0, true);
+        polled.step(0, true);
+        polled.step(MqttLink.ATTEMPT_TIMEOUT_MS - 1, true);
+        Assert.assertEquals(MqttState.CONNECTING, polled.state());
+        polled.step(MqttLink.ATTEMPT_TIMEOUT_MS, true);
+        Assert.assertEquals(MqttState.BACKOFF, polled.state());
+        Assert.assertTrue(this.listener.lastMqttDetail(), this.listener.lastMqttDetail()
+                .startsWith("the broker did not finish the connect within 60.0 s; retry in "));
+        Assert.assertEquals(1, this.session.abandons());
     }
 }

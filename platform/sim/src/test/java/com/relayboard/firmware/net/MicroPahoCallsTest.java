@@ -55,8 +55,9 @@ public class MicroPahoCallsTest {
     @Test
     public void socketFactories() throws Exception {
         MqttConnectOptions plain = new MqttConnectOptions();
-        MicroPahoCalls.useNoDelaySockets(plain);
-        assertTrue(read(plain, "socketFactory") instanceof NoDelaySocketFactory);
+        AbandonableSockets sockets = new AbandonableSockets(new NoDelaySocketFactory(javax.net.SocketFactory.getDefault()));
+        MicroPahoCalls.usePlainSockets(plain, sockets);
+        assertSame(sockets, read(plain, "socketFactory"));
 
         SSLSocketFactory tls = SSLContext.getDefault().getSocketFactory();
         MqttConnectOptions secure = new MqttConnectOptions();

@@ -1,0 +1,124 @@
+package com.relayboard.firmware.net;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.net.SocketFactory;
+
+/**
+ * The MQTT clients' plain TCP sockets, kept by connect attempt, so that the board can close an attempt's
+ * sockets itself when it gives the attempt's clients up. A client whose socket is closed under it fails at once:
+ * its threads end, a connect that waits on a broker that never answers returns, and a publish stuck on a dead
+ * link fails. A polite disconnect on such a link would instead wait for answers that never come (MicroPaho's
+ * waits for its in-flight work first), keeping the client's threads alive as long.
+ *
+ * <p>Sockets carry the attempt's number, set before each attempt connects. A socket asked for by an attempt
+ * already given up is refused.
+ */
+final class AbandonableSockets extends SocketFactory {
+
+    private final SocketFactory base;
+    /** The open sockets, each next to its attempt's number in {@link #attempts}. */
+    private final List<Socket> sockets = new ArrayList<Socket>();
+    private final List<Integer> attempts = new ArrayList<Integer>();
+    /** The attempt whose clients connect now. */
+    private int current;
+    /** Attempts up to this one were given up. */
+    private int abandonedUpTo;
+
+    /** @param base makes the sockets */
+    AbandonableSockets(SocketFactory base) {
+        this.base = base;
+    }
+
+    /** The sockets made from now on belong to {@code attempt}. */
+    synchronized void startAttempt(int attempt) {
+        this.current = attempt;
+    }
+
+    /** Closes the sockets of every attempt up to {@code attempt}, and refuses them any more. */
+    void abandonUpTo(int attempt) {
+        List<Socket> closing = new ArrayList<Socket>();
+        synchronized (this) {
+            if (attempt > this.abandonedUpTo) {
+                this.abandonedUpTo = attempt;
+            }
+            for (int i = this.sockets.size() - 1; i >= 0; i--) {
+                if (this.attempts.get(i).intValue() <= attempt) {
+                    closing.add(this.sockets.get(i));
+                    this.sockets.remove(i);
+                    this.attempts.remove(i);
+                }
+            }
+        }
+        for (int i = 0; i < closing.size(); i++) {
+            closeQuietly(closing.get(i));
+        }
+    }
+
+    /** @return the sockets open now, given up or not (for tests) */
+    synchronized int openSockets() {
+        prune();
+        return this.sockets.size();
+    }
+
+    @Override
+    public Socket createSocket() throws IOException {
+        return keep(this.base.createSocket());
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+        return keep(this.base.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        return keep(this.base.createSocket(host, port, localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+        return keep(this.base.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
+        return keep(this.base.createSocket(address, port, localAddress, localPort));
+    }
+
+    private Socket keep(Socket socket) throws IOException {
+        synchronized (this) {
+            if (this.current > this.abandonedUpTo) {
+                prune();
+                this.sockets.add(socket);
+                this.attempts.add(Integer.valueOf(this.current));
+                return socket;
+            }
+        }
+        closeQuietly(socket);
+        throw new IOException("connect attempt given up");
+    }
+
+    /** Forgets the sockets closed since: a board that reconnects for months must not keep them all. */
+    private void prune() {
+        for (int i = this.sockets.size() - 1; i >= 0; i--) {
+            if (this.sockets.get(i).isClosed()) {
+                this.sockets.remove(i);
+                this.attempts.remove(i);
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Closed is closed: the client sees its socket fail either way.
+        }
+    }
+}

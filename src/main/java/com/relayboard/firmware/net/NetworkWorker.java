@@ -1,0 +1,96 @@
+package com.relayboard.firmware.net;
+
+/**
+ * The board's one thread for network work that blocks: a connect attempt to the broker (connects, subscribes,
+ * the status line) and the closing of clients the board gave up. The loop hands the work over and polls for its
+ * outcome, so it stays live (LED, console, {@code quit}) however long the broker takes to answer, and the board
+ * has one thread for this work whatever happens, instead of one per attempt or per client given up.
+ *
+ * <p>Jobs run one at a time, in the order given. The queue is bounded ({@link #CAPACITY}): a job beyond it is
+ * refused, never waited for. A job that fails with an unchecked exception is counted and the worker goes on.
+ */
+public final class NetworkWorker implements JobRunner, Runnable {
+
+    /** Jobs waiting at most: a connect attempt and the closing of a few generations of clients. */
+    public static final int CAPACITY = 8;
+
+    private final Runnable[] queue = new Runnable[CAPACITY];
+    private int head;
+    private int size;
+    private boolean stopped;
+    private Thread thread;
+    private int faults;
+
+    /** Starts the worker's thread. */
+    public synchronized void start() {
+        if (this.thread != null) {
+            return;
+        }
+        this.thread = new Thread(this, "relayboard-net");
+        // Not a reason to keep a stopping application alive: a job left running only waits on a network.
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    @Override
+    public synchronized boolean submit(Runnable job) {
+        if (this.stopped || this.size == CAPACITY) {
+            return false;
+        }
+        this.queue[(this.head + this.size) % CAPACITY] = job;
+        this.size++;
+        notifyAll();
+        return true;
+    }
+
+    /** Takes no more jobs; those queued still run, then the thread ends. Does not wait. */
+    public synchronized void stop() {
+        this.stopped = true;
+        notifyAll();
+    }
+
+    /** @return jobs that failed with an unchecked exception */
+    public synchronized int faults() {
+        return this.faults;
+    }
+
+    /** @return the worker's thread, or {@code null} before {@link #start()} */
+    public synchronized Thread thread() {
+        return this.thread;
+    }
+
+    @Override
+    public void run() {
+        Runnable job;
+        while ((job = take()) != null) {
+            try {
+                job.run();
+            } catch (RuntimeException e) {
+                countFault();
+            }
+        }
+    }
+
+    private synchronized void countFault() {
+        this.faults++;
+    }
+
+    /** @return the next job, or {@code null} once stopped and drained */
+    private synchronized Runnable take() {
+        while (this.size == 0) {
+            if (this.stopped) {
+                return null;
+            }
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                // Nobody interrupts the worker on purpose; stop() is how it ends.
+            }
+        }
+        Runnable job = this.queue[this.head];
+        this.queue[this.head] = null;
+        this.head = (this.head + 1) % CAPACITY;
+        this.size--;
+        return job;
+    }
+}
