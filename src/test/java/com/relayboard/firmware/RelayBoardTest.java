@@ -552,6 +552,43 @@ public class RelayBoardTest {
         Assert.assertTrue("the idle loop read the clock " + reads + " times in 1 s: it never sleeps", reads < 300);
     }
 
+    /**
+     * The join and DHCP are polled: while the access point is slow to answer, then while DHCP has not given an
+     * address (0.0.0.0 on the port), the loop sleeps between polls and MQTT waits for the network.
+     */
+    @Test
+    public void slowJoinThenNoLeaseYet_loopSleeps_andMqttWaitsForTheAddress() throws ConfigException {
+        this.radio.holdJoins();
+        this.radio.setAddress("0.0.0.0");
+        create(MapPropertySource.defaults()).start();
+        Poll.until("joining", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return board.wifiState() == WifiState.JOINING;
+            }
+        });
+        long before = this.clock.reads();
+        Poll.sleep(1000);
+        long reads = this.clock.reads() - before;
+        Assert.assertTrue("the loop read the clock " + reads + " times in 1 s while joining", reads < 300);
+        Assert.assertEquals(WifiState.JOINING, this.board.wifiState());
+
+        this.radio.completeJoin();
+        awaitConsoleLine("WiFi: WAITING_FOR_ADDRESS joined \"RelayBoard-AP\", waiting for DHCP");
+        before = this.clock.reads();
+        Poll.sleep(1000);
+        reads = this.clock.reads() - before;
+        Assert.assertTrue("the loop read the clock " + reads + " times in 1 s while waiting for DHCP", reads < 300);
+        Assert.assertEquals(WifiState.WAITING_FOR_ADDRESS, this.board.wifiState());
+        Assert.assertEquals("no MQTT before the address", MqttState.WAITING_FOR_NETWORK, this.board.mqttState());
+        Assert.assertEquals(0, this.session.connects());
+        Assert.assertTrue(this.board.status(), this.board.status().startsWith("WiFi WAITING_FOR_ADDRESS joined"));
+
+        this.radio.setAddress(FakeWifiRadio.ADDRESS);
+        awaitConnected(1);
+        awaitConsoleLine("WiFi: CONNECTED " + FakeWifiRadio.ADDRESS);
+    }
+
     @Test
     public void stop_leavesTheRetainedStatusSayingOffline() throws ConfigException {
         startConnected(MapPropertySource.defaults());
