@@ -583,6 +583,9 @@ public class RelayBoardTest {
         Assert.assertEquals("no MQTT before the address", MqttState.WAITING_FOR_NETWORK, this.board.mqttState());
         Assert.assertEquals(0, this.session.connects());
         Assert.assertTrue(this.board.status(), this.board.status().startsWith("WiFi WAITING_FOR_ADDRESS joined"));
+        Assert.assertTrue("the LCD shows the wait: " + this.screen.texts(), this.screen.texts()
+                .contains("WiFi WAITING_FOR_ADDRESS joined \"RelayBoard-AP\", waiting for DHCP"));
+        Assert.assertEquals("the light says connecting, not failed", LedIndicator.CONNECTING, this.led.current());
 
         this.radio.setAddress(FakeWifiRadio.ADDRESS);
         awaitConnected(1);
