@@ -36,8 +36,10 @@ import com.relayboard.firmware.ui.LedIndicator;
  * the screen and flashes the LED; a message on a relay rule's source is published to the rule's
  * target with the rule's suffix. The relay comes first: the console and the screen only show it.
  *
- * <p>Threads: the loop, the outbox's publisher, the console's writer, and MicroPaho's own for each of
- * the session's two connections (see {@link com.relayboard.firmware.net.PahoBrokerSession}).
+ * <p>Threads: the loop, the outbox's publisher, the console's writer, the Wi-Fi radio's worker (on the
+ * device, {@link com.relayboard.firmware.net.EcomWifiRadio}'s, for the blocking join and leave), and
+ * MicroPaho's own for each of the session's two connections (see
+ * {@link com.relayboard.firmware.net.PahoBrokerSession}).
  */
 public final class RelayBoard {
 

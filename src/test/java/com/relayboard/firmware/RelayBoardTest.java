@@ -303,7 +303,8 @@ public class RelayBoardTest {
         awaitConsoleLine("Watchdog: no broker connection for 1.0 s with Wi-Fi up (relayboard.mqtt.restartAfterS); "
                 + "Wi-Fi and MQTT start again");
         awaitConsoleLine("MQTT: WAITING_FOR_NETWORK restarted by the watchdog");
-        awaitConsoleLine("WiFi: BACKOFF restarted by the watchdog; retry in 0.0 s");
+        awaitConsoleLine("WiFi: BACKOFF restarted by the watchdog; leaving \"RelayBoard-AP\" to join again; "
+                + "retry in 0.0 s");
         Poll.until("Wi-Fi joined again after the restart", new Poll.Condition() {
             @Override
             public boolean holds() {
@@ -646,6 +647,46 @@ public class RelayBoardTest {
         long reads = this.clock.reads() - before;
         // The loop wakes at least every LOOP_MAX_SLEEP_MS (100 ms) and reads the clock ~3 times a step.
         Assert.assertTrue("the idle loop read the clock " + reads + " times in 1 s: it never sleeps", reads < 300);
+    }
+
+    /**
+     * The join and DHCP are polled: while the access point is slow to answer, then while DHCP has not given an
+     * address (0.0.0.0 on the port), the loop sleeps between polls and MQTT waits for the network.
+     */
+    @Test
+    public void slowJoinThenNoLeaseYet_loopSleeps_andMqttWaitsForTheAddress() throws ConfigException {
+        this.radio.holdJoins();
+        this.radio.setAddress("0.0.0.0");
+        create(MapPropertySource.defaults()).start();
+        Poll.until("joining", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return board.wifiState() == WifiState.JOINING;
+            }
+        });
+        long before = this.clock.reads();
+        Poll.sleep(1000);
+        long reads = this.clock.reads() - before;
+        Assert.assertTrue("the loop read the clock " + reads + " times in 1 s while joining", reads < 300);
+        Assert.assertEquals(WifiState.JOINING, this.board.wifiState());
+
+        this.radio.completeJoin();
+        awaitConsoleLine("WiFi: WAITING_FOR_ADDRESS joined \"RelayBoard-AP\", waiting for DHCP");
+        before = this.clock.reads();
+        Poll.sleep(1000);
+        reads = this.clock.reads() - before;
+        Assert.assertTrue("the loop read the clock " + reads + " times in 1 s while waiting for DHCP", reads < 300);
+        Assert.assertEquals(WifiState.WAITING_FOR_ADDRESS, this.board.wifiState());
+        Assert.assertEquals("no MQTT before the address", MqttState.WAITING_FOR_NETWORK, this.board.mqttState());
+        Assert.assertEquals(0, this.session.connects());
+        Assert.assertTrue(this.board.status(), this.board.status().startsWith("WiFi WAITING_FOR_ADDRESS joined"));
+        Assert.assertTrue("the LCD shows the wait: " + this.screen.texts(), this.screen.texts()
+                .contains("WiFi WAITING_FOR_ADDRESS joined \"RelayBoard-AP\", waiting for DHCP"));
+        Assert.assertEquals("the light says connecting, not failed", LedIndicator.CONNECTING, this.led.current());
+
+        this.radio.setAddress(FakeWifiRadio.ADDRESS);
+        awaitConnected(1);
+        awaitConsoleLine("WiFi: CONNECTED " + FakeWifiRadio.ADDRESS);
     }
 
     @Test

@@ -1,10 +1,8 @@
 package com.relayboard.firmware.net;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 
-import ej.bon.Util;
 import ej.ecom.network.IPConfiguration;
 import ej.ecom.network.NetworkInterfaceManager;
 import ej.ecom.wifi.SecurityMode;
@@ -12,11 +10,19 @@ import ej.ecom.wifi.WifiManager;
 
 /**
  * The Wi-Fi station on ECOM-WiFi and ECOM-Network, following MicroEJ's own join sequence: join, then
- * wait for DHCP to give the station interface an address.
+ * wait for DHCP to give the station interface an address. Polled: nothing here makes the caller wait.
  *
- * <p>ECOM-WiFi's API states no timeout for join (the ESP-WROVER-KIT port's driver gives up after 5 s,
- * other ports may wait longer), so it runs on a short-lived thread and the caller stops waiting at the
- * deadline; a join that completes after that is left again.
+ * <p>{@code WifiManager.join} and {@code leave} block (ECOM-WiFi states no timeout; the ESP-WROVER-KIT
+ * port's driver gives up after 5 s, other ports may wait longer), so they run on one worker thread this
+ * radio owns, started with the first join and reused for every join and leave after it. The worker
+ * takes one request at a time: a pending leave first, then the latest join asked for. A join asked for
+ * while an earlier one still runs therefore waits for it; a join that ends after the caller gave up on
+ * it (it called {@link #leave()} or asked for a newer join) is left again, so the station never stays
+ * associated behind the caller's back.
+ *
+ * <p>On MicroEJ's ESP32 ports {@code join} returns on association, before DHCP, and {@code getIP()}
+ * copies the interface's address whatever it is: 0.0.0.0 until the lease (docs/api-evidence.md). So
+ * {@link #address()} treats an all-zero address as none, and the caller polls it after the join.
  *
  * <p>Which ECOM-WiFi and ECOM-Network calls declare {@code IOException} is not established: every MicroEJ
  * call seen sits in a method that declares it (docs/api-evidence.md). A {@code catch (IOException e)}
@@ -25,53 +31,41 @@ import ej.ecom.wifi.WifiManager;
  */
 public final class EcomWifiRadio implements WifiRadio {
 
-    /** How often the station interface is checked for its DHCP address. */
-    private static final long ADDRESS_POLL_MS = 100;
-
     private final String interfaceName;
+
+    // Guarded by this: what the worker is asked to do, and how the join last asked for went.
+    private Thread worker;
+    private JoinRequest pendingJoin;
+    private boolean pendingLeave;
+    /** The number of the join the caller waits for; 0 when it waits for none (after a leave). */
+    private int wantedJoin;
+    private int joinsAsked;
+    private JoinProgress progress = JoinProgress.NONE;
+    private String failure;
 
     public EcomWifiRadio(String interfaceName) {
         this.interfaceName = interfaceName;
     }
 
     @Override
-    public void join(final String ssid, final String passphrase, String security, long timeoutMs)
-            throws IOException {
-        final SecurityMode mode = "OPEN".equals(security) ? SecurityMode.OPEN : SecurityMode.WPA2;
-        final JoinAttempt attempt = new JoinAttempt();
-        Thread joiner = new Thread(new Runnable() {
-            @Override
-            public void run() {
-                Exception failure = null;
-                try {
-                    WifiManager.getInstance().join(ssid, passphrase, mode);
-                } catch (Exception e) { // IOException if join declares it; see the class comment
-                    failure = e;
-                }
-                attempt.finish(failure);
-            }
-        }, "relayboard-wifi-join");
-        joiner.setDaemon(true);
-        long deadlineMs = Util.platformTimeMillis() + timeoutMs;
-        joiner.start();
-        attempt.await(timeoutMs);
-        if (!attempt.isFinished()) {
-            attempt.abandon();
-            throw new IOException("no answer from \"" + ssid + "\" within " + Durations.seconds(timeoutMs));
-        }
-        Exception failure = attempt.failure();
-        if (failure != null) {
-            String message = failure.getMessage();
-            throw new IOException(message == null ? "joining \"" + ssid + "\" failed" : message);
-        }
-        while (address() == null) {
-            if (Util.platformTimeMillis() >= deadlineMs) {
-                leave();
-                throw new IOException("joined \"" + ssid + "\" but DHCP gave no address within "
-                        + Durations.seconds(timeoutMs));
-            }
-            sleep(ADDRESS_POLL_MS);
-        }
+    public synchronized void startJoin(String ssid, String passphrase, String security) {
+        SecurityMode mode = "OPEN".equals(security) ? SecurityMode.OPEN : SecurityMode.WPA2;
+        this.joinsAsked++;
+        this.wantedJoin = this.joinsAsked;
+        this.pendingJoin = new JoinRequest(this.joinsAsked, ssid, passphrase, mode);
+        this.progress = JoinProgress.IN_PROGRESS;
+        this.failure = null;
+        wakeWorker();
+    }
+
+    @Override
+    public synchronized JoinProgress joinProgress() {
+        return this.progress;
+    }
+
+    @Override
+    public synchronized String joinFailure() {
+        return this.failure;
     }
 
     @Override
@@ -92,14 +86,104 @@ public final class EcomWifiRadio implements WifiRadio {
             }
             IPConfiguration configuration = NetworkInterfaceManager.getIPConfiguration(station);
             InetAddress ip = configuration.getIP();
-            return ip == null ? null : ip.getHostAddress();
+            return ip == null || isUnspecified(ip.getAddress()) ? null : ip.getHostAddress();
         } catch (Exception e) { // IOException if these declare it; see the class comment
             return null;
         }
     }
 
     @Override
-    public void leave() {
+    public synchronized void leave() {
+        this.pendingJoin = null;
+        this.pendingLeave = true;
+        this.wantedJoin = 0;
+        this.progress = JoinProgress.NONE;
+        this.failure = null;
+        wakeWorker();
+    }
+
+    /** Starts the worker the first time, then wakes it for the request just recorded. Holds the lock. */
+    private void wakeWorker() {
+        if (this.worker == null) {
+            this.worker = new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    work();
+                }
+            }, "relayboard-wifi");
+            // The board's lifetime is the process's: nothing should wait for this thread to end.
+            this.worker.setDaemon(true);
+            this.worker.start();
+        }
+        notifyAll();
+    }
+
+    /**
+     * @return whether {@code address} is all zeros: 0.0.0.0 (or IPv6's {@code ::}), what the port reads
+     *         before DHCP has given a lease
+     */
+    static boolean isUnspecified(byte[] address) {
+        if (address == null) {
+            return true;
+        }
+        for (int i = 0; i < address.length; i++) {
+            if (address[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The worker: one blocking call at a time, forever. */
+    private void work() {
+        while (true) {
+            JoinRequest join = null;
+            synchronized (this) {
+                while (!this.pendingLeave && this.pendingJoin == null) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        // Nobody interrupts this thread on purpose: keep serving requests.
+                    }
+                }
+                if (this.pendingLeave) {
+                    this.pendingLeave = false;
+                } else {
+                    join = this.pendingJoin;
+                    this.pendingJoin = null;
+                }
+            }
+            if (join == null) {
+                leaveNow();
+            } else {
+                finish(join, joinNow(join));
+            }
+        }
+    }
+
+    /** @return why the join failed, or {@code null} when the station is associated */
+    private static String joinNow(JoinRequest join) {
+        try {
+            WifiManager.getInstance().join(join.ssid, join.passphrase, join.mode);
+            return null;
+        } catch (Exception e) { // IOException if join declares it; see the class comment
+            String message = e.getMessage();
+            return message == null ? "joining \"" + join.ssid + "\" failed" : message;
+        }
+    }
+
+    private synchronized void finish(JoinRequest join, String joinFailure) {
+        if (join.number == this.wantedJoin) {
+            this.progress = joinFailure == null ? JoinProgress.ASSOCIATED : JoinProgress.FAILED;
+            this.failure = joinFailure;
+        } else if (joinFailure == null) {
+            // The caller gave up on this join, or asked for a newer one: do not stay associated behind its back.
+            // The newer join, if any, comes after this leave.
+            this.pendingLeave = true;
+        }
+    }
+
+    private static void leaveNow() {
         try {
             WifiManager.getInstance().leave();
         } catch (Exception e) { // IOException if leave declares it; see the class comment
@@ -107,57 +191,18 @@ public final class EcomWifiRadio implements WifiRadio {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    /** One join asked for, numbered so that the worker can tell whether the caller still waits for it. */
+    private static final class JoinRequest {
+        final int number;
+        final String ssid;
+        final String passphrase;
+        final SecurityMode mode;
 
-    /** The outcome of one join, handed from the joining thread to the waiting one. */
-    private final class JoinAttempt {
-
-        private boolean finished;
-        private boolean abandoned;
-        private Exception failure;
-
-        synchronized void finish(Exception failure) {
-            this.finished = true;
-            this.failure = failure;
-            if (this.abandoned && failure == null) {
-                // The caller gave up on this join: do not stay associated behind its back.
-                leave();
-            }
-            notifyAll();
-        }
-
-        synchronized void await(long timeoutMs) {
-            long deadlineMs = Util.platformTimeMillis() + timeoutMs;
-            while (!this.finished) {
-                long leftMs = deadlineMs - Util.platformTimeMillis();
-                if (leftMs <= 0) {
-                    return;
-                }
-                try {
-                    wait(leftMs);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-
-        synchronized boolean isFinished() {
-            return this.finished;
-        }
-
-        synchronized void abandon() {
-            this.abandoned = true;
-        }
-
-        synchronized Exception failure() {
-            return this.failure;
+        JoinRequest(int number, String ssid, String passphrase, SecurityMode mode) {
+            this.number = number;
+            this.ssid = ssid;
+            this.passphrase = passphrase;
+            this.mode = mode;
         }
     }
 }

@@ -1,35 +1,34 @@
 package com.relayboard.firmware.net;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * A Wi-Fi station that joins at once unless told to fail; records every join. Thread-safe: the board calls it
- * from its loop thread while the test looks.
+ * A Wi-Fi station that associates as soon as a join is started, unless told to fail or to hold joins;
+ * records every join. Thread-safe: the board calls it from its loop thread while the test looks.
  */
 public final class FakeWifiRadio implements WifiRadio {
 
     public static final String ADDRESS = "192.168.4.2";
 
-    private final List<Long> joinTimeouts = new ArrayList<Long>();
+    private int joins;
     private String lastSsid;
     private String lastPassphrase;
     private String lastSecurity;
+    private JoinProgress progress = JoinProgress.NONE;
+    private String failure;
     private boolean joined;
     private int leaves;
     private int failuresLeft;
     private boolean failAlways;
+    private boolean holdJoins;
     private String failureMessage;
     private String address = ADDRESS;
 
-    /** The next {@code count} joins throw an IOException with {@code message}. */
+    /** The next {@code count} joins fail with {@code message}. */
     public synchronized void failNextJoins(int count, String message) {
         this.failuresLeft = count;
         this.failureMessage = message;
     }
 
-    /** Every join from now on throws an IOException with {@code message}. */
+    /** Every join from now on fails with {@code message}. */
     public synchronized void failEveryJoin(String message) {
         this.failAlways = true;
         this.failureMessage = message;
@@ -41,31 +40,60 @@ public final class FakeWifiRadio implements WifiRadio {
         this.failuresLeft = 0;
     }
 
+    /** Joins started from now on stay in progress until {@link #completeJoin()} (an access point that is slow to answer). */
+    public synchronized void holdJoins() {
+        this.holdJoins = true;
+    }
+
+    /** The join in progress associates; joins after it associate at once again. */
+    public synchronized void completeJoin() {
+        this.holdJoins = false;
+        if (this.progress == JoinProgress.IN_PROGRESS) {
+            this.progress = JoinProgress.ASSOCIATED;
+            this.joined = true;
+        }
+    }
+
     /** The access point goes away: the station is no longer associated. */
     public synchronized void dropLink() {
         this.joined = false;
     }
 
-    /** What {@link #address()} answers once joined; {@code null} = DHCP gave nothing. */
+    /** What {@link #address()} answers once joined: {@code null} or {@code "0.0.0.0"} = DHCP gave nothing yet. */
     public synchronized void setAddress(String address) {
         this.address = address;
     }
 
     @Override
-    public synchronized void join(String ssid, String passphrase, String security, long timeoutMs)
-            throws IOException {
-        this.joinTimeouts.add(Long.valueOf(timeoutMs));
+    public synchronized void startJoin(String ssid, String passphrase, String security) {
+        this.joins++;
         this.lastSsid = ssid;
         this.lastPassphrase = passphrase;
         this.lastSecurity = security;
+        this.failure = null;
         if (this.failAlways || this.failuresLeft > 0) {
             if (this.failuresLeft > 0) {
                 this.failuresLeft--;
             }
             this.joined = false;
-            throw new IOException(this.failureMessage);
+            this.progress = JoinProgress.FAILED;
+            this.failure = this.failureMessage;
+        } else if (this.holdJoins) {
+            this.progress = JoinProgress.IN_PROGRESS;
+        } else {
+            this.progress = JoinProgress.ASSOCIATED;
+            this.joined = true;
         }
-        this.joined = true;
+    }
+
+    @Override
+    public synchronized JoinProgress joinProgress() {
+        return this.progress;
+    }
+
+    @Override
+    public synchronized String joinFailure() {
+        return this.failure;
     }
 
     @Override
@@ -82,14 +110,12 @@ public final class FakeWifiRadio implements WifiRadio {
     public synchronized void leave() {
         this.leaves++;
         this.joined = false;
+        this.progress = JoinProgress.NONE;
+        this.failure = null;
     }
 
     public synchronized int joins() {
-        return this.joinTimeouts.size();
-    }
-
-    public synchronized long lastJoinTimeoutMs() {
-        return this.joinTimeouts.get(this.joinTimeouts.size() - 1).longValue();
+        return this.joins;
     }
 
     public synchronized String lastSsid() {

@@ -47,11 +47,11 @@ public class IPConfiguration {
         return !this.dhcp;
     }
 
-    void setLease(InetAddress ip, InetAddress netmask, InetAddress gateway) {
+    void setLease(InetAddress ip, InetAddress netmask, InetAddress gateway, boolean leased) {
         this.ip = ip;
         this.netmask = netmask;
         this.gateway = gateway;
-        this.dns = ip == null ? new InetAddress[0] : new InetAddress[] { gateway };
+        this.dns = leased ? new InetAddress[] { gateway } : new InetAddress[0];
     }
 
     boolean usesStaticDns() {

@@ -39,15 +39,21 @@ public class NetworkInterfaceManager {
     }
 
     /**
-     * @return the interface's current configuration; its IP is {@code null} while the station has no
-     *         lease (not joined)
+     * @return the interface's current configuration. As on MicroEJ's ESP32 ports, whose native getIP copies
+     *         the interface's address unconditionally, its IP is 0.0.0.0, never {@code null}, while the
+     *         station has no lease (not joined, or DHCP not done yet); so are its netmask and gateway
+     *         (inferred: lwIP clears all three together)
      */
     public static IPConfiguration getIPConfiguration(NetworkInterface netif) throws IOException {
         SimulatedAccessPoint ap = SimulatedAccessPoint.get();
         IPConfiguration configuration = new IPConfiguration();
-        InetAddress lease = ap.stationAddress();
-        configuration.setLease(lease, lease == null ? null : InetAddress.getByAddress(new byte[] { (byte) 255, 0, 0, 0 }),
-                lease == null ? null : ap.gatewayAddress());
+        if (ap.hasLease()) {
+            configuration.setLease(ap.stationAddress(), InetAddress.getByAddress(new byte[] { (byte) 255, 0, 0, 0 }),
+                    ap.gatewayAddress(), true);
+        } else {
+            InetAddress none = SimulatedAccessPoint.unspecified();
+            configuration.setLease(none, none, none, false);
+        }
         return configuration;
     }
 

@@ -48,6 +48,7 @@ public final class SimulatedBoard {
     private RelayBoard board;
     private boolean started;
     private boolean uartConsole = true;
+    private long leaseDelayMs = SimulatedAccessPoint.DEFAULT_LEASE_DELAY_MS;
 
     /**
      * @param settings
@@ -82,6 +83,16 @@ public final class SimulatedBoard {
      */
     public SimulatedBoard uartConsole(boolean atUartRate) {
         this.uartConsole = atUartRate;
+        return this;
+    }
+
+    /**
+     * How long the access point's DHCP takes to give the board its address after each join, in milliseconds
+     * (default {@link SimulatedAccessPoint#DEFAULT_LEASE_DELAY_MS}): the address reads 0.0.0.0 until then, as on
+     * the ESP32 ports. 0 for at once, negative ({@link SimulatedAccessPoint#LEASE_NEVER}) for never.
+     */
+    public SimulatedBoard leaseDelayMs(long delayMs) {
+        this.leaseDelayMs = delayMs;
         return this;
     }
 
@@ -125,6 +136,7 @@ public final class SimulatedBoard {
                 this.apSsid != null ? this.apSsid : defaults.getProperty(ConfigLoader.WIFI_SSID),
                 this.apPassword != null ? this.apPassword : defaults.getProperty(ConfigLoader.WIFI_PASSWORD),
                 this.apSecurity != null ? this.apSecurity : defaults.getProperty(ConfigLoader.WIFI_SECURITY));
+        SimulatedAccessPoint.get().setLeaseDelayMs(this.leaseDelayMs);
         if (this.lcdPng != null && this.profile.hasDisplay()) {
             this.pngWriter = new LcdPngWriter(HostDisplay.get(), this.lcdPng);
             this.pngWriter.start();

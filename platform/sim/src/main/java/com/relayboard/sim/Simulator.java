@@ -19,6 +19,7 @@ import com.relayboard.firmware.RelayBoard;
 import com.relayboard.firmware.config.ConfigLoader;
 import com.relayboard.host.BoardProfile;
 import com.relayboard.host.display.HostFont;
+import com.relayboard.host.net.SimulatedAccessPoint;
 
 /**
  * The desktop simulator's command line: runs the RelayBoard firmware on the host platform, with an
@@ -41,6 +42,8 @@ public final class Simulator {
             "                        - shows it on this terminal as it happens",
             "  --ap-ssid SSID        the simulated access point's SSID (default: the firmware's default)",
             "  --ap-password TEXT    the simulated access point's passphrase (default: the firmware's default)",
+            "  --dhcp-delay MS       how long the access point's DHCP takes after a join (default: 200);",
+            "                        0 for at once, never for never (the board's DHCP timeout shows)",
             "  --help                this text",
             "Commands on standard input: wifi down | wifi up | status | quit",
             "Exit status: 0 after quit; 2 for a refused option or configuration (the board halts and says why);",
@@ -66,6 +69,7 @@ public final class Simulator {
         boolean headless = GraphicsEnvironment.isHeadless();
         String apSsid = null;
         String apPassword = null;
+        long leaseDelayMs = SimulatedAccessPoint.DEFAULT_LEASE_DELAY_MS;
         BoardProfile profile = BoardProfile.LCD_NEOPIXEL;
         int scale = FrontPanel.DEFAULT_SCALE;
         for (int i = 0; i < args.length; i++) {
@@ -102,6 +106,9 @@ public final class Simulator {
             case "--ap-password":
                 apPassword = value(args, ++i, arg);
                 break;
+            case "--dhcp-delay":
+                leaseDelayMs = leaseDelayValue(value(args, ++i, arg));
+                break;
             case "--help":
             case "-h":
                 System.out.println(USAGE);
@@ -133,7 +140,7 @@ public final class Simulator {
             panel = FrontPanel.open(profile, scale, System.out);
             System.setOut(panel.console());
         }
-        SimulatedBoard simulated = new SimulatedBoard(settings, lcdPng).board(profile);
+        SimulatedBoard simulated = new SimulatedBoard(settings, lcdPng).board(profile).leaseDelayMs(leaseDelayMs);
         if (apSsid != null || apPassword != null) {
             simulated.accessPoint(apSsid, apPassword, null);
         }
@@ -355,6 +362,23 @@ public final class Simulator {
         }
         fail(option + " takes a number from " + min + " to " + max + ", not \"" + text + "\"");
         return min;
+    }
+
+    /** {@code --dhcp-delay}: milliseconds from 0 to a day, or {@code never}. */
+    private static long leaseDelayValue(String text) {
+        if ("never".equals(text)) {
+            return SimulatedAccessPoint.LEASE_NEVER;
+        }
+        try {
+            long value = Long.parseLong(text);
+            if (value >= 0 && value <= 86400000L) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        fail("--dhcp-delay takes milliseconds from 0 to 86400000, or never, not \"" + text + "\"");
+        return SimulatedAccessPoint.DEFAULT_LEASE_DELAY_MS;
     }
 
     private static String value(String[] args, int index, String option) {

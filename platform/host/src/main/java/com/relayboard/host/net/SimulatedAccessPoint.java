@@ -15,12 +15,24 @@ import java.util.List;
  * point out of range and back: a joined station is disassociated and, as lwIP does when an
  * interface loses its address, every TCP connection of the station is aborted.
  *
+ * <p>DHCP behaves as on MicroEJ's ESP32 ports: a join returns on association, and the station's
+ * address reads 0.0.0.0 (the port's {@code getIP()} copies the interface's address unconditionally)
+ * until the lease comes, {@link #setLeaseDelayMs(long) a lease delay} after the association; the
+ * station cannot open TCP connections before it.
+ *
  * <p>Host-only: the firmware reaches it only through ECOM-WiFi and ECOM-Network.
  */
 public final class SimulatedAccessPoint {
 
     /** Default time a join takes, in milliseconds; a real association plus DHCP takes longer. */
     public static final long DEFAULT_JOIN_DELAY_MS = 50;
+    /**
+     * Default time from association to the DHCP lease, in milliseconds: small, so the simulator starts
+     * quickly, but not zero, so that it goes through the firmware's wait for an address too.
+     */
+    public static final long DEFAULT_LEASE_DELAY_MS = 200;
+    /** A lease delay that never ends: DHCP never answers. */
+    public static final long LEASE_NEVER = -1;
 
     private static final SimulatedAccessPoint INSTANCE = new SimulatedAccessPoint();
 
@@ -30,6 +42,9 @@ public final class SimulatedAccessPoint {
     private boolean inRange = true;
     private boolean stationJoined;
     private long joinDelayMs = DEFAULT_JOIN_DELAY_MS;
+    private long leaseDelayMs = DEFAULT_LEASE_DELAY_MS;
+    /** When the joined station's lease comes, in {@link #nowMs()} milliseconds; {@code Long.MAX_VALUE} = never. */
+    private long leaseAtMs = Long.MAX_VALUE;
     private int joinAttempts;
     private final List<LinkListener> listeners = new ArrayList<>();
 
@@ -55,6 +70,18 @@ public final class SimulatedAccessPoint {
 
     public synchronized void setJoinDelayMs(long joinDelayMs) {
         this.joinDelayMs = joinDelayMs;
+    }
+
+    /**
+     * Sets how long after each association DHCP gives the station its address: 0 for at once, negative
+     * ({@link #LEASE_NEVER}) for never. Applies from the next association.
+     */
+    public synchronized void setLeaseDelayMs(long leaseDelayMs) {
+        this.leaseDelayMs = leaseDelayMs;
+    }
+
+    public synchronized long leaseDelayMs() {
+        return this.leaseDelayMs;
     }
 
     /** Takes the access point out of range ({@code false}) or brings it back ({@code true}). */
@@ -107,6 +134,7 @@ public final class SimulatedAccessPoint {
             }
             if (!this.stationJoined) {
                 this.stationJoined = true;
+                this.leaseAtMs = this.leaseDelayMs < 0 ? Long.MAX_VALUE : nowMs() + this.leaseDelayMs;
                 notifyLink(true);
             }
         }
@@ -116,9 +144,17 @@ public final class SimulatedAccessPoint {
         dropStation();
     }
 
-    /** The station's DHCP lease: the loopback address, since its traffic really goes through loopback. */
+    /** @return whether the station is joined and DHCP has given it its address */
+    public synchronized boolean hasLease() {
+        return this.stationJoined && nowMs() >= this.leaseAtMs;
+    }
+
+    /**
+     * The station interface's address, as the port reads it: the loopback address once leased (the station's
+     * traffic really goes through loopback), 0.0.0.0 before the lease and when not joined.
+     */
     public synchronized InetAddress stationAddress() {
-        return this.stationJoined ? loopback() : null;
+        return hasLease() ? loopback() : unspecified();
     }
 
     public synchronized InetAddress gatewayAddress() {
@@ -157,6 +193,20 @@ public final class SimulatedAccessPoint {
     private void notifyLink(boolean joined) {
         for (LinkListener listener : this.listeners) {
             listener.onStationLink(joined);
+        }
+    }
+
+    /** A monotonic clock: a lease delay is not stretched or cut by the wall clock being set. */
+    private static long nowMs() {
+        return System.nanoTime() / 1000000L;
+    }
+
+    /** 0.0.0.0: what lwIP's interface address is before DHCP. */
+    public static InetAddress unspecified() {
+        try {
+            return InetAddress.getByAddress(new byte[] { 0, 0, 0, 0 });
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -93,8 +93,13 @@ public final class StationNetwork {
     }
 
     static void checkLink() throws NoRouteToHostException {
-        if (!SimulatedAccessPoint.get().isStationJoined()) {
+        SimulatedAccessPoint ap = SimulatedAccessPoint.get();
+        if (!ap.isStationJoined()) {
             throw new NoRouteToHostException("network is unreachable: the Wi-Fi station is not joined");
+        }
+        if (!ap.hasLease()) {
+            // lwIP would send from 0.0.0.0 and never hear back; refusing at once says what is wrong.
+            throw new NoRouteToHostException("network is unreachable: the Wi-Fi station has no address yet (DHCP)");
         }
     }
 
