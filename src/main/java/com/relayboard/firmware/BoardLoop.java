@@ -62,7 +62,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
     public void run() {
         while (this.running) {
             try {
-                iterate();
+                this.events.await(runOnce());
             } catch (RuntimeException e) {
                 fault(e);
             } catch (Error e) {
@@ -72,7 +72,13 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
         }
     }
 
-    private void iterate() {
+    /**
+     * One iteration: acts on what was reported, steps the lifecycles, shows what the message path did. Never
+     * blocks; the loop thread then sleeps, and tests step the loop with their own clock instead.
+     *
+     * @return how long the loop may sleep now, in milliseconds
+     */
+    long runOnce() {
         this.iterations++;
         this.nowMs = this.clock.nowMs();
         handleEvents();
@@ -83,7 +89,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
         showReports();
         long nowMs = this.clock.nowMs();
         this.led.step(nowMs);
-        this.events.await(sleepMs(nowMs));
+        return sleepMs(nowMs);
     }
 
     /**

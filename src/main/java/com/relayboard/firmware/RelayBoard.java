@@ -108,8 +108,30 @@ public final class RelayBoard {
 
     /** Prints what the board will do, then starts the console, the publisher and the loop. */
     public synchronized void start() {
-        if (this.running) {
+        if (!startParts()) {
             return;
+        }
+        this.loopThread = new Thread(this.loop, "relayboard-loop");
+        this.loopThread.start();
+    }
+
+    /**
+     * Starts everything but the loop's thread: a test then steps the loop itself ({@link #stepLoop()}) with the
+     * clock it gave the board, instead of sleeping and counting.
+     */
+    synchronized void startStepped() {
+        startParts();
+    }
+
+    /** @return how long the loop would sleep after this iteration, in milliseconds; see {@link #startStepped()} */
+    long stepLoop() {
+        return this.loop.runOnce();
+    }
+
+    /** @return whether the board was not running yet, and now is */
+    private boolean startParts() {
+        if (this.running) {
+            return false;
         }
         this.running = true;
         this.console.start();
@@ -122,8 +144,7 @@ public final class RelayBoard {
         this.presenter.showStart();
         this.outbox.start();
         this.worker.start();
-        this.loopThread = new Thread(this.loop, "relayboard-loop");
-        this.loopThread.start();
+        return true;
     }
 
     /**

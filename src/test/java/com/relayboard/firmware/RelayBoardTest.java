@@ -16,6 +16,8 @@ import com.relayboard.firmware.config.ConfigLoader;
 import com.relayboard.firmware.config.MapPropertySource;
 import com.relayboard.firmware.net.BrokerListener;
 import com.relayboard.firmware.net.BrokerSession;
+import com.relayboard.firmware.net.Clock;
+import com.relayboard.firmware.net.FakeClock;
 import com.relayboard.firmware.net.JobRunner;
 import com.relayboard.firmware.net.DeliveryReceipt;
 import com.relayboard.firmware.net.FakeBrokerSession;
@@ -51,11 +53,15 @@ public class RelayBoardTest {
     // ------------------------------------------------------------------ helpers
 
     private RelayBoard create(MapPropertySource properties) throws ConfigException {
+        return create(properties, this.clock);
+    }
+
+    private RelayBoard create(MapPropertySource properties, Clock boardClock) throws ConfigException {
         Config config = ConfigLoader.load(properties, IDENTITY);
         final FakeBrokerSession fake = this.session;
         PrintStream console = this.consoleOverride != null ? this.consoleOverride
                 : new PrintStream(this.consoleBytes, true);
-        this.board = new RelayBoard(config, this.clock, new Random(17), console,
+        this.board = new RelayBoard(config, boardClock, new Random(17), console,
                 this.screen, new LedIndicator(this.led), this.radio, new BrokerSessionFactory() {
                     @Override
                     public BrokerSession open(BrokerListener listener, JobRunner worker) {
@@ -637,16 +643,50 @@ public class RelayBoardTest {
 
     // ------------------------------------------------------------------ bugs
 
+    /**
+     * Steps the loop of a board started with {@link RelayBoard#startStepped()} on {@code time}, as the loop
+     * thread would (sleeping what it asks), until {@code condition} holds; the connect attempts run on the
+     * board's worker meanwhile.
+     */
+    private void stepUntil(final FakeClock time, String what, final Poll.Condition condition) {
+        Poll.until(what, new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                long sleepMs = board.stepLoop();
+                time.advance(Math.max(1, Math.min(sleepMs, 50)));
+                return condition.holds();
+            }
+        });
+    }
+
+    /** Steps the loop for {@code forMs} of board time, checking that every iteration asks to sleep. */
+    private void assertLoopSleepsBetweenSteps(FakeClock time, long forMs, long atMostMs, String while_) {
+        long endMs = time.nowMs() + forMs;
+        int steps = 0;
+        while (time.nowMs() < endMs) {
+            long sleepMs = this.board.stepLoop();
+            Assert.assertTrue("step " + steps + " " + while_ + " asked to sleep " + sleepMs + " ms: the loop would spin",
+                    sleepMs > 0);
+            Assert.assertTrue("step " + steps + " " + while_ + " asked to sleep " + sleepMs + " ms", sleepMs <= atMostMs);
+            time.advance(sleepMs);
+            steps++;
+        }
+    }
+
     /** Regression: at commit b538530 the loop spun at 100 % CPU while connected (sleepMs() returned 0). */
     @Test
-    public void connectedAndIdle_loopSleepsInsteadOfSpinning() throws ConfigException {
-        startConnected(MapPropertySource.defaults());
-        Poll.sleep(200);
-        long before = this.clock.reads();
-        Poll.sleep(1000);
-        long reads = this.clock.reads() - before;
-        // The loop wakes at least every LOOP_MAX_SLEEP_MS (100 ms) and reads the clock ~3 times a step.
-        Assert.assertTrue("the idle loop read the clock " + reads + " times in 1 s: it never sleeps", reads < 300);
+    public void connectedAndIdle_theLoopSleepsBetweenSteps() throws ConfigException {
+        FakeClock time = new FakeClock(0);
+        create(MapPropertySource.defaults(), time).startStepped();
+        stepUntil(time, "connected", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return board.mqttState() == MqttState.CONNECTED;
+            }
+        });
+        // Ten seconds of an idle board (the probe comes after half a keepalive, 15 s): it wakes at least every
+        // 100 ms, never at once.
+        assertLoopSleepsBetweenSteps(time, 10000, BoardLoop.MAX_SLEEP_MS, "connected and idle");
     }
 
     /**
@@ -657,25 +697,17 @@ public class RelayBoardTest {
     public void slowJoinThenNoLeaseYet_loopSleeps_andMqttWaitsForTheAddress() throws ConfigException {
         this.radio.holdJoins();
         this.radio.setAddress("0.0.0.0");
-        create(MapPropertySource.defaults()).start();
-        Poll.until("joining", new Poll.Condition() {
-            @Override
-            public boolean holds() {
-                return board.wifiState() == WifiState.JOINING;
-            }
-        });
-        long before = this.clock.reads();
-        Poll.sleep(1000);
-        long reads = this.clock.reads() - before;
-        Assert.assertTrue("the loop read the clock " + reads + " times in 1 s while joining", reads < 300);
+        FakeClock time = new FakeClock(0);
+        create(MapPropertySource.defaults(), time).startStepped();
+        this.board.stepLoop();
+        Assert.assertEquals(WifiState.JOINING, this.board.wifiState());
+        assertLoopSleepsBetweenSteps(time, 5000, BoardLoop.MAX_SLEEP_MS, "joining");
         Assert.assertEquals(WifiState.JOINING, this.board.wifiState());
 
         this.radio.completeJoin();
+        this.board.stepLoop();
         awaitConsoleLine("WiFi: WAITING_FOR_ADDRESS joined \"RelayBoard-AP\", waiting for DHCP");
-        before = this.clock.reads();
-        Poll.sleep(1000);
-        reads = this.clock.reads() - before;
-        Assert.assertTrue("the loop read the clock " + reads + " times in 1 s while waiting for DHCP", reads < 300);
+        assertLoopSleepsBetweenSteps(time, 5000, BoardLoop.MAX_SLEEP_MS, "waiting for DHCP");
         Assert.assertEquals(WifiState.WAITING_FOR_ADDRESS, this.board.wifiState());
         Assert.assertEquals("no MQTT before the address", MqttState.WAITING_FOR_NETWORK, this.board.mqttState());
         Assert.assertEquals(0, this.session.connects());
@@ -685,7 +717,12 @@ public class RelayBoardTest {
         Assert.assertEquals("the light says connecting, not failed", LedIndicator.CONNECTING, this.led.current());
 
         this.radio.setAddress(FakeWifiRadio.ADDRESS);
-        awaitConnected(1);
+        stepUntil(time, "connected once DHCP gave the address", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return board.mqttState() == MqttState.CONNECTED;
+            }
+        });
         awaitConsoleLine("WiFi: CONNECTED " + FakeWifiRadio.ADDRESS);
     }
 

@@ -43,6 +43,8 @@ public final class Outbox implements Runnable {
     private boolean online;
     private int onlineGeneration;
     private boolean stopped;
+    /** See {@link #holdingWaits()}. */
+    private int holdingWaits;
     /** Bumped when the publisher is replaced: a publisher of an older epoch leaves the outbox alone. */
     private int epoch;
     /** What the current publisher is publishing now, or {@code null}. */
@@ -149,6 +151,15 @@ public final class Outbox implements Runnable {
     }
 
     /** Called by the loop: publishing may go on only while the link is connected and subscribed. */
+    /**
+     * @return how many times a publisher began to wait with messages queued (the link offline, or a failed
+     *         publish waiting for the reconnect): once it has, it publishes nothing until the link changes, which
+     *         lets a test check that nothing was published without sleeping
+     */
+    public synchronized int holdingWaits() {
+        return this.holdingWaits;
+    }
+
     /** @return whether the publisher may publish: the link is up */
     synchronized boolean isOnline() {
         return this.online;
@@ -242,6 +253,9 @@ public final class Outbox implements Runnable {
             int generation;
             synchronized (this) {
                 while (!this.stopped && myEpoch == this.epoch && (!this.online || this.size == 0)) {
+                    if (this.size > 0) {
+                        this.holdingWaits++;
+                    }
                     waitQuietly(0);
                 }
                 if (this.stopped || myEpoch != this.epoch) {
@@ -324,6 +338,7 @@ public final class Outbox implements Runnable {
      */
     private synchronized void awaitReconnect(int failedGeneration) {
         if (!this.stopped && this.onlineGeneration == failedGeneration) {
+            this.holdingWaits++;
             waitQuietly(RETRY_WHILE_ONLINE_MS);
         }
     }

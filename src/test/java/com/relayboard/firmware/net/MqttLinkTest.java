@@ -270,8 +270,14 @@ public class MqttLinkTest {
         } catch (BrokerException e) {
             Assert.fail(e.getMessage());
         }
+        final int holdingBefore = this.outbox.holdingWaits();
         this.outbox.offer(new OutgoingMessage("/test/topic2", Bytes.ascii("while offline"), 1, 1));
-        Poll.sleep(300);
+        Poll.until("the publisher holding the message", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return outbox.holdingWaits() > holdingBefore;
+            }
+        });
         Assert.assertEquals("published while the link was down", 1, this.session.publishedTo("/test/topic2").size());
 
         this.link.step(2000, false);

@@ -77,7 +77,7 @@ public class OutboxTest {
         Assert.assertTrue(this.outbox.offer(first));
         Assert.assertTrue(this.outbox.offer(second));
         Assert.assertTrue(this.outbox.offer(third));
-        Poll.sleep(300);
+        awaitHoldingWait(1);
         Assert.assertTrue("published while offline", this.session.published().isEmpty());
         Assert.assertEquals(3, this.outbox.size());
 
@@ -123,7 +123,8 @@ public class OutboxTest {
         Assert.assertFalse("one failure must not drop the message", failure.dropped);
         Assert.assertEquals("publishing to /test/topic2 failed: the broker closed the connection", failure.reason);
         Assert.assertEquals("one", new String(failure.message.payload()));
-        Poll.sleep(100);
+        // Waiting for the reconnect, the publisher sends nothing, and "one" goes first after it.
+        awaitHoldingWait(1);
         Assert.assertTrue("\"two\" overtook the failed message", this.session.published().isEmpty());
         Assert.assertEquals(2, this.outbox.size());
 
@@ -197,7 +198,6 @@ public class OutboxTest {
     @Test
     public void stop_endsTheIdlePublisherThread() {
         startPublisher();
-        Poll.sleep(50);
         Assert.assertTrue(this.publisher.isAlive());
         this.outbox.stop();
         Assert.assertTrue("publisher did not end after stop()", Poll.ended(this.publisher));
@@ -415,5 +415,15 @@ public class OutboxTest {
         Assert.assertEquals(OutgoingMessage.Outcome.PUBLISHED, copy.awaitSettled(Poll.DEADLINE_MS));
         Assert.assertEquals("no failure reported", 0, this.listener.failureCount());
         Assert.assertEquals(0, copy.failedAttempts());
+    }
+
+    /** Waits until the publisher has begun to wait, holding messages, {@code count} times. */
+    private void awaitHoldingWait(final int count) {
+        Poll.until("the publisher waiting with messages queued", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return outbox.holdingWaits() >= count;
+            }
+        });
     }
 }

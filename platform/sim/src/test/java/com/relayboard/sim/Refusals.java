@@ -80,7 +80,9 @@ final class Refusals {
         for (int i = 1; i < seen.size(); i++) {
             assertTrue("retry delays must grow: " + seen, seen.get(i - 1) < seen.get(i));
         }
-        assertEquals(LedIndicator.ERROR, HostLeds.rgb());
+        // Still the error colour with each refusal. Awaited, not read once: the line comes through the console's
+        // writer thread, and a short backoff may already have turned the light to "connecting" for the next try.
+        awaitLed(LedIndicator.ERROR);
         long[] result = new long[seen.size()];
         for (int i = 0; i < result.length; i++) {
             result[i] = seen.get(i);
