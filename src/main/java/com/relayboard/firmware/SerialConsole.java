@@ -108,6 +108,11 @@ final class SerialConsole implements Runnable, Console {
         }
     }
 
+    /** @return the writer thread, or {@code null} when not started */
+    synchronized Thread writerThread() {
+        return this.writer;
+    }
+
     @Override
     public void run() {
         while (true) {
@@ -118,7 +123,7 @@ final class SerialConsole implements Runnable, Console {
                     try {
                         wait();
                     } catch (InterruptedException e) {
-                        return;
+                        // Not a reason to go silent: the writer ends only through stop().
                     }
                 }
                 if (this.size == 0 && this.skipped == 0) {

@@ -82,4 +82,21 @@ public class SerialConsoleTest {
         uart.release();
         console.stop();
     }
+
+    @Test
+    public void anInterruptedWriter_goesOnPrinting() {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SerialConsole console = new SerialConsole(new PrintStream(bytes, true));
+        console.start();
+        console.writerThread().interrupt();
+        console.println("after the interrupt");
+        Poll.until("the line printed", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return bytes.toString().indexOf("after the interrupt") >= 0;
+            }
+        });
+        Assert.assertTrue(console.writerThread().isAlive());
+        console.stop();
+    }
 }
