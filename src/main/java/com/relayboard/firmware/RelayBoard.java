@@ -37,9 +37,9 @@ import com.relayboard.firmware.ui.LedIndicator;
  * target with the rule's suffix. The relay comes first: the console and the screen only show it.
  *
  * <p>Threads: the loop, the outbox's publisher, the console's writer, the Wi-Fi radio's worker (on the
- * device, {@link com.relayboard.firmware.net.EcomWifiRadio}'s, for the blocking join and leave), and
- * MicroPaho's own for each of the session's two connections (see
- * {@link com.relayboard.firmware.net.PahoBrokerSession}).
+ * device, {@link com.relayboard.firmware.net.EcomWifiRadio}'s, for the blocking join and leave), the
+ * {@link NetworkWorker} (connect attempts, closing the clients given up), and MicroPaho's own for each of
+ * the session's four connections (see {@link com.relayboard.firmware.net.PahoBrokerSession}).
  */
 public final class RelayBoard {
 
