@@ -1,7 +1,6 @@
 package com.relayboard.firmware.net;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +17,8 @@ import javax.net.SocketFactory;
  * <p>Sockets carry the attempt's number, set before each attempt connects. A socket asked for by an attempt
  * already given up is refused.
  */
-final class AbandonableSockets extends SocketFactory {
+final class AbandonableSockets extends DecoratingSocketFactory {
 
-    private final SocketFactory base;
     /** The open sockets, each next to its attempt's number in {@link #attempts}. */
     private final List<Socket> sockets = new ArrayList<Socket>();
     private final List<Integer> attempts = new ArrayList<Integer>();
@@ -31,7 +29,7 @@ final class AbandonableSockets extends SocketFactory {
 
     /** @param base makes the sockets */
     AbandonableSockets(SocketFactory base) {
-        this.base = base;
+        super(base);
     }
 
     /** The sockets made from now on belong to {@code attempt}. */
@@ -65,33 +63,9 @@ final class AbandonableSockets extends SocketFactory {
         return this.sockets.size();
     }
 
+    /** Keeps the socket with the attempt that asked for it; refuses it if that attempt was given up. */
     @Override
-    public Socket createSocket() throws IOException {
-        return keep(this.base.createSocket());
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-        return keep(this.base.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        return keep(this.base.createSocket(host, port, localHost, localPort));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-        return keep(this.base.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-            throws IOException {
-        return keep(this.base.createSocket(address, port, localAddress, localPort));
-    }
-
-    private Socket keep(Socket socket) throws IOException {
+    Socket made(Socket socket) throws IOException {
         synchronized (this) {
             if (this.current > this.abandonedUpTo) {
                 prune();

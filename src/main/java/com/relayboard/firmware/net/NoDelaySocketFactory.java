@@ -1,7 +1,5 @@
 package com.relayboard.firmware.net;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 
 import javax.net.SocketFactory;
@@ -18,39 +16,16 @@ import javax.net.SocketFactory;
  * <p>On the board, {@code Socket.setTcpNoDelay} reaches lwIP's {@code TCP_NODELAY} through the VEE Port's
  * {@code LLNET_CHANNEL_IMPL_setOption} (docs/api-evidence.md).
  */
-final class NoDelaySocketFactory extends SocketFactory {
-
-    private final SocketFactory base;
+final class NoDelaySocketFactory extends DecoratingSocketFactory {
 
     /** @param base makes the sockets (the platform's default factory) */
     NoDelaySocketFactory(SocketFactory base) {
-        this.base = base;
+        super(base);
     }
 
     @Override
-    public Socket createSocket() throws IOException {
-        return noDelay(this.base.createSocket());
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-        return noDelay(this.base.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        return noDelay(this.base.createSocket(host, port, localHost, localPort));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-        return noDelay(this.base.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-            throws IOException {
-        return noDelay(this.base.createSocket(address, port, localAddress, localPort));
+    Socket made(Socket socket) {
+        return noDelay(socket);
     }
 
     /**
