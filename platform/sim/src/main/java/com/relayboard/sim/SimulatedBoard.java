@@ -18,6 +18,7 @@ import com.relayboard.host.HostPlatform;
 import com.relayboard.host.console.UartOutputStream;
 import com.relayboard.host.display.HostDisplay;
 import com.relayboard.host.net.SimulatedAccessPoint;
+import com.relayboard.host.threads.BoardThreads;
 
 /**
  * One board on the desktop: the simulated room (access point, optionally a broker) set up around the
@@ -46,6 +47,7 @@ public final class SimulatedBoard {
     private EmbeddedBroker embeddedBroker;
     private LcdPngWriter pngWriter;
     private RelayBoard board;
+    private BoardThreads threads;
     private boolean started;
     private boolean uartConsole = true;
     private long leaseDelayMs = SimulatedAccessPoint.DEFAULT_LEASE_DELAY_MS;
@@ -141,7 +143,18 @@ public final class SimulatedBoard {
             this.pngWriter = new LcdPngWriter(HostDisplay.get(), this.lcdPng);
             this.pngWriter.start();
         }
-        this.board = Main.start(setKeys());
+        // The firmware runs on a main thread of the board's own, so that every thread it starts (and those the
+        // host platform starts for it: MicroUI's pump, MicroPaho's) is the board's and counts against its
+        // core.memory.threads.size; the room above (broker, LCD writer) and whoever calls this do not.
+        this.threads = BoardThreads.create("relayboard-board");
+        final String[] keys = setKeys();
+        try {
+            this.board = this.threads.runAsMain(() -> Main.start(keys));
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         return this.board;
     }
 
@@ -164,6 +177,16 @@ public final class SimulatedBoard {
     /** @return the board, or {@code null} if it refused its configuration or has not started */
     public RelayBoard board() {
         return this.board;
+    }
+
+    /** @return the board's threads (their budget, their peak), or {@code null} before {@link #start()} */
+    public BoardThreads threads() {
+        return this.threads;
+    }
+
+    /** @return the most of the board's threads alive at once so far, or 0 before {@link #start()} */
+    public int peakThreads() {
+        return this.threads == null ? 0 : this.threads.peak();
     }
 
     /** @return the broker the board was pointed at */
