@@ -142,6 +142,9 @@ public class NothingLostIT {
         publishing.join(180000);
         assertEquals("the publisher did not finish", MESSAGES, this.published);
         boolean all = this.topic3.awaitDistinct(MESSAGES, 180000);
+        // The messages flow as soon as the new receiving connections are up; the connect attempt (subscribes,
+        // status lines) may still be finishing, and a reconnect counts once it has.
+        awaitConnected(board, console);
         long tookMs = System.currentTimeMillis() - startMs;
         String report = "[NothingLostIT] " + this.topic3.distinct() + " of " + MESSAGES + " distinct messages on topic3 in "
                 + tookMs + " ms; " + this.topic3.duplicates() + " duplicates; board " + board.status();
