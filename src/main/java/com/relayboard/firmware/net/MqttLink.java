@@ -40,8 +40,9 @@ public final class MqttLink {
     /** What a probe carries: the board only needs it to come back. */
     static final byte[] PROBE_PAYLOAD = { 'p', 'r', 'o', 'b', 'e' };
     /**
-     * Longest a connect attempt may take, connects, subscribes and status lines together: each connect has its
-     * own timeout ({@link PahoBrokerSession#CONNECT_TIMEOUT_S}, four of them), a subscribe has none.
+     * Longest a connect attempt (connects, subscribes and status lines) may go without hearing from the broker:
+     * each connect has its own timeout ({@link PahoBrokerSession#CONNECT_TIMEOUT_S}, four of them), a subscribe
+     * has none. A persistent session's backlog, delivered before the SUBACKs, counts as heard.
      */
     public static final long ATTEMPT_TIMEOUT_MS = 60000;
     /** How often the loop looks at a connect attempt in progress. */
@@ -232,6 +233,11 @@ public final class MqttLink {
             this.lastHeardMs = nowMs;
             this.probeSent = false;
         }
+        ConnectAttempt inProgress = this.attempt;
+        if (this.state == MqttState.CONNECTING && inProgress != null && nowMs > inProgress.lastHeardMs) {
+            // A persistent session's backlog comes before the SUBACKs: an attempt that delivers it is not stuck.
+            inProgress.lastHeardMs = nowMs;
+        }
     }
 
     /**
@@ -363,13 +369,13 @@ public final class MqttLink {
         if (current.isDone()) {
             this.attempt = null;
             finish(current, nowMs);
-        } else if (nowMs - current.startedMs >= ATTEMPT_TIMEOUT_MS) {
+        } else if (nowMs - current.lastHeardMs >= ATTEMPT_TIMEOUT_MS) {
             // A broker that takes the connection and then never answers a subscribe: Paho's subscribe has no
             // timeout of its own.
             this.outbox.setOnline(false);
             giveUp();
-            enterBackoff(nowMs, "the broker did not finish the connect within " + Durations.seconds(ATTEMPT_TIMEOUT_MS),
-                    this.backoff.nextDelayMs());
+            enterBackoff(nowMs, "no answer from the broker for " + Durations.seconds(ATTEMPT_TIMEOUT_MS)
+                    + " while connecting", this.backoff.nextDelayMs());
         }
     }
 
@@ -410,7 +416,8 @@ public final class MqttLink {
      */
     private final class ConnectAttempt implements Runnable {
 
-        final long startedMs;
+        /** When the attempt started, or the broker was last heard during it: the loop reads and writes it. */
+        long lastHeardMs;
         /** Connections before this one: the detail line says how many reconnects this one makes. */
         private final int connectionsBefore;
         private boolean done;
@@ -420,7 +427,7 @@ public final class MqttLink {
 
         ConnectAttempt(int connectionsBefore, long startedMs) {
             this.connectionsBefore = connectionsBefore;
-            this.startedMs = startedMs;
+            this.lastHeardMs = startedMs;
         }
 
         @Override

@@ -551,7 +551,27 @@ public class MqttLinkTest {
         polled.step(MqttLink.ATTEMPT_TIMEOUT_MS, true);
         Assert.assertEquals(MqttState.BACKOFF, polled.state());
         Assert.assertTrue(this.listener.lastMqttDetail(), this.listener.lastMqttDetail()
-                .startsWith("the broker did not finish the connect within 60.0 s; retry in "));
+                .startsWith("no answer from the broker for 60.0 s while connecting; retry in "));
         Assert.assertEquals(1, this.session.abandons());
+    }
+
+    @Test
+    public void anAttemptDeliveringABacklog_isNotGivenUp() {
+        StepJobRunner worker = StepJobRunner.holding();
+        MqttLink polled = linkOn(worker);
+        polled.step(0, true);
+        polled.step(0, true);
+        // The backlog of a persistent session comes before the SUBACKs: the broker is heard all along.
+        long nowMs = 0;
+        while (nowMs < 3 * MqttLink.ATTEMPT_TIMEOUT_MS) {
+            nowMs += 1000;
+            polled.heard(nowMs);
+            polled.step(nowMs, true);
+        }
+        Assert.assertEquals(MqttState.CONNECTING, polled.state());
+        worker.runHeld();
+        polled.step(nowMs, true);
+        Assert.assertEquals(MqttState.CONNECTED, polled.state());
+        Assert.assertEquals(0, this.session.abandons());
     }
 }
