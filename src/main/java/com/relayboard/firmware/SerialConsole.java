@@ -21,6 +21,12 @@ final class SerialConsole implements Runnable, Console {
     static final int MAX_LINES = 64;
     /** Characters waiting at most (a line alone is always taken into an empty buffer). */
     static final int MAX_CHARS = 16 * 1024;
+    /**
+     * Lines and characters that message lines leave free for the others (state changes, notices): a burst of
+     * messages never hides that the board reconnected.
+     */
+    static final int RESERVED_LINES = 8;
+    static final int RESERVED_CHARS = 2 * 1024;
     /** At {@link #stop()}, how long the waiting lines may take to go out before the board goes on. */
     static final long DRAIN_MS = 5000;
 
@@ -42,14 +48,26 @@ final class SerialConsole implements Runnable, Console {
         this.uart = uart;
     }
 
-    /** Queues a line for the UART, or skips it when the buffer is full; never waits. */
+    /** Queues a line for the UART, or skips it when the whole buffer is full; never waits. */
     @Override
     public synchronized void println(String line) {
+        offer(line, MAX_LINES, MAX_CHARS);
+    }
+
+    /**
+     * Queues a message's line, or skips it when only the room kept for the other lines is left
+     * ({@link #RESERVED_LINES}); never waits.
+     */
+    synchronized void printlnMessage(String line) {
+        offer(line, MAX_LINES - RESERVED_LINES, MAX_CHARS - RESERVED_CHARS);
+    }
+
+    private void offer(String line, int maxLines, int maxChars) {
         if (this.writer == null) {
             this.uart.println(line); // Not started, or stopped: nothing else is printing.
             return;
         }
-        if (this.size == MAX_LINES || (this.size > 0 && line.length() > MAX_CHARS - this.chars)) {
+        if (this.size >= maxLines || (this.size > 0 && line.length() > maxChars - this.chars)) {
             skip(1);
             return;
         }
@@ -63,11 +81,13 @@ final class SerialConsole implements Runnable, Console {
     }
 
     /**
-     * @return whether a line of about {@code chars} characters would be taken now: a caller can spare
-     *         itself building a line that would only be skipped (and then calls {@link #skip(int)})
+     * @return whether a message line of about {@code chars} characters would be taken now
+     *         ({@link #printlnMessage(String)}): a caller can spare itself building a line that would only be
+     *         skipped (and then calls {@link #skip(int)})
      */
-    synchronized boolean hasRoomFor(int chars) {
-        return this.writer == null || (this.size < MAX_LINES && (this.size == 0 || chars <= MAX_CHARS - this.chars));
+    synchronized boolean hasRoomForMessage(int chars) {
+        return this.writer == null || (this.size < MAX_LINES - RESERVED_LINES
+                && (this.size == 0 || chars <= MAX_CHARS - RESERVED_CHARS - this.chars));
     }
 
     /** Counts lines that were never made, because the board could not show them: said with the others. */

@@ -77,9 +77,9 @@ final class StatusPresenter implements LifecycleListener {
         if (report.kind() != MessageReport.Kind.NOT_PUBLISHED) {
             // Under a burst most lines are skipped: building the line (escaping up to 1 KiB) only to skip it
             // would cost the loop more than showing the message.
-            if (this.console.hasRoomFor(NEW_MESSAGE_CHARS + report.topic().length()
+            if (this.console.hasRoomForMessage(NEW_MESSAGE_CHARS + report.topic().length()
                     + Math.min(report.payloadLength(), CONSOLE_MAX_PAYLOAD_CHARS))) {
-                this.console.println("New message (topic=\"" + PayloadText.escapeTopic(report.topic(), Integer.MAX_VALUE)
+                this.console.printlnMessage("New message (topic=\"" + PayloadText.escapeTopic(report.topic(), Integer.MAX_VALUE)
                         + "\", message=\"" + consoleText(report) + "\")");
             } else {
                 this.console.skip(1);

@@ -99,4 +99,27 @@ public class SerialConsoleTest {
         Assert.assertTrue(console.writerThread().isAlive());
         console.stop();
     }
+
+    @Test
+    public void aBurstOfMessageLines_leavesRoomForTheStateLines() {
+        final HeldConsole uart = new HeldConsole(true);
+        SerialConsole console = new SerialConsole(uart);
+        console.start();
+        for (int i = 0; i < SerialConsole.MAX_LINES * 2; i++) {
+            console.printlnMessage("New message " + i);
+        }
+        Assert.assertFalse("message lines stop short of the whole buffer", console.hasRoomForMessage(20));
+        for (int i = 0; i < SerialConsole.RESERVED_LINES - 1; i++) {
+            console.println("MQTT: CONNECTED, line " + i);
+        }
+        uart.release();
+        Poll.until("the state lines printed", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return uart.text().indexOf("MQTT: CONNECTED, line " + (SerialConsole.RESERVED_LINES - 2)) >= 0;
+            }
+        });
+        console.stop();
+        Assert.assertTrue(uart.text(), uart.text().indexOf("MQTT: CONNECTED, line 0") >= 0);
+    }
 }
