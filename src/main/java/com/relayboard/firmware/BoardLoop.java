@@ -63,10 +63,8 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
         while (this.running) {
             try {
                 this.events.await(runOnce());
-            } catch (RuntimeException e) {
-                fault(e);
-            } catch (Error e) {
-                // Out of memory or stack, say: the loop must not end while the board still looks alive.
+            } catch (RuntimeException | Error e) {
+                // A bug, or out of memory or stack: the loop must not end while the board still looks alive.
                 fault(e);
             }
         }
@@ -81,15 +79,15 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
     long runOnce() {
         this.iterations++;
         this.nowMs = this.clock.nowMs();
+        // One reading of the clock serves the whole iteration: none of its steps blocks.
         handleEvents();
         this.wifi.step(this.nowMs);
-        this.mqtt.step(this.clock.nowMs(), this.wifi.isConnected());
-        watch(this.clock.nowMs());
+        this.mqtt.step(this.nowMs, this.wifi.isConnected());
+        watch(this.nowMs);
         this.ledChannel.step();
         showReports();
-        long nowMs = this.clock.nowMs();
-        this.led.step(nowMs);
-        return sleepMs(nowMs);
+        this.led.step(this.nowMs);
+        return sleepMs(this.nowMs);
     }
 
     /**
@@ -102,10 +100,8 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
         this.lastFault = fault.getClass().getName() + (message == null ? "" : ": " + message);
         try {
             this.presenter.notice("Board fault " + this.faults + ": " + this.lastFault + "; the loop goes on");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // The presenter is what failed: the fault stays counted and on the status line.
-        } catch (Error e) {
-            // As above.
         }
         this.events.await(FAULT_PAUSE_MS);
     }
@@ -155,13 +151,12 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
     }
 
     private void showReports() {
-        long nowMs = this.clock.nowMs();
         MessageReport report;
         while ((report = this.events.pollReport()) != null) {
-            this.presenter.show(report, nowMs);
+            this.presenter.show(report, this.nowMs);
         }
         this.presenter.missed(this.events.takeMissedReports());
-        this.presenter.refreshScreen(nowMs);
+        this.presenter.refreshScreen(this.nowMs);
     }
 
     /** @return how long the loop may sleep before some deadline of its own comes due */

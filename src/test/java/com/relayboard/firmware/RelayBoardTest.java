@@ -44,7 +44,13 @@ public class RelayBoardTest {
     private final FakeScreen screen = new FakeScreen();
     private final FakeLed led = new FakeLed();
     private final ByteArrayOutputStream consoleBytes = new ByteArrayOutputStream();
-    private final CountingClock clock = new CountingClock();
+    /** The board's clock, unless a test steps the loop on its own: the real time. */
+    private final Clock clock = new Clock() {
+        @Override
+        public long nowMs() {
+            return System.currentTimeMillis();
+        }
+    };
     private RelayBoard board;
     /** The console to give the board instead of {@link #consoleBytes}, or {@code null}. */
     private PrintStream consoleOverride;

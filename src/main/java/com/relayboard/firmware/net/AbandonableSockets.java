@@ -19,9 +19,8 @@ import javax.net.SocketFactory;
  */
 final class AbandonableSockets extends DecoratingSocketFactory {
 
-    /** The open sockets, each next to its attempt's number in {@link #attempts}. */
-    private final List<Socket> sockets = new ArrayList<Socket>();
-    private final List<Integer> attempts = new ArrayList<Integer>();
+    /** The open sockets, each with its attempt's number. */
+    private final List<Kept> sockets = new ArrayList<Kept>();
     /** The attempt whose clients connect now. */
     private int current;
     /** Attempts up to this one were given up. */
@@ -45,10 +44,8 @@ final class AbandonableSockets extends DecoratingSocketFactory {
                 this.abandonedUpTo = attempt;
             }
             for (int i = this.sockets.size() - 1; i >= 0; i--) {
-                if (this.attempts.get(i).intValue() <= attempt) {
-                    closing.add(this.sockets.get(i));
-                    this.sockets.remove(i);
-                    this.attempts.remove(i);
+                if (this.sockets.get(i).attempt <= attempt) {
+                    closing.add(this.sockets.remove(i).socket);
                 }
             }
         }
@@ -69,8 +66,7 @@ final class AbandonableSockets extends DecoratingSocketFactory {
         synchronized (this) {
             if (this.current > this.abandonedUpTo) {
                 prune();
-                this.sockets.add(socket);
-                this.attempts.add(Integer.valueOf(this.current));
+                this.sockets.add(new Kept(socket, this.current));
                 return socket;
             }
         }
@@ -81,9 +77,8 @@ final class AbandonableSockets extends DecoratingSocketFactory {
     /** Forgets the sockets closed since: a board that reconnects for months must not keep them all. */
     private void prune() {
         for (int i = this.sockets.size() - 1; i >= 0; i--) {
-            if (this.sockets.get(i).isClosed()) {
+            if (this.sockets.get(i).socket.isClosed()) {
                 this.sockets.remove(i);
-                this.attempts.remove(i);
             }
         }
     }
@@ -93,6 +88,18 @@ final class AbandonableSockets extends DecoratingSocketFactory {
             socket.close();
         } catch (IOException e) {
             // Closed is closed: the client sees its socket fail either way.
+        }
+    }
+
+    /** A socket, and the connect attempt it was made for. */
+    private static final class Kept {
+
+        final Socket socket;
+        final int attempt;
+
+        Kept(Socket socket, int attempt) {
+            this.socket = socket;
+            this.attempt = attempt;
         }
     }
 }

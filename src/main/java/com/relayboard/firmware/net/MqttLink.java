@@ -273,7 +273,8 @@ public final class MqttLink {
 
     private void checkLiveness(long nowMs) {
         if (!this.livenessStarted) {
-            // A connect may block for seconds: the silence counts from the first step after it.
+            // The silence counts from the first step after the one that saw the attempt done, should the loop
+            // have been held up in between.
             this.livenessStarted = true;
             this.lastHeardMs = nowMs;
             this.probeSent = false;
@@ -323,9 +324,9 @@ public final class MqttLink {
         if (inProgress != null) {
             inProgress.cancel();
             this.attempt = null;
-            // The attempt may have set the outbox online before it was given up.
-            this.outbox.setOnline(false);
         }
+        // After the cancel: the attempt may have set the outbox online before it was given up.
+        this.outbox.setOnline(false);
         this.session.abandon();
         this.outbox.replaceStuckPublisher();
     }
@@ -372,7 +373,6 @@ public final class MqttLink {
         } else if (nowMs - current.lastHeardMs >= ATTEMPT_TIMEOUT_MS) {
             // A broker that takes the connection and then never answers a subscribe: Paho's subscribe has no
             // timeout of its own.
-            this.outbox.setOnline(false);
             giveUp();
             enterBackoff(nowMs, "no answer from the broker for " + Durations.seconds(ATTEMPT_TIMEOUT_MS)
                     + " while connecting", this.backoff.nextDelayMs());
@@ -382,7 +382,6 @@ public final class MqttLink {
     private void finish(ConnectAttempt done, long nowMs) {
         if (done.failure != null) {
             // A failed attempt is on the state line; the last disconnect stays why the last connection ended.
-            this.outbox.setOnline(false);
             // Given up, not politely disconnected: a connection that failed a subscribe may be dying, and a
             // disconnect would wait on it for acknowledgements.
             giveUp();
@@ -394,7 +393,6 @@ public final class MqttLink {
         this.connectedAtMs = nowMs;
         this.livenessStarted = false;
         this.state = MqttState.CONNECTED;
-        this.outbox.setOnline(true);
         StringBuilder detail = new StringBuilder(this.brokerUri).append(", subscribed to");
         for (int i = 0; i < this.filters.length; i++) {
             detail.append(i == 0 ? " " : ", ").append(this.filters[i]);
