@@ -430,6 +430,14 @@ public final class MqttLink {
 
         @Override
         public void run() {
+            if (isCancelled()) {
+                // Given up while it waited for the worker: connecting now would only make clients to give up.
+                synchronized (this) {
+                    this.failure = "connect attempt given up";
+                    this.done = true;
+                }
+                return;
+            }
             String failed = null;
             String refused = null;
             try {
@@ -486,6 +494,10 @@ public final class MqttLink {
 
         synchronized void cancel() {
             this.cancelled = true;
+        }
+
+        private synchronized boolean isCancelled() {
+            return this.cancelled;
         }
     }
 

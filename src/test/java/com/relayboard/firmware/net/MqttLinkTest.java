@@ -534,6 +534,7 @@ public class MqttLinkTest {
         Assert.assertEquals("the attempt's clients are given up", 1, this.session.abandons());
 
         worker.runHeld();
+        Assert.assertEquals("an attempt given up before the worker ran it does not connect", 0, this.session.connects());
         Assert.assertFalse("a given-up attempt does not put the outbox online", this.outbox.isOnline());
         polled.step(20, false);
         Assert.assertEquals(MqttState.WAITING_FOR_NETWORK, polled.state());
