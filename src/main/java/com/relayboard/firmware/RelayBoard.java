@@ -55,7 +55,7 @@ public final class RelayBoard {
     public static final String PROBE_SUFFIX = "/probe";
     /** How long {@link #stop()} waits for the broker to take the board's goodbye. */
     static final long GOODBYE_MS = 500;
-    /** How long {@link #stop()} waits for each of the loop and the publisher to end. */
+    /** How long {@link #stop()} waits for each of the loop, the network worker and the publisher to end. */
     static final long STOP_JOIN_MS = 200;
 
     private final Config config;
@@ -180,6 +180,8 @@ public final class RelayBoard {
                     + goodbye.failure());
         }
         this.worker.stop();
+        // What is left on the worker (closing the clients given up) ends as their sockets close.
+        joinQuietly(this.worker.thread(), STOP_JOIN_MS);
         // Only the loop replaces a stuck publisher, and the outbox is stopped: this one is the last. A publisher
         // left behind on a dead link ends by itself when its publish fails.
         joinQuietly(this.outbox.publisher(), STOP_JOIN_MS);

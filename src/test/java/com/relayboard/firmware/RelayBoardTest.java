@@ -630,6 +630,7 @@ public class RelayBoardTest {
         this.session.connectNormally();
         awaitConnected(1);
         awaitPublished(TOPIC2, 1);
+        // The thread that connects: the board's network worker, which stop() ends like the others.
         Thread loop = this.session.connectThread();
         Thread publisher = this.session.publishedTo(TOPIC2).get(0).thread;
         Assert.assertTrue(loop != Thread.currentThread() && publisher != loop);
