@@ -3,8 +3,9 @@
 // test decides what to check between steps (the board's LED, mosquitto_pub), so the checks stay next to the board.
 //
 // Steps: {op: "open", url} | {op: "waitText", selector, text, timeoutMs} | {op: "fill", selector, value}
-//        {op: "click", selector} | {op: "waitValue", selector, value, timeoutMs} | {op: "screenshot", path}
-//        {op: "close"}
+//        {op: "click", selector} | {op: "press", selector, key} | {op: "waitValue", selector, value, timeoutMs}
+//        {op: "waitTrue", expression, timeoutMs} | {op: "evaluate", expression} (its JSON value)
+//        {op: "console"} (the page's console lines so far) | {op: "screenshot", path} | {op: "close"}
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +40,16 @@ async function run(step) {
     case 'click':
       await page.locator(step.selector).click({ timeout });
       return {};
+    case 'press':
+      await page.locator(step.selector).press(step.key, { timeout });
+      return {};
+    case 'waitTrue':
+      await page.waitForFunction(step.expression, undefined, { timeout });
+      return {};
+    case 'evaluate':
+      return { value: await page.evaluate(step.expression) };
+    case 'console':
+      return { lines: consoleLines };
     case 'waitValue':
       await page.waitForFunction(([selector, value]) => document.querySelector(selector).value === value,
         [step.selector, step.value], { timeout });

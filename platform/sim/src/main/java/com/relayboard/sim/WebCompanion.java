@@ -99,6 +99,16 @@ public final class WebCompanion {
 
     /** @return the page's address, told where the broker's WebSockets are (and which board to follow, if given) */
     public String pageUri(String websocketUri, String boardId) {
+        return pageUri(websocketUri, boardId, null);
+    }
+
+    /**
+     * @param username
+     *            the broker's user name to prefill, or null (the page then connects anonymously at once); there is
+     *            no password parameter: the page takes it from its field only
+     * @return the page's address, told where the broker's WebSockets are, which board to follow and as whom, if given
+     */
+    public String pageUri(String websocketUri, String boardId, String username) {
         StringBuilder uri = new StringBuilder("http://127.0.0.1:").append(this.server.getAddress().getPort())
                 .append("/index.html");
         char separator = '?';
@@ -108,6 +118,10 @@ public final class WebCompanion {
         }
         if (boardId != null) {
             uri.append(separator).append("board=").append(URLEncoder.encode(boardId, StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        if (username != null) {
+            uri.append(separator).append("username=").append(URLEncoder.encode(username, StandardCharsets.UTF_8));
         }
         return uri.toString();
     }

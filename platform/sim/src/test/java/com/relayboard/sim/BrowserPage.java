@@ -41,6 +41,11 @@ final class BrowserPage implements AutoCloseable {
         return page;
     }
 
+    /** Loads {@code url} in the same browser (a new page load: the page's script starts afresh). */
+    void go(String url) throws IOException {
+        step("{\"op\":\"open\",\"url\":" + json(url) + "}");
+    }
+
     /** Waits for an element matching {@code selector} whose text contains {@code text}; @return the first's text */
     String awaitText(String selector, String text) throws IOException {
         String result = step("{\"op\":\"waitText\",\"selector\":" + json(selector) + ",\"text\":" + json(text)
@@ -54,6 +59,27 @@ final class BrowserPage implements AutoCloseable {
 
     void click(String selector) throws IOException {
         step("{\"op\":\"click\",\"selector\":" + json(selector) + "}");
+    }
+
+    /** Presses {@code key} (e.g. {@code "Enter"}) in the element matching {@code selector}. */
+    void press(String selector, String key) throws IOException {
+        step("{\"op\":\"press\",\"selector\":" + json(selector) + ",\"key\":" + json(key) + "}");
+    }
+
+    /** Waits for the JavaScript {@code expression}, evaluated in the page, to be true. */
+    void awaitTrue(String expression) throws IOException {
+        step("{\"op\":\"waitTrue\",\"expression\":" + json(expression) + ",\"timeoutMs\":" + STEP_TIMEOUT_MS
+                + "}");
+    }
+
+    /** @return the step's JSON result, {@code {"ok":true,"value":...}}, holding the expression's value in the page */
+    String evaluate(String expression) throws IOException {
+        return step("{\"op\":\"evaluate\",\"expression\":" + json(expression) + "}");
+    }
+
+    /** @return the step's JSON result, holding every line the page wrote to its console so far */
+    String consoleLines() throws IOException {
+        return step("{\"op\":\"console\"}");
     }
 
     /** Waits for the input matching {@code selector} to hold {@code value}. */

@@ -34,14 +34,17 @@ final class MosquittoBroker implements AutoCloseable {
     private final File folder;
     private final int port;
     private final int desktopPort;
+    /** A WebSockets listener's port, or -1 */
+    private final int websocketPort;
     /** The log of every run: each restart appends. */
     private final File log;
     private volatile Process process;
 
-    private MosquittoBroker(File folder, int port, int desktopPort) {
+    private MosquittoBroker(File folder, int port, int desktopPort, int websocketPort) {
         this.folder = folder;
         this.port = port;
         this.desktopPort = desktopPort;
+        this.websocketPort = websocketPort;
         this.log = new File(folder, "broker.log");
     }
 
@@ -79,6 +82,11 @@ final class MosquittoBroker implements AutoCloseable {
          * the board's credentials.
          */
         boolean desktopListener;
+        /**
+         * A listener with {@code protocol websockets} on another free loopback port, as seed 002 gives the web
+         * page; the same users and ACL apply to it (per_listener_settings false).
+         */
+        boolean websocketListener;
         /** false: clients without a user name are refused (mosquitto 2's default) */
         boolean anonymous = true;
         /** More mosquitto.conf lines; a {@code persistence} line among them turns persistence on. */
@@ -116,6 +124,11 @@ final class MosquittoBroker implements AutoCloseable {
             return this;
         }
 
+        Options websocketListener() {
+            this.websocketListener = true;
+            return this;
+        }
+
         Options extra(String... lines) {
             this.extra.addAll(Arrays.asList(lines));
             return this;
@@ -129,6 +142,7 @@ final class MosquittoBroker implements AutoCloseable {
         File folder = Files.createTempDirectory("mosquitto-it").toFile();
         int port = options.port > 0 ? options.port : EmbeddedBroker.freePort();
         int desktopPort = options.desktopListener ? EmbeddedBroker.freePort() : -1;
+        int websocketPort = options.websocketListener ? EmbeddedBroker.freePort() : -1;
         boolean persistent = false;
         for (String line : options.extra) {
             persistent |= line.startsWith("persistence ");
@@ -167,10 +181,14 @@ final class MosquittoBroker implements AutoCloseable {
         if (desktopPort > 0) {
             settings.add("listener " + desktopPort + " 127.0.0.1");
         }
+        if (websocketPort > 0) {
+            settings.add("listener " + websocketPort + " 127.0.0.1");
+            settings.add("protocol websockets");
+        }
         settings.add("");
         Files.write(new File(folder, "mosquitto.conf").toPath(),
                 String.join("\n", settings).getBytes(StandardCharsets.UTF_8));
-        MosquittoBroker broker = new MosquittoBroker(folder, port, desktopPort);
+        MosquittoBroker broker = new MosquittoBroker(folder, port, desktopPort, websocketPort);
         // A test JVM that is killed must not leave a broker behind.
         Runtime.getRuntime().addShutdownHook(new Thread(broker::destroyQuietly, "mosquitto-stop"));
         broker.launch();
@@ -187,6 +205,9 @@ final class MosquittoBroker implements AutoCloseable {
         awaitListening(this.port);
         if (this.desktopPort > 0) {
             awaitListening(this.desktopPort);
+        }
+        if (this.websocketPort > 0) {
+            awaitListening(this.websocketPort);
         }
     }
 
@@ -227,6 +248,14 @@ final class MosquittoBroker implements AutoCloseable {
     /** @return the plain, anonymous port for desktop clients, or the board's port when there is none */
     int desktopPort() {
         return this.desktopPort > 0 ? this.desktopPort : this.port;
+    }
+
+    /** @return the WebSockets listener's URL, as the web page takes it ({@link Options#websocketListener()}) */
+    String websocketUri() {
+        if (this.websocketPort < 0) {
+            throw new IllegalStateException("started without Options.websocketListener()");
+        }
+        return "ws://127.0.0.1:" + this.websocketPort + "/mqtt";
     }
 
     int port() {
