@@ -116,7 +116,8 @@ function connect() {
     password: password || undefined,
     reconnectPeriod: RECONNECT_PERIOD_MS,
     connectTimeout: CONNECT_TIMEOUT_MS,
-    // A refused CONNACK ends the attempt (said explicitly: mqtt.js before 5.x retried it forever).
+    // mqtt.js 5.16 does not retry a refused CONNACK unless told to; the 'error' handler below also ends the
+    // client, so the page stops whatever the version's default.
     reconnectOnConnackError: false,
   });
   client = attempt;
