@@ -3,9 +3,12 @@ package com.relayboard.sim;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.File;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -154,6 +157,30 @@ public class RelayGroupIT {
         assertEquals("each message twice on topic2", 2 * messages, topic2.copies());
         assertEquals(messages, topic3.distinct());
         assertEquals("each message four times on topic3", 4 * messages, topic3.copies());
+    }
+
+    @Test
+    public void aBrokerThatRefusesTheSharedSubscription_isSaidOnTheConsoleAndTheLcd_andTheBoardRelaysNothing()
+            throws Exception {
+        this.mosquitto = MosquittoBroker.start();
+        ConsoleCapture console = ConsoleCapture.install();
+        File png = new File(Files.createTempDirectory("lcd").toFile(), "lcd.png");
+        try (ShareRefusingProxy refusing = new ShareRefusingProxy(this.mosquitto.port())) {
+            Properties settings = Burst.persistentQos1(refusing.uri(), "relayboard-g1-refused");
+            settings.setProperty(ConfigLoader.RELAY_GROUP, GROUP);
+            SimulatedBoard simulated = new SimulatedBoard(settings, png);
+            try {
+                simulated.start();
+                // The last rule's source is subscribed first: its refusal is the one said. Retried with backoff, as
+                // an administrator may change the broker; never relayed unshared, which would double the group's.
+                Refusals.assertExplained(console, png, "MQTT", "Relay group \"g1\": the broker refused the shared "
+                        + "subscription $share/g1//test/topic2 (SUBACK 0x80); this board relays nothing", 2);
+                assertEquals("never connected while refused: " + console.text(), 0, console.count("MQTT: CONNECTED"));
+                assertTrue("the proxy answered the board's shared subscriptions", refusing.refused() >= 2);
+            } finally {
+                simulated.stop();
+            }
+        }
     }
 
     private Map<String, String> settings(String clientId, String group) {
