@@ -85,7 +85,10 @@ public final class PahoBrokerSession implements BrokerSession {
     private final String brokerHost;
     private final int brokerPort;
     private final String clientId;
-    /** The relay sources: the i-th goes to receiving connection i, those beyond the last to the first. */
+    /**
+     * The relay sources as subscribed ({@code $share/<group>/<source>} with a relay group): the i-th goes to
+     * receiving connection i, those beyond the last to the first.
+     */
     private final String[] sources;
     private final boolean withCredentials;
     /** The QoS the board subscribes with. */
