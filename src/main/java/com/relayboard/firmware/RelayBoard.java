@@ -98,7 +98,7 @@ public final class RelayBoard {
                 new Backoff(WifiConnectManager.RETRY_INITIAL_MS, WifiConnectManager.RETRY_MAX_MS, random),
                 ledChannel);
         this.mqtt = new MqttLink(this.session, config.brokerUri(), config.clientId(),
-                relay.sourceFilters(), config.qos(), config.statusTopic(), probeTopic,
+                relay.subscriptionFilters(config.relayGroup()), config.qos(), config.statusTopic(), probeTopic,
                 config.keepAliveS(), new Backoff(MqttLink.RETRY_INITIAL_MS, config.retryMaxS() * 1000L, random),
                 this.outbox, ledChannel, this.worker);
         this.mqtt.subscribeFirst(this.ledTopic);

@@ -330,6 +330,24 @@ public class RelayBoardTest {
         awaitConnected(1);
     }
 
+    @Test
+    public void relayGroup_sharesOnlyTheSources_andMessagesRelayUnderTheirOwnTopics() throws ConfigException {
+        startConnected(MapPropertySource.defaults().set(ConfigLoader.RELAY_GROUP, "g1"));
+        List<String> subscriptions = this.session.subscriptions();
+        // The LED topic first, then the last rule's source first, then the probe: only the sources are shared.
+        Assert.assertEquals(subscriptions.toString(), 4, subscriptions.size());
+        Assert.assertEquals("relayboard/relayboard-a1b2c3/led/set", subscriptions.get(0));
+        Assert.assertEquals("$share/g1//test/topic2", subscriptions.get(1));
+        Assert.assertEquals("$share/g1//test/topic1", subscriptions.get(2));
+        Assert.assertEquals("relayboard/relayboard-a1b2c3" + RelayBoard.PROBE_SUFFIX, subscriptions.get(3));
+
+        // A broker that shares delivers under the message's own topic: the rules take it as ever.
+        Assert.assertTrue("message refused", this.session.deliver(TOPIC1, Bytes.ascii("hello"), 1));
+        awaitPublished(TOPIC2, 1);
+        Bytes.assertBytes("relay 1", Bytes.ascii("hello (relay1)"), this.session.publishedTo(TOPIC2).get(0).payload);
+        Assert.assertTrue(console(), console().indexOf("relay group \"g1\"") >= 0);
+    }
+
     // ------------------------------------------------------------------ LED control
 
     private static final String LED_SET_TOPIC = "relayboard/relayboard-a1b2c3/led/set";

@@ -40,6 +40,8 @@ public final class Config {
     boolean relayEmptyPayloads = true;
     /** Set by the loader after construction, like {@link #retryMaxS}; {@code null}: no LED control. */
     String ledTopic;
+    /** {@link ConfigLoader#RELAY_GROUP}, or {@code null}; set by the loader after construction, as {@link #retryMaxS}. */
+    String relayGroup;
 
     Config(String wifiSsid, String wifiPassword, String wifiSecurity, String wifiInterface, String brokerUri,
             String brokerHost, int brokerPort, String caCert, String clientId, String username, String password, int qos,
@@ -175,6 +177,14 @@ public final class Config {
         return this.ledTopic;
     }
 
+    /**
+     * @return the relay group whose shared subscriptions the board takes its sources through, or {@code null}: the
+     *         board subscribes to its sources itself
+     */
+    public String relayGroup() {
+        return this.relayGroup;
+    }
+
     /** @return {@code relayboard/<clientId>/led}: the LED setting applied, retained */
     public String ledStateTopic() {
         return STATUS_TOPIC_PREFIX + this.clientId + LED_STATE_SUFFIX;
@@ -197,6 +207,9 @@ public final class Config {
                 .append(this.maxPayloadBytes).append(" B");
         if (!this.relayEmptyPayloads) {
             line.append(", empty payloads not relayed");
+        }
+        if (this.relayGroup != null) {
+            line.append(", relay group \"").append(this.relayGroup).append('"');
         }
         return line.toString();
     }

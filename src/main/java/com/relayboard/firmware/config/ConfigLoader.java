@@ -59,6 +59,12 @@ public final class ConfigLoader {
      * LED control.
      */
     public static final String LED_TOPIC = "relayboard.led.topic";
+    /**
+     * The relay group: with one, the board takes its rules' sources through the broker's shared subscription
+     * {@code $share/<group>/<from>}, so that each message is relayed by one board of the group. Empty: no group,
+     * every board relays every message.
+     */
+    public static final String RELAY_GROUP = "relayboard.relay.group";
     /** Rules are numbered from 1: {@code relayboard.relay.1.from}, {@code .to}, {@code .suffix}. */
     public static final String RELAY_PREFIX = "relayboard.relay.";
 
@@ -178,6 +184,7 @@ public final class ConfigLoader {
             }
         }
         String ledTopic = loadLedTopic(source, clientId, rules);
+        String relayGroup = loadRelayGroup(source, rules);
         Config config = new Config(ssid, wifiPassword == null ? "" : wifiPassword, security, wifiInterface, brokerUri,
                 hostPort[0], port, caCert, clientId, username, password, qos, keepAliveS, cleanSession,
                 maxPayloadBytes, rules);
@@ -185,7 +192,29 @@ public final class ConfigLoader {
         config.restartAfterS = restartAfterS;
         config.relayEmptyPayloads = relayEmptyPayloads;
         config.ledTopic = ledTopic;
+        config.relayGroup = relayGroup;
         return config;
+    }
+
+    /** @return the relay group, or {@code null} when none is set */
+    private static String loadRelayGroup(PropertySource source, RelayRule[] rules) throws ConfigException {
+        String group = optional(source, RELAY_GROUP);
+        if (group == null) {
+            return null;
+        }
+        String problem = Topics.checkShareName(group);
+        if (problem != null) {
+            throw invalid(RELAY_GROUP, "must name a shared subscription's group (" + problem + ")", group);
+        }
+        for (RelayRule rule : rules) {
+            String filter = Topics.shared(group, rule.from());
+            problem = Topics.checkTopicFilter(filter);
+            if (problem != null) {
+                throw invalid(RELAY_GROUP, "makes rule " + rule.number() + "'s subscription " + filter
+                        + " one the board cannot make: " + problem, group);
+            }
+        }
+        return group;
     }
 
     /** @return the LED command topic, or {@code null} when the key is set but empty (LED control off) */

@@ -18,6 +18,7 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 
 import com.relayboard.firmware.config.Config;
 import com.relayboard.firmware.relay.Relay;
+import com.relayboard.firmware.relay.Topics;
 
 /**
  * The board's session with the broker on MicroPaho's synchronous client, reconnected by the board
@@ -84,7 +85,10 @@ public final class PahoBrokerSession implements BrokerSession {
     private final String brokerHost;
     private final int brokerPort;
     private final String clientId;
-    /** The relay sources: the i-th goes to receiving connection i, those beyond the last to the first. */
+    /**
+     * The relay sources as subscribed ({@code $share/<group>/<source>} with a relay group): the i-th goes to
+     * receiving connection i, those beyond the last to the first.
+     */
     private final String[] sources;
     private final boolean withCredentials;
     /** The QoS the board subscribes with. */
@@ -108,7 +112,7 @@ public final class PahoBrokerSession implements BrokerSession {
         this.brokerHost = config.brokerHost();
         this.brokerPort = config.brokerPort();
         this.clientId = config.clientId();
-        this.sources = new Relay(config.rules(), config.qos()).sourceFilters();
+        this.sources = new Relay(config.rules(), config.qos()).subscriptionFilters(config.relayGroup());
         this.withCredentials = config.username() != null;
         this.qos = config.qos();
         this.brokerUri = config.brokerUri();
@@ -235,6 +239,12 @@ public final class PahoBrokerSession implements BrokerSession {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
+            String group = Topics.shareGroupOf(filter);
+            if (MicroPahoCalls.reasonCode(e) == MicroPahoCalls.SUBACK_FAILURE && group != null) {
+                // Relaying the sources unshared instead would give each message to every board of the group.
+                throw new BrokerException("Relay group \"" + group + "\": the broker refused the shared subscription "
+                        + filter + " (SUBACK 0x80); this board relays nothing", true);
+            }
             if (MicroPahoCalls.reasonCode(e) == MicroPahoCalls.SUBACK_FAILURE) {
                 throw new BrokerException("broker refused the subscription to " + filter
                         + " (not authorized to read it)", true);

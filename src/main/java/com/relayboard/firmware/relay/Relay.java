@@ -35,7 +35,25 @@ public final class Relay {
                 holdsAcknowledgement);
     }
 
-    /** @return the distinct source filters, in rule order: what the board subscribes to */
+    /**
+     * @param group
+     *            the board's relay group, or {@code null} for none
+     * @return what the board subscribes to: the distinct source filters, in rule order, each through the group's
+     *         shared subscription ({@code $share/<group>/<filter>}) when there is a group. The broker delivers a
+     *         shared subscription's messages under their original topics, so {@link #ruleFor(String)} matches them
+     *         as it does without a group.
+     */
+    public String[] subscriptionFilters(String group) {
+        String[] filters = sourceFilters();
+        if (group != null) {
+            for (int i = 0; i < filters.length; i++) {
+                filters[i] = Topics.shared(group, filters[i]);
+            }
+        }
+        return filters;
+    }
+
+    /** @return the distinct source filters, in rule order */
     public String[] sourceFilters() {
         String[] filters = new String[this.rules.length];
         int count = 0;

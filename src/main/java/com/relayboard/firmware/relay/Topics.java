@@ -7,6 +7,12 @@ public final class Topics {
 
     /** The longest topic the protocol can carry, in UTF-8 bytes. */
     public static final int MAX_TOPIC_BYTES = 65535;
+    /**
+     * How a shared subscription's filter starts: {@code $share/<group>/<filter>} (MQTT 5.0, section 4.8.2; mosquitto 2,
+     * EMQX, HiveMQ and VerneMQ take it from MQTT 3.1.1 clients too). A broker that shares gives each message on
+     * {@code <filter>} to one subscriber of the group, under its original topic.
+     */
+    public static final String SHARE_PREFIX = "$share/";
 
     private Topics() {
     }
@@ -75,6 +81,35 @@ public final class Topics {
             }
         }
         return t == topicLength;
+    }
+
+    /** @return the filter that subscribes to {@code filter} as one member of {@code group}'s shared subscription */
+    public static String shared(String group, String filter) {
+        return SHARE_PREFIX + group + "/" + filter;
+    }
+
+    /** @return the group of a shared subscription's filter ({@code $share/<group>/...}), or {@code null} */
+    public static String shareGroupOf(String filter) {
+        if (!filter.startsWith(SHARE_PREFIX)) {
+            return null;
+        }
+        int end = filter.indexOf('/', SHARE_PREFIX.length());
+        return end < 0 ? null : filter.substring(SHARE_PREFIX.length(), end);
+    }
+
+    /**
+     * @return why {@code group} cannot name a shared subscription's group, or {@code null} if it can: one topic level,
+     *         not empty, without {@code /}, {@code +} or {@code #} (MQTT 5.0, section 4.8.2)
+     */
+    public static String checkShareName(String group) {
+        String problem = checkCommon(group);
+        if (problem != null) {
+            return problem;
+        }
+        if (group.indexOf('/') >= 0 || group.indexOf('+') >= 0 || group.indexOf('#') >= 0) {
+            return "a group name is one topic level, without / + or #";
+        }
+        return null;
     }
 
     private static String checkCommon(String topic) {

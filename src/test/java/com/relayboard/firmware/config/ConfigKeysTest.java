@@ -36,6 +36,13 @@ public class ConfigKeysTest {
     }
 
     @Test
+    public void misspeltRelayGroup_isRefused_namingTheGroupKey() throws ConfigException {
+        Assert.assertEquals("Configuration error: unknown key relayboard.relay.grop"
+                + " (did you mean relayboard.relay.group?)", refusal("relayboard.relay.grop"));
+        ConfigKeys.refuseUnknown(new String[] { ConfigLoader.RELAY_GROUP });
+    }
+
+    @Test
     public void unknownKey_isFoundAmongKnownOnes() {
         String message = refusal(ConfigLoader.MQTT_QOS, "relayboard.wifi.pasword", ConfigLoader.WIFI_SSID);
         Assert.assertEquals("Configuration error: unknown key relayboard.wifi.pasword"

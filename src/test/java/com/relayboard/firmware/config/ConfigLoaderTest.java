@@ -462,4 +462,48 @@ public class ConfigLoaderTest {
                 ConfigLoader.RELAY_EMPTY_PAYLOAD);
         Assert.assertEquals(PREFIX + "relayboard.relay.emptyPayload must be relay or skip, not \"drop\"", message);
     }
+
+    // ------------------------------------------------------------------ relay group
+
+    @Test
+    public void relayGroup_isNoneByDefault_andTrimmedWhenSet() throws ConfigException {
+        Config none = load(MapPropertySource.defaults());
+        Assert.assertNull(none.relayGroup());
+        Assert.assertTrue(none.describe(), none.describe().indexOf("group") < 0);
+        Assert.assertNull(load(MapPropertySource.defaults().set(ConfigLoader.RELAY_GROUP, "  ")).relayGroup());
+        Config grouped = load(MapPropertySource.defaults().set(ConfigLoader.RELAY_GROUP, " g1 "));
+        Assert.assertEquals("g1", grouped.relayGroup());
+        Assert.assertTrue(grouped.describe(), grouped.describe().endsWith(", relay group \"g1\""));
+    }
+
+    @Test
+    public void relayGroupWithSlashOrWildcard_isRefused() {
+        Assert.assertEquals(PREFIX + "relayboard.relay.group must name a shared subscription's group (a group name is "
+                + "one topic level, without / + or #), not \"kitchen/boards\"", refusal(MapPropertySource.defaults()
+                .set(ConfigLoader.RELAY_GROUP, "kitchen/boards"), ConfigLoader.RELAY_GROUP));
+        refusal(MapPropertySource.defaults().set(ConfigLoader.RELAY_GROUP, "g+"), ConfigLoader.RELAY_GROUP);
+        refusal(MapPropertySource.defaults().set(ConfigLoader.RELAY_GROUP, "#"), ConfigLoader.RELAY_GROUP);
+        String nul = refusal(MapPropertySource.defaults().set(ConfigLoader.RELAY_GROUP, "g\u00001"),
+                ConfigLoader.RELAY_GROUP);
+        Assert.assertTrue(nul, nul.indexOf("NUL") >= 0);
+    }
+
+    @Test
+    public void relayGroupThatMakesASubscriptionTooLong_isRefused() {
+        StringBuilder group = new StringBuilder();
+        while (group.length() < 65535 - "$share//".length() - "/test/topic1".length()) {
+            group.append('g');
+        }
+        try {
+            Assert.assertEquals(group.toString(), load(MapPropertySource.defaults()
+                    .set(ConfigLoader.RELAY_GROUP, group.toString())).relayGroup());
+        } catch (ConfigException e) {
+            Assert.fail("a subscription of 65535 bytes is allowed: " + e.getMessage());
+        }
+        group.append('g');
+        String message = refusal(MapPropertySource.defaults().set(ConfigLoader.RELAY_GROUP, group.toString()),
+                ConfigLoader.RELAY_GROUP);
+        Assert.assertTrue(message, message.indexOf("rule 1's subscription $share/ggg") >= 0
+                && message.indexOf("cannot be longer than 65535 bytes") >= 0);
+    }
 }

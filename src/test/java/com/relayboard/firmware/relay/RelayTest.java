@@ -120,4 +120,22 @@ public class RelayTest {
     public void ruleDescription_showsTheSuffixQuoted() {
         Assert.assertEquals("/test/topic1 -> /test/topic2 + \" (relay1)\"", RULE_1.toString());
     }
+
+    @Test
+    public void subscriptionFilters_areTheSourcesThemselvesWithoutAGroup_andTheGroupsSharesWithOne() {
+        RelayRule[] rules = { new RelayRule(1, "/b", "/x", ""), new RelayRule(2, "/a/#", "/y", ""),
+                new RelayRule(3, "/b", "/z", "") };
+        Relay relay = new Relay(rules, 1);
+        String[] own = relay.subscriptionFilters(null);
+        Assert.assertEquals(2, own.length);
+        Assert.assertEquals("/b", own[0]);
+        Assert.assertEquals("/a/#", own[1]);
+        String[] shared = relay.subscriptionFilters("g1");
+        Assert.assertEquals(2, shared.length);
+        Assert.assertEquals("$share/g1//b", shared[0]);
+        Assert.assertEquals("$share/g1//a/#", shared[1]);
+        // The broker delivers a shared subscription's messages under their own topics: the rules match them as ever.
+        Assert.assertSame(rules[1], relay.ruleFor("/a/c"));
+        Assert.assertNull("the shared filter is not a topic the rules take", relay.ruleFor("$share/g1//b"));
+    }
 }

@@ -111,4 +111,27 @@ public class TopicsTest {
             Assert.assertNotNull("\"" + filter + "\" should be refused", Topics.checkTopicFilter(filter));
         }
     }
+
+    @Test
+    public void sharedFilters_nameTheirGroup() {
+        Assert.assertEquals("$share/g1//test/topic1", Topics.shared("g1", "/test/topic1"));
+        Assert.assertEquals("$share/g1/a/+", Topics.shared("g1", "a/+"));
+        Assert.assertEquals("g1", Topics.shareGroupOf("$share/g1//test/topic1"));
+        Assert.assertEquals("g1", Topics.shareGroupOf(Topics.shared("g1", "#")));
+        Assert.assertNull(Topics.shareGroupOf("/test/topic1"));
+        Assert.assertNull(Topics.shareGroupOf("$SYS/broker/uptime"));
+        Assert.assertNull("no filter after the group", Topics.shareGroupOf("$share/g1"));
+        Assert.assertNull(Topics.checkTopicFilter(Topics.shared("g1", "/test/#")));
+    }
+
+    @Test
+    public void shareNames_areOneLevelWithoutWildcards() {
+        Assert.assertNull(Topics.checkShareName("g1"));
+        Assert.assertNull(Topics.checkShareName("kitchen-boards.2"));
+        Assert.assertNotNull(Topics.checkShareName(""));
+        Assert.assertNotNull(Topics.checkShareName("a/b"));
+        Assert.assertNotNull(Topics.checkShareName("+"));
+        Assert.assertNotNull(Topics.checkShareName("g#"));
+        Assert.assertNotNull(Topics.checkShareName("g\u0000"));
+    }
 }

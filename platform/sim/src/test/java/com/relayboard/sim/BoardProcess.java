@@ -95,6 +95,29 @@ final class BoardProcess implements AutoCloseable {
         }
     }
 
+    /** @return how many console lines the board printed so far */
+    synchronized int lineCount() {
+        return this.lines.size();
+    }
+
+    /** Waits for a console line after the first {@code after} ones that contains {@code fragment}; returns it. */
+    synchronized String awaitLineAfter(int after, String fragment, long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (true) {
+            for (int i = after; i < this.lines.size(); i++) {
+                if (this.lines.get(i).contains(fragment)) {
+                    return this.lines.get(i);
+                }
+            }
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                throw new AssertionError("board " + this.name + " never printed \"" + fragment + "\" within "
+                        + timeoutMs + " ms:\n" + String.join("\n", this.lines));
+            }
+            wait(left);
+        }
+    }
+
     /** @return how many console lines contain {@code fragment} */
     synchronized int count(String fragment) {
         int count = 0;

@@ -160,6 +160,28 @@ final class DesktopPaho {
             return missing;
         }
 
+        /** @return every copy received, duplicates included */
+        synchronized int copies() {
+            int copies = 0;
+            for (int n : this.copies.values()) {
+                copies += n;
+            }
+            return copies;
+        }
+
+        /** Waits until {@code count} copies arrived in all, duplicates included, or the time is up. */
+        synchronized boolean awaitCopies(int count, long timeoutMs) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + timeoutMs;
+            while (copies() < count) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                wait(left);
+            }
+            return true;
+        }
+
         /** Waits until {@code count} distinct payloads arrived, or the time is up. */
         synchronized boolean awaitDistinct(int count, long timeoutMs) throws InterruptedException {
             long deadline = System.currentTimeMillis() + timeoutMs;
