@@ -67,7 +67,8 @@ final class EvaluationEngine {
 
     /** @return {@code 60 min}, {@code 5 s}: a limit as the console says it */
     static String describe(long limitMs) {
-        if (limitMs % 3600000 == 0) {
+        // "60 min", as MicroEJ's limitations table says it; hours from two on.
+        if (limitMs % 3600000 == 0 && limitMs >= 2 * 3600000) {
             return limitMs / 3600000 + " h";
         }
         if (limitMs % 60000 == 0) {
@@ -80,12 +81,17 @@ final class EvaluationEngine {
     }
 
     /**
-     * Ends the board's VM as the Evaluation engine does: {@link #MESSAGE} on its console, then none of its threads
-     * runs again. Its sockets are left as they are.
+     * Ends the board's VM as the Evaluation engine does: none of its threads runs again, then {@link #MESSAGE} on
+     * its console. Its sockets are left as they are.
      */
     static void endVm(ThreadGroup board, PrintStream console) {
+        stopThreads(board);
+        // Printed by the port's C code once SNI_startVM has returned: after the last line of Java.
         console.println(MESSAGE);
         console.flush();
+    }
+
+    private static void stopThreads(ThreadGroup board) {
         List<Thread> caught = new ArrayList<>();
         for (int attempt = 0; attempt < CATCH_ATTEMPTS; attempt++) {
             Thread[] threads = new Thread[board.activeCount() * 2 + 16];
