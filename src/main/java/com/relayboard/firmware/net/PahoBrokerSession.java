@@ -47,8 +47,11 @@ import com.relayboard.firmware.relay.Relay;
  * socket, where the broker's Nagle algorithm would hold the second until the first is acknowledged.
  *
  * <p>Each connect uses new clients, as MicroEJ's examples do: a client whose link died can then be
- * given up ({@link #abandon()}) and closed on a thread of its own, however long its disconnect waits,
- * while the board already reconnects; and what the old clients still report is ignored.
+ * given up ({@link #abandon()}) and closed on the network worker, never on the loop, and what the old clients still
+ * report is ignored. The next connect runs on the same worker after that closing, and closes any client still
+ * current itself before it asks for sockets: the board never holds two sets of sockets (lwIP leaves the application
+ * 9 on the ESP32 ports). Plain sockets are closed by the board at once; a TLS client, whose socket the board does not
+ * hold, is disconnected politely, and on a dead link the reconnect waits for that.
  */
 public final class PahoBrokerSession implements BrokerSession {
 
