@@ -48,8 +48,11 @@ import com.relayboard.firmware.relay.Topics;
  * socket, where the broker's Nagle algorithm would hold the second until the first is acknowledged.
  *
  * <p>Each connect uses new clients, as MicroEJ's examples do: a client whose link died can then be
- * given up ({@link #abandon()}) and closed on a thread of its own, however long its disconnect waits,
- * while the board already reconnects; and what the old clients still report is ignored.
+ * given up ({@link #abandon()}) and closed on the network worker, never on the loop, and what the old clients still
+ * report is ignored. The next connect runs on the same worker after that closing, and closes any client still
+ * current itself before it asks for sockets: the board never holds two sets of sockets (lwIP leaves the application
+ * 9 on the ESP32 ports). Plain sockets are closed by the board at once; a TLS client, whose socket the board does not
+ * hold, is disconnected politely, and on a dead link the reconnect waits for that.
  */
 public final class PahoBrokerSession implements BrokerSession {
 
@@ -167,7 +170,11 @@ public final class PahoBrokerSession implements BrokerSession {
             // Refused, not retried blindly as unencrypted: the board keeps reporting what to fix.
             throw new BrokerException(this.tlsSetupError, true);
         }
-        abandon();
+        // Clients still current (a connection lost leaves its siblings connected) are closed here, on the worker,
+        // before any new socket is asked for: the clients given up earlier were closed by jobs queued before this
+        // one. So the board never holds two generations of sockets at once: at most 2 per lane (4) of the 9 that
+        // lwIP leaves the application on the ESP32 ports (docs/api-evidence.md, "Sockets").
+        retireNow();
         int lanes = Math.max(1, Math.min(RECEIVING_CONNECTIONS, this.sources.length));
         MqttClient[] in = new MqttClient[lanes];
         MqttClient[] out = new MqttClient[lanes];
@@ -304,6 +311,21 @@ public final class PahoBrokerSession implements BrokerSession {
      */
     @Override
     public void abandon() {
+        MqttClient[][] clients = giveUpCurrent();
+        retire(clients[0], clients[1]);
+    }
+
+    /** Gives the current clients up and closes them at once, on the caller's thread: the worker's. */
+    private void retireNow() {
+        MqttClient[][] clients = giveUpCurrent();
+        closeGivenUp(clients[0], clients[1], this.plainSockets != null);
+    }
+
+    /**
+     * @return the receiving and the publishing clients, no longer current; their plain sockets (not TLS ones) are
+     *         closed already
+     */
+    private MqttClient[][] giveUpCurrent() {
         MqttClient[] in;
         MqttClient[] out;
         int givenUp;
@@ -318,7 +340,7 @@ public final class PahoBrokerSession implements BrokerSession {
         if (this.plainSockets != null) {
             this.plainSockets.abandonUpTo(givenUp);
         }
-        retire(in, out);
+        return new MqttClient[][] { in, out };
     }
 
     /** @return {@code client}; fails {@code what} when the connection was given up */
@@ -330,24 +352,18 @@ public final class PahoBrokerSession implements BrokerSession {
     }
 
     /**
-     * Closes clients that are no longer the current ones, on the worker: a client whose socket the board
-     * closed notices within moments and ends its threads; one still connected after {@link #SOCKET_CLOSED_GRACE_MS}
-     * (TLS, whose sockets the board does not hold) is disconnected politely, which may wait for acknowledgements
-     * that never come, so never on the loop.
+     * Closes clients that are no longer the current ones, on the worker, never on the loop: the next connect
+     * attempt, queued behind this job, asks for its sockets only once these are closed.
      */
     private void retire(final MqttClient[] in, final MqttClient[] out) {
         if (in.length == 0 && out.length == 0) {
             return;
         }
+        final boolean socketsClosed = this.plainSockets != null;
         Runnable closing = new Runnable() {
             @Override
             public void run() {
-                for (MqttClient client : in) {
-                    retireOne(client);
-                }
-                for (MqttClient client : out) {
-                    retireOne(client);
-                }
+                closeGivenUp(in, out, socketsClosed);
             }
         };
         if (!this.worker.submit(closing)) {
@@ -357,8 +373,22 @@ public final class PahoBrokerSession implements BrokerSession {
         }
     }
 
-    private static void retireOne(MqttClient client) {
-        long deadlineMs = System.currentTimeMillis() + SOCKET_CLOSED_GRACE_MS;
+    /**
+     * A client whose socket the board closed ({@code socketsClosed}: plain TCP) notices within moments and ends its
+     * threads. A TLS client, whose socket the board does not hold, is disconnected politely at once: that may wait
+     * for acknowledgements that never come on a dead link, but it is what closes its socket.
+     */
+    private static void closeGivenUp(MqttClient[] in, MqttClient[] out, boolean socketsClosed) {
+        for (MqttClient client : in) {
+            retireOne(client, socketsClosed);
+        }
+        for (MqttClient client : out) {
+            retireOne(client, socketsClosed);
+        }
+    }
+
+    private static void retireOne(MqttClient client, boolean socketClosed) {
+        long deadlineMs = System.currentTimeMillis() + (socketClosed ? SOCKET_CLOSED_GRACE_MS : 0);
         while (client.isConnected() && System.currentTimeMillis() < deadlineMs) {
             try {
                 Thread.sleep(RETIRE_POLL_MS);

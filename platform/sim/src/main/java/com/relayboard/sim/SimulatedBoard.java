@@ -51,6 +51,11 @@ public final class SimulatedBoard {
     private boolean started;
     private boolean uartConsole = true;
     private long leaseDelayMs = SimulatedAccessPoint.DEFAULT_LEASE_DELAY_MS;
+    /** The Evaluation engine's stop (see {@link #evaluationLimitMs(long)}). */
+    private long evaluationLimitMs = EvaluationEngine.EVALUATION_TIME_LIMIT_MS;
+    private Runnable onVmEnded;
+    private Thread evaluationTimer;
+    private volatile boolean vmEnded;
 
     /**
      * @param settings
@@ -96,6 +101,25 @@ public final class SimulatedBoard {
     public SimulatedBoard leaseDelayMs(long delayMs) {
         this.leaseDelayMs = delayMs;
         return this;
+    }
+
+    /**
+     * When the board's VM ends as MicroEJ's Evaluation engine ends it, counted from the board's start: by default
+     * after 60 minutes, as on both public ESP32 VEE Ports (see {@link EvaluationEngine}). {@link
+     * EvaluationEngine#NO_LIMIT} never (a Production engine).
+     *
+     * @param whenEnded
+     *            run once the VM has ended (on the room's thread), or {@code null}
+     */
+    public SimulatedBoard evaluationLimitMs(long limitMs, Runnable whenEnded) {
+        this.evaluationLimitMs = limitMs;
+        this.onVmEnded = whenEnded;
+        return this;
+    }
+
+    /** @return whether the board's VM ended as the Evaluation engine ends it */
+    public boolean vmEnded() {
+        return this.vmEnded;
     }
 
     /** Sets up the room's access point differently from the firmware's default credentials. */
@@ -155,7 +179,33 @@ public final class SimulatedBoard {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        startEvaluationTimer();
         return this.board;
+    }
+
+    /** The Evaluation engine's clock: from the board's start, on the monotonic clock, on a thread of the room's. */
+    private void startEvaluationTimer() {
+        if (this.evaluationLimitMs <= EvaluationEngine.NO_LIMIT) {
+            return;
+        }
+        final long endNs = System.nanoTime() + this.evaluationLimitMs * 1000000L;
+        this.evaluationTimer = new Thread(() -> {
+            try {
+                long leftNs;
+                while ((leftNs = endNs - System.nanoTime()) > 0) {
+                    Thread.sleep(Math.max(1, leftNs / 1000000L));
+                }
+            } catch (InterruptedException e) {
+                return; // The board was stopped before its time.
+            }
+            EvaluationEngine.endVm(this.threads.group(), System.out);
+            this.vmEnded = true;
+            if (this.onVmEnded != null) {
+                this.onVmEnded.run();
+            }
+        }, "evaluation-engine");
+        this.evaluationTimer.setDaemon(true);
+        this.evaluationTimer.start();
     }
 
     /**
@@ -225,7 +275,11 @@ public final class SimulatedBoard {
     }
 
     public synchronized void stop() {
-        if (this.board != null) {
+        if (this.evaluationTimer != null) {
+            this.evaluationTimer.interrupt();
+        }
+        // A VM that ended runs nothing more, its stop included: nothing is said to the broker.
+        if (this.board != null && !this.vmEnded) {
             this.board.stop();
         }
         if (this.pngWriter != null) {

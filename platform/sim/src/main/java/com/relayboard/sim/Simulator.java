@@ -44,8 +44,12 @@ public final class Simulator {
             "  --ap-password TEXT    the simulated access point's passphrase (default: the firmware's default)",
             "  --dhcp-delay MS       how long the access point's DHCP takes after a join (default: 200);",
             "                        0 for at once, never for never (the board's DHCP timeout shows)",
+            "  --evaluation-limit D  the board's VM ends after D (500ms, 90s, 5min, 2h), as MicroEJ's Evaluation",
+            "                        engine ends it (default: 60min, as on the public VEE Ports); none: never",
+            "  --after-evaluation W  what the chip does then: stop (default: as the public VEE Ports, dead",
+            "                        until reset) or reset (as with esp_restart() added to main/microej.c)",
             "  --help                this text",
-            "Commands on standard input: wifi down | wifi up | status | quit",
+            "Commands on standard input: wifi down | wifi up | status | reset | quit",
             "Exit status: 0 after quit; 2 for a refused option or configuration (the board halts and says why);",
             "1 when the embedded broker cannot start.");
 
@@ -55,6 +59,8 @@ public final class Simulator {
     private static final long LCD_WRITTEN_TIMEOUT_MS = 5000;
     /** {@code --broker-log -}: the broker's log on the terminal, live. */
     private static final String LIVE = "-";
+    /** Set once the chip can be reset (the board's VM ended): standard input goes to the fresh board then. */
+    private static volatile ChipReset chipReset;
 
     private Simulator() {
     }
@@ -72,6 +78,9 @@ public final class Simulator {
         long leaseDelayMs = SimulatedAccessPoint.DEFAULT_LEASE_DELAY_MS;
         BoardProfile profile = BoardProfile.LCD_NEOPIXEL;
         int scale = FrontPanel.DEFAULT_SCALE;
+        long evaluationLimitMs = EvaluationEngine.EVALUATION_TIME_LIMIT_MS;
+        boolean resetAfterEvaluation = false;
+        boolean supervised = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -109,6 +118,23 @@ public final class Simulator {
             case "--dhcp-delay":
                 leaseDelayMs = leaseDelayValue(value(args, ++i, arg));
                 break;
+            case "--evaluation-limit":
+                try {
+                    evaluationLimitMs = EvaluationEngine.parseLimit(value(args, ++i, arg));
+                } catch (IllegalArgumentException e) {
+                    fail("--evaluation-limit takes " + e.getMessage());
+                }
+                break;
+            case "--after-evaluation":
+                String after = value(args, ++i, arg);
+                if (!after.equals("stop") && !after.equals("reset")) {
+                    fail("--after-evaluation takes stop or reset, not \"" + after + "\"");
+                }
+                resetAfterEvaluation = after.equals("reset");
+                break;
+            case ChipReset.SUPERVISED_OPTION:
+                supervised = true;
+                break;
             case "--help":
             case "-h":
                 System.out.println(USAGE);
@@ -141,6 +167,8 @@ public final class Simulator {
             System.setOut(panel.console());
         }
         SimulatedBoard simulated = new SimulatedBoard(settings, lcdPng).board(profile).leaseDelayMs(leaseDelayMs);
+        simulated.evaluationLimitMs(evaluationLimitMs,
+                whenVmEnded(args, simulated, evaluationLimitMs, resetAfterEvaluation, supervised));
         if (apSsid != null || apPassword != null) {
             simulated.accessPoint(apSsid, apPassword, null);
         }
@@ -177,6 +205,34 @@ public final class Simulator {
             waitForever();
         }
         System.exit(0);
+    }
+
+    /**
+     * What the simulator does when the board's VM ends as the Evaluation engine ends it: a supervised board ends its
+     * process (its supervisor resets the chip); otherwise the chip stays dead until {@code reset}, or is reset at once
+     * with {@code --after-evaluation reset}.
+     */
+    private static Runnable whenVmEnded(String[] args, SimulatedBoard simulated, long limitMs, boolean reset,
+            boolean supervised) {
+        return () -> {
+            if (supervised) {
+                // No shutdown hook: nothing more runs of this board, nothing is said to the broker.
+                Runtime.getRuntime().halt(ChipReset.EXIT_VM_ENDED);
+            }
+            PrintStream out = System.out;
+            RelayBoard board = simulated.board();
+            chipReset = new ChipReset(args, simulated.embeddedBrokerPort() > 0 ? simulated.brokerUri() : null,
+                    board == null ? null : board.clientId(), out);
+            out.println("[simulator] The board's VM ended after " + EvaluationEngine.describe(limitMs)
+                    + ", as MicroEJ's Evaluation engine ends it; the public VEE Ports do not restart the chip, so it"
+                    + " stays dead, its connections open and silent (platform/README.md, \"The Evaluation engine\").");
+            if (reset) {
+                chipReset.reset();
+            } else {
+                out.println("[simulator] Type reset for a chip reset (or start with --after-evaluation reset), quit to"
+                        + " leave.");
+            }
+        };
     }
 
     private static void waitForever() {
@@ -222,7 +278,7 @@ public final class Simulator {
             out.println("[simulator] No " + HostFont.CJK_FAMILY + " font (Debian: fonts-wqy-microhei): Chinese on the"
                     + " LCD is drawn by the JDK's fallback, maybe as boxes");
         }
-        out.println("[simulator] Commands: wifi down | wifi up | status | quit");
+        out.println("[simulator] Commands: wifi down | wifi up | status | reset | quit");
         out.println("[simulator] ------------------------------------------------------------------");
     }
 
@@ -253,7 +309,18 @@ public final class Simulator {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = reader.readLine()) != null) {
+            ChipReset reset = chipReset;
+            if (reset != null && reset.started()) {
+                // The fresh board's: this one's VM ended.
+                reset.forward(line);
+                continue;
+            }
             String command = line.trim().replaceAll("\\s+", " ");
+            if (simulated.vmEnded() && !command.equals("reset") && !command.equals("quit") && !command.equals("exit")) {
+                out.println("[simulator] the board's VM ended (Evaluation limits reached): reset restarts it, quit"
+                        + " leaves");
+                continue;
+            }
             switch (command) {
             case "":
                 break;
@@ -269,13 +336,25 @@ public final class Simulator {
                 RelayBoard board = simulated.board();
                 out.println("[simulator] " + (board == null ? "board halted: configuration refused" : board.status()));
                 break;
+            case "reset":
+                if (reset == null) {
+                    out.println("[simulator] reset restarts a board whose VM ended (--evaluation-limit); this one runs");
+                } else {
+                    reset.reset();
+                }
+                break;
             case "quit":
             case "exit":
                 simulated.stop();
                 return true;
             default:
-                out.println("[simulator] unknown command \"" + command + "\"; commands: wifi down | wifi up | status | quit");
+                out.println("[simulator] unknown command \"" + command + "\"; commands: wifi down | wifi up | status | reset"
+                        + " | quit");
             }
+        }
+        ChipReset reset = chipReset;
+        if (reset != null && reset.started()) {
+            reset.endOfInput();
         }
         return false;
     }

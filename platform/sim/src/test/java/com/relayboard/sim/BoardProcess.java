@@ -40,6 +40,11 @@ final class BoardProcess implements AutoCloseable {
      *            {@code relayboard.*} configuration, passed as -D options
      */
     static BoardProcess start(String name, Map<String, String> settings) throws IOException {
+        return start(name, settings, new String[0]);
+    }
+
+    /** As {@link #start(String, Map)}, with more simulator options after the usual ones. */
+    static BoardProcess start(String name, Map<String, String> settings, String... options) throws IOException {
         File jar = new File("target/relayboard-sim.jar");
         if (!jar.isFile()) {
             throw new AssertionError("build the jar first: " + jar.getAbsolutePath());
@@ -52,6 +57,7 @@ final class BoardProcess implements AutoCloseable {
             command.add("-D" + setting.getKey() + "=" + setting.getValue());
         }
         command.addAll(List.of("-jar", jar.getAbsolutePath(), "--headless", "--lcd-png", png.getAbsolutePath()));
+        command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         return new BoardProcess(name, process, png);
     }

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,13 +16,41 @@ import javax.net.ssl.SSLSocketFactory;
  * The simulated board's TCP stack: sockets that can only connect while the station is joined to the
  * {@link SimulatedAccessPoint}, and that are aborted when it loses the association. NET on the host
  * is the JDK's sockets; this is where the simulated Wi-Fi link reaches them.
+ *
+ * <p>It also holds the board's socket budget. lwIP on both ESP32 VEE Ports has {@link #LWIP_MAX_SOCKETS} sockets
+ * ({@code CONFIG_LWIP_MAX_SOCKETS=10}), and the NET port's async_select keeps one of them for itself, so the
+ * {@link #DEFAULT_MAX_SOCKETS 9}th socket the application holds is its last: asking for one more fails as lwIP's
+ * {@code socket()} does there (docs/api-evidence.md, "Sockets"). Every board socket counts, TCP, TLS and UDP: the
+ * TCP and TLS ones made here are counted from when they are made until they are closed; a socket made elsewhere
+ * (a {@code DatagramSocket}) takes a place with {@link #reserve()} before it is made and gives it back with
+ * {@link #release()} once closed.
  */
 public final class StationNetwork {
+
+    /** lwIP's sockets on both ESP32 VEE Ports: {@code CONFIG_LWIP_MAX_SOCKETS=10} in their sdkconfig. */
+    public static final int LWIP_MAX_SOCKETS = 10;
+    /** The NET port's async_select keeps a loopback socket of its own to wake its select task. */
+    public static final int NET_PORT_OWN_SOCKETS = 1;
+    /** What the application may hold at once on the board. */
+    public static final int DEFAULT_MAX_SOCKETS = LWIP_MAX_SOCKETS - NET_PORT_OWN_SOCKETS;
+    /**
+     * What NET reports when lwIP has no socket left: {@code lwip_socket} fails with {@code ENOBUFS} (its netconn
+     * pool, {@code MEMP_NUM_NETCONN = CONFIG_LWIP_MAX_SOCKETS}, is empty), which the port's
+     * {@code map_to_java_exception} turns into {@code J_ENOMEM} (-19), and NET's message is
+     * {@code NET-1.1:E=<id>}.
+     */
+    public static final String NO_SOCKET_LEFT = "NET-1.1:E=-19";
 
     private static final StationNetwork INSTANCE = new StationNetwork();
 
     private final List<Socket> open = new ArrayList<>();
     private final SocketFactory factory = new StationSocketFactory();
+    /** Places taken with {@link #reserve()} and not yet given back or filled by a socket made here. */
+    private int reserved;
+    private int maxSockets = DEFAULT_MAX_SOCKETS;
+    private int peak;
+    private int refusals;
+    private String lastRefusal;
 
     private StationNetwork() {
     }
@@ -51,9 +80,78 @@ public final class StationNetwork {
         return new StationSslSocketFactory(tls);
     }
 
-    /** How many of the station's sockets are open now. */
+    /** How many of the station's sockets are open now (those reserved included). */
     public synchronized int openSockets() {
-        return this.open.size();
+        prune();
+        return this.open.size() + this.reserved;
+    }
+
+    /**
+     * Takes a place for a socket the board makes outside this class (a {@code DatagramSocket}), before making it,
+     * as lwIP's {@code socket()} would; {@link #release()} gives it back once the socket is closed.
+     *
+     * @throws SocketException
+     *             {@link #NO_SOCKET_LEFT}, as on the board, when its sockets are all in use
+     */
+    public synchronized void reserve() throws SocketException {
+        prune();
+        int inUse = this.open.size() + this.reserved;
+        if (inUse >= this.maxSockets) {
+            this.refusals++;
+            this.lastRefusal = "socket " + (inUse + 1) + " refused: " + inUse + " open, the board has "
+                    + this.maxSockets + " for the application (" + LWIP_MAX_SOCKETS + " in lwIP, "
+                    + NET_PORT_OWN_SOCKETS + " kept by NET's async_select)";
+            throw new SocketException(NO_SOCKET_LEFT);
+        }
+        this.reserved++;
+        this.peak = Math.max(this.peak, inUse + 1);
+    }
+
+    /** Gives back a place taken with {@link #reserve()}: the socket is closed (or was never made). */
+    public synchronized void release() {
+        if (this.reserved > 0) {
+            this.reserved--;
+        }
+    }
+
+    /**
+     * Sets how many sockets the board's application may hold. The default is the board's; a test changes it only
+     * with a reason, given here.
+     */
+    public synchronized void setMaxSockets(int max, String reason) {
+        if (max < 1 || reason == null || reason.trim().isEmpty()) {
+            throw new IllegalArgumentException("a socket budget of at least 1, and the reason for it");
+        }
+        this.maxSockets = max;
+    }
+
+    /** @return how many sockets the board's application may hold at once */
+    public synchronized int maxSockets() {
+        return this.maxSockets;
+    }
+
+    /** @return the most sockets the board held at once so far */
+    public synchronized int peakSockets() {
+        return this.peak;
+    }
+
+    /** @return how many sockets were refused because the board had none left */
+    public synchronized int refusals() {
+        return this.refusals;
+    }
+
+    /** @return what the last refusal was, or {@code null} */
+    public synchronized String lastRefusal() {
+        return this.lastRefusal;
+    }
+
+    /** @return one line: the peak, the budget, the refusals */
+    public synchronized String describe() {
+        prune();
+        return "sockets: peak " + this.peak + " of " + this.maxSockets + " (" + LWIP_MAX_SOCKETS + " in lwIP, "
+                + NET_PORT_OWN_SOCKETS + " kept by NET's async_select), " + (this.open.size() + this.reserved)
+                + " open now, " + this.refusals + " refused"
+                + (this.lastRefusal == null ? "" : " (last: " + this.lastRefusal + ")");
     }
 
     synchronized void abortAll(String why) {
@@ -67,20 +165,41 @@ public final class StationNetwork {
         this.open.clear();
     }
 
+    /** The socket made for a place {@link #reserve() reserved} fills it, and is counted until it is closed. */
     synchronized void register(Socket socket) {
-        // TLS sockets cannot tell us when they close: forget the closed ones here.
-        this.open.removeIf(Socket::isClosed);
         this.open.add(socket);
+        release();
     }
 
     synchronized void unregister(Socket socket) {
         this.open.remove(socket);
     }
 
-    /** Registers a socket the firmware's factory made, before it connects: a link lost meanwhile aborts it too. */
-    private static Socket tracked(Socket socket) {
+    /** Forgets the sockets closed since: TLS sockets and the firmware's own cannot tell us when they close. */
+    private void prune() {
+        this.open.removeIf(Socket::isClosed);
+    }
+
+    /**
+     * Makes a socket with the firmware's factory in a place of the board's budget, and registers it before it
+     * connects (when the factory connects it, right after): a link lost meanwhile aborts it too.
+     */
+    private static Socket tracked(SocketMaker maker) throws IOException {
+        INSTANCE.reserve();
+        Socket socket;
+        try {
+            socket = maker.make();
+        } catch (IOException | RuntimeException e) {
+            INSTANCE.release();
+            throw e;
+        }
         INSTANCE.register(socket);
         return socket;
+    }
+
+    /** One of a factory's ways of making a socket. */
+    private interface SocketMaker {
+        Socket make() throws IOException;
     }
 
     /** Closes a socket that connected while the station's link went down, and says so. */
@@ -106,16 +225,21 @@ public final class StationNetwork {
     /** A socket that checks the station's link when it connects, and is tracked until closed. */
     static final class StationSocket extends Socket {
 
+        /** Made in a place of the board's budget (made by {@link #create()}), counted until closed. */
+        private StationSocket() {
+        }
+
+        static StationSocket create() throws SocketException {
+            INSTANCE.reserve();
+            StationSocket socket = new StationSocket();
+            INSTANCE.register(socket);
+            return socket;
+        }
+
         @Override
         public void connect(SocketAddress endpoint, int timeout) throws IOException {
             checkLink();
-            INSTANCE.register(this);
-            try {
-                super.connect(endpoint, timeout);
-            } catch (IOException e) {
-                INSTANCE.unregister(this);
-                throw e;
-            }
+            super.connect(endpoint, timeout);
             // The link may have gone down while connecting.
             stillJoined(this);
         }
@@ -131,7 +255,7 @@ public final class StationNetwork {
 
         @Override
         public Socket createSocket() throws IOException {
-            return new StationSocket();
+            return StationSocket.create();
         }
 
         @Override
@@ -156,8 +280,13 @@ public final class StationNetwork {
         }
 
         private Socket connected(java.net.InetSocketAddress address) throws IOException {
-            StationSocket socket = new StationSocket();
-            socket.connect(address, 0);
+            StationSocket socket = StationSocket.create();
+            try {
+                socket.connect(address, 0);
+            } catch (IOException e) {
+                socket.close();
+                throw e;
+            }
             return socket;
         }
     }
@@ -174,32 +303,32 @@ public final class StationNetwork {
         @Override
         public Socket createSocket() throws IOException {
             checkLink();
-            return tracked(this.firmware.createSocket());
+            return tracked(() -> this.firmware.createSocket());
         }
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
             checkLink();
-            return stillJoined(tracked(this.firmware.createSocket(host, port)));
+            return stillJoined(tracked(() -> this.firmware.createSocket(host, port)));
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
             checkLink();
-            return stillJoined(tracked(this.firmware.createSocket(host, port, localHost, localPort)));
+            return stillJoined(tracked(() -> this.firmware.createSocket(host, port, localHost, localPort)));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
             checkLink();
-            return stillJoined(tracked(this.firmware.createSocket(host, port)));
+            return stillJoined(tracked(() -> this.firmware.createSocket(host, port)));
         }
 
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
                 throws IOException {
             checkLink();
-            return stillJoined(tracked(this.firmware.createSocket(address, port, localAddress, localPort)));
+            return stillJoined(tracked(() -> this.firmware.createSocket(address, port, localAddress, localPort)));
         }
     }
 
@@ -216,38 +345,39 @@ public final class StationNetwork {
         public Socket createSocket() throws IOException {
             // Paho makes the socket, then connects it at once: the link is checked here.
             checkLink();
-            return tracked(this.tls.createSocket());
+            return tracked(() -> this.tls.createSocket());
         }
 
         @Override
         public Socket createSocket(Socket plain, String host, int port, boolean autoClose) throws IOException {
             checkLink();
-            return tracked(this.tls.createSocket(plain, host, port, autoClose));
+            // TLS over a socket the board already holds: no socket of lwIP's more (the plain one is counted).
+            return this.tls.createSocket(plain, host, port, autoClose);
         }
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
             checkLink();
-            return tracked(this.tls.createSocket(host, port));
+            return tracked(() -> this.tls.createSocket(host, port));
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
             checkLink();
-            return tracked(this.tls.createSocket(host, port, localHost, localPort));
+            return tracked(() -> this.tls.createSocket(host, port, localHost, localPort));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
             checkLink();
-            return tracked(this.tls.createSocket(host, port));
+            return tracked(() -> this.tls.createSocket(host, port));
         }
 
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
                 throws IOException {
             checkLink();
-            return tracked(this.tls.createSocket(address, port, localAddress, localPort));
+            return tracked(() -> this.tls.createSocket(address, port, localAddress, localPort));
         }
 
         @Override
