@@ -95,6 +95,9 @@ public final class EmbeddedBroker {
         // For the web companion page (WebCompanion): any free loopback port.
         this.websocketPort = freePort();
         this.home = Files.createTempDirectory("relayboard-broker");
+        // Ctrl-C or a kill skips stop(): the folder goes with the JVM all the same (a SIGKILL leaves it, a few bytes).
+        Path folder = this.home;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(folder), "relayboard-broker-cleanup"));
         Path configuration = Files.createDirectories(this.home.resolve("conf"));
         Files.write(configuration.resolve("config.xml"), configXml().getBytes(StandardCharsets.UTF_8));
         LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
