@@ -89,8 +89,12 @@ public final class EmbeddedBroker {
         }
     }
 
-    /** @return null once both listeners are up, else what HiveMQ said about the one that could not bind */
-    private String startOn(int candidate) throws IOException {
+    /**
+     * Package-private for EmbeddedBrokerIT, which takes the port first.
+     *
+     * @return null once both listeners are up, else what HiveMQ said about the one that could not bind
+     */
+    String startOn(int candidate) throws IOException {
         this.port = candidate;
         // For the web companion page (WebCompanion): any free loopback port.
         this.websocketPort = freePort();
