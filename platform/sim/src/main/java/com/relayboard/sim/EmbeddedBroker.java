@@ -54,8 +54,8 @@ public final class EmbeddedBroker {
 
     /**
      * How long HiveMQ's persistence threads get to finish their queued work at stop: 2000 ms by default, which
-     * made every stop 2 s longer (4.1 s in all, 2.2 s now: Netty's fixed 2 s quiet period is the rest). Its persistence is in memory and goes with the
-     * broker, so there is nothing to finish writing.
+     * made every stop 2 s longer (4.1 s in all, 2.2 s now: Netty's fixed 2 s quiet period is the rest). Its
+     * persistence is in memory and goes with the broker, so there is nothing to finish writing.
      */
     private static final int PERSISTENCE_SHUTDOWN_GRACE_MS = 100;
 
@@ -116,7 +116,8 @@ public final class EmbeddedBroker {
         for (String event : EVENT_LOGGERS) {
             logging.getLogger(event).setLevel(Level.DEBUG);
         }
-        // An internal setting of HiveMQ (its own tests set them so), read when the broker is built.
+        // A public field of HiveMQ's internal settings (pinned version: a rename breaks the build), read when
+        // the broker is built.
         InternalConfigurations.PERSISTENCE_SHUTDOWN_GRACE_PERIOD_MSEC.set(PERSISTENCE_SHUTDOWN_GRACE_MS);
         ListenerErrors listenerErrors = ListenerErrors.watch();
         try {
@@ -129,11 +130,17 @@ public final class EmbeddedBroker {
                     .build();
             this.hivemq.start().get(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            return listenerErrors.isEmpty() ? "HiveMQ did not start: " + e.getCause() : listenerErrors.text();
+            if (!listenerErrors.isEmpty()) {
+                return listenerErrors.text();
+            }
+            stop();
+            throw new IOException("the embedded broker did not start: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
+            stop();
             throw new IOException("the embedded broker did not start within " + READY_TIMEOUT_MS + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            stop();
             throw new IOException("interrupted while the embedded broker started", e);
         } finally {
             listenerErrors.stop();
