@@ -3,19 +3,38 @@ package com.relayboard.sim;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.BindException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.util.Properties;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
-import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
+import org.slf4j.LoggerFactory;
+
+import com.hivemq.configuration.service.InternalConfigurations;
+import com.hivemq.embedded.EmbeddedHiveMQ;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import ch.qos.logback.core.FileAppender;
 
 /**
- * An in-process Moquette broker on loopback, so that the simulator works with nothing else
- * installed. No persistence (nothing written to the working directory) and no telemetry (Moquette
- * would otherwise report to its authors' server).
+ * An in-process HiveMQ Community Edition broker on loopback, so that the simulator works with nothing else
+ * installed: MQTT over TCP and over WebSockets ({@value #WEBSOCKET_PATH}). HiveMQ CE rather than Moquette 0.17
+ * because it follows MQTT 3.1.1 section 3.1.4: a client may send SUBSCRIBE right after CONNECT, before its
+ * CONNACK, which Moquette answers by closing the connection (docs/benchmarks.md, "Embedded broker", has the
+ * comparison). Its files (configuration, data, extensions) live in a temporary folder removed at stop, its
+ * sessions and retained messages in memory only, and its usage statistics (sent to its authors) are off.
  */
 public final class EmbeddedBroker {
 
@@ -24,19 +43,37 @@ public final class EmbeddedBroker {
     /** Largest message the broker accepts: well above the board's default 64 KiB limit, so the board
      * is the one that decides what is too large. */
     private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
-    private static final long READY_TIMEOUT_MS = 10000;
-    /** slf4j-simple, the binding Moquette logs through, reads where to write once, when the first logger is made. */
-    private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
-    private static final String LOG_DATE_PROPERTY = "org.slf4j.simpleLogger.showDateTime";
-    private static final String LOG_DATE_FORMAT_PROPERTY = "org.slf4j.simpleLogger.dateTimeFormat";
+    private static final long READY_TIMEOUT_MS = 30000;
+    private static final long STOP_TIMEOUT_MS = 10000;
 
-    /** Where Moquette takes MQTT over WebSockets: the path mosquitto and mqtt.js use too. */
+    /** Where the broker takes MQTT over WebSockets: the path mosquitto and mqtt.js use too. */
     public static final String WEBSOCKET_PATH = "/mqtt";
 
     /** Ports tried before giving up: another program may take a port between the check that it is free and the bind. */
     private static final int BIND_ATTEMPTS = 5;
 
-    private Server server;
+    /**
+     * How long HiveMQ's persistence threads get to finish their queued work at stop: 2000 ms by default, which
+     * made every stop 2 s longer (4.1 s in all, 2.2 s now: Netty's fixed 2 s quiet period is the rest). Its
+     * persistence is in memory and goes with the broker, so there is nothing to finish writing.
+     */
+    private static final int PERSISTENCE_SHUTDOWN_GRACE_MS = 100;
+
+    /**
+     * The logger under which HiveMQ says, at ERROR, that a listener could not bind. HiveMQ then goes on with
+     * the listeners that did (it fails only when none did), so this is how a taken port shows.
+     */
+    private static final String LISTENER_REPORT_LOGGER = "com.hivemq.bootstrap.StartupListenerVerifier";
+
+    /**
+     * HiveMQ's event loggers, at DEBUG: one line per client that connects or disconnects (and why), and per
+     * message it drops (and why), so that the log says what a client did and what was lost.
+     */
+    private static final String[] EVENT_LOGGERS = { "event.client-connected", "event.client-disconnected",
+            "event.message-dropped" };
+
+    private EmbeddedHiveMQ hivemq;
+    private Path home;
     private int port;
     private int websocketPort;
 
@@ -48,58 +85,124 @@ public final class EmbeddedBroker {
     public int start(int preferredPort) throws IOException {
         int candidate = isFree(preferredPort) ? preferredPort : freePort();
         for (int attempt = 1; ; attempt++) {
-            try {
-                startOn(candidate);
+            String refused = startOn(candidate);
+            if (refused == null) {
                 return this.port;
-            } catch (RuntimeException e) {
-                if (!(e.getCause() instanceof BindException) || attempt == BIND_ATTEMPTS) {
-                    throw new IOException("the embedded broker cannot listen on 127.0.0.1:" + candidate + ": "
-                            + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
-                }
-                stopQuietly();
-                candidate = freePort();
             }
-        }
-    }
-
-    private void startOn(int candidate) throws IOException {
-        this.port = candidate;
-        this.server = new Server();
-        Properties settings = new Properties();
-        settings.setProperty("host", "127.0.0.1");
-        settings.setProperty("port", Integer.toString(this.port));
-        // For the web companion page (WebCompanion): any free loopback port.
-        this.websocketPort = freePort();
-        settings.setProperty("websocket_port", Integer.toString(this.websocketPort));
-        settings.setProperty("websocket_path", WEBSOCKET_PATH);
-        settings.setProperty("allow_anonymous", "true");
-        // mosquitto_pub/sub 2.x send an empty client id and let the broker assign one (MQTT 3.1.1 3.1.3.1).
-        settings.setProperty("allow_zero_byte_client_id", "true");
-        settings.setProperty("persistence_enabled", "false");
-        settings.setProperty("telemetry_enabled", "false");
-        settings.setProperty("netty.mqtt.message_size", Integer.toString(MAX_MESSAGE_BYTES));
-        this.server.startServer(new MemoryConfig(settings));
-        awaitListening();
-    }
-
-    /** Undoes what a start that failed to bind had set up. */
-    private void stopQuietly() {
-        try {
-            this.server.stopServer();
-        } catch (RuntimeException e) {
-            // Half started: there may be nothing to stop.
+            stop();
+            if (attempt == BIND_ATTEMPTS) {
+                throw new IOException("the embedded broker cannot listen on 127.0.0.1:" + candidate + ": " + refused);
+            }
+            candidate = freePort();
         }
     }
 
     /**
-     * Sends the broker's log (Moquette logs every packet: some 50 lines for one relayed message) to {@code file}
-     * instead of the terminal, where it would bury the board's console. Call it before the first broker starts.
+     * Package-private for EmbeddedBrokerIT, which takes the port first.
+     *
+     * @return null once both listeners are up, else what HiveMQ said about the one that could not bind
+     */
+    String startOn(int candidate) throws IOException {
+        this.port = candidate;
+        // For the web companion page (WebCompanion): any free loopback port.
+        this.websocketPort = freePort();
+        this.home = Files.createTempDirectory("relayboard-broker");
+        // Ctrl-C or a kill skips stop(): the folder goes with the JVM all the same (a SIGKILL leaves it, a few bytes).
+        Path folder = this.home;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(folder), "relayboard-broker-cleanup"));
+        Path configuration = Files.createDirectories(this.home.resolve("conf"));
+        Files.write(configuration.resolve("config.xml"), configXml().getBytes(StandardCharsets.UTF_8));
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        for (String event : EVENT_LOGGERS) {
+            logging.getLogger(event).setLevel(Level.DEBUG);
+        }
+        // A public field of HiveMQ's internal settings (pinned version: a rename breaks the build), read when
+        // the broker is built.
+        InternalConfigurations.PERSISTENCE_SHUTDOWN_GRACE_PERIOD_MSEC.set(PERSISTENCE_SHUTDOWN_GRACE_MS);
+        ListenerErrors listenerErrors = ListenerErrors.watch();
+        try {
+            this.hivemq = EmbeddedHiveMQ.builder()
+                    .withConfigurationFolder(configuration)
+                    .withDataFolder(Files.createDirectories(this.home.resolve("data")))
+                    .withExtensionsFolder(Files.createDirectories(this.home.resolve("extensions")))
+                    // The simulator decides where the log goes (logTo); HiveMQ would otherwise reconfigure it.
+                    .withoutLoggingBootstrap()
+                    .build();
+            this.hivemq.start().get(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!listenerErrors.isEmpty()) {
+                return listenerErrors.text();
+            }
+            stop();
+            throw new IOException("the embedded broker did not start: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            stop();
+            throw new IOException("the embedded broker did not start within " + READY_TIMEOUT_MS + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+            throw new IOException("interrupted while the embedded broker started", e);
+        } finally {
+            listenerErrors.stop();
+        }
+        if (!listenerErrors.isEmpty()) {
+            return listenerErrors.text();
+        }
+        // HiveMQ's start completes once its listeners are bound (its log says so before "Started"): no probe
+        // connection is needed, and none would show up in the log as a client that left ungracefully.
+        return null;
+    }
+
+    private String configXml() {
+        return "<?xml version=\"1.0\"?>\n"
+                + "<hivemq>\n"
+                + "  <listeners>\n"
+                + "    <tcp-listener>\n"
+                + "      <port>" + this.port + "</port>\n"
+                + "      <bind-address>127.0.0.1</bind-address>\n"
+                + "    </tcp-listener>\n"
+                + "    <websocket-listener>\n"
+                + "      <port>" + this.websocketPort + "</port>\n"
+                + "      <bind-address>127.0.0.1</bind-address>\n"
+                + "      <path>" + WEBSOCKET_PATH + "</path>\n"
+                + "    </websocket-listener>\n"
+                + "  </listeners>\n"
+                + "  <mqtt>\n"
+                + "    <packets>\n"
+                + "      <max-packet-size>" + MAX_MESSAGE_BYTES + "</max-packet-size>\n"
+                + "    </packets>\n"
+                + "  </mqtt>\n"
+                + "  <persistence>\n"
+                + "    <mode>in-memory</mode>\n"
+                + "  </persistence>\n"
+                + "  <anonymous-usage-statistics>\n"
+                + "    <enabled>false</enabled>\n"
+                + "  </anonymous-usage-statistics>\n"
+                + "</hivemq>\n";
+    }
+
+    /**
+     * Sends the broker's log to {@code file} instead of the terminal, where it would bury the board's console.
+     * Call it before the first broker starts.
      */
     public static void logTo(File file) {
-        System.setProperty(LOG_FILE_PROPERTY, file.getAbsolutePath());
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        // Drops the console appender of the logback.xml that HiveMQ's jar carries.
+        context.reset();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
         // A file read later needs the time of each line; the terminal had it from watching.
-        System.setProperty(LOG_DATE_PROPERTY, "true");
-        System.setProperty(LOG_DATE_FORMAT_PROPERTY, "yyyy-MM-dd HH:mm:ss.SSS");
+        encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} [%thread] %-5level %logger - %msg%n%ex");
+        encoder.start();
+        FileAppender<ILoggingEvent> appender = new FileAppender<>();
+        appender.setContext(context);
+        appender.setName("broker-log");
+        appender.setFile(file.getAbsolutePath());
+        appender.setEncoder(encoder);
+        appender.start();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(appender);
     }
 
     public int port() {
@@ -112,8 +215,28 @@ public final class EmbeddedBroker {
     }
 
     public void stop() {
-        if (this.server != null) {
-            this.server.stopServer();
+        if (this.hivemq != null) {
+            try {
+                this.hivemq.stop().get(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                this.hivemq.close();
+            } catch (ExecutionException | TimeoutException e) {
+                // Half started, or slow to stop: its threads end with the JVM; the folder goes anyway.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            this.hivemq = null;
+        }
+        if (this.home != null) {
+            deleteQuietly(this.home);
+            this.home = null;
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A temporary folder left behind: the system's cleaning takes it.
         }
     }
 
@@ -133,24 +256,40 @@ public final class EmbeddedBroker {
         }
     }
 
-    /** Moquette binds asynchronously: wait until a TCP connect succeeds. */
-    private void awaitListening() throws IOException {
-        long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
-        IOException last = null;
-        while (System.currentTimeMillis() < deadline) {
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 200);
-                return;
-            } catch (IOException e) {
-                last = e;
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
+    /** Records what HiveMQ reports at ERROR about its listeners while it starts. */
+    private static final class ListenerErrors extends AppenderBase<ILoggingEvent> {
+        private final List<String> messages = new ArrayList<>();
+        private Logger logger;
+
+        static ListenerErrors watch() {
+            ListenerErrors errors = new ListenerErrors();
+            LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+            errors.setContext(context);
+            errors.start();
+            errors.logger = context.getLogger(LISTENER_REPORT_LOGGER);
+            errors.logger.addAppender(errors);
+            return errors;
+        }
+
+        @Override
+        protected synchronized void append(ILoggingEvent event) {
+            if (event.getLevel().isGreaterOrEqual(Level.ERROR)) {
+                this.messages.add(event.getFormattedMessage());
             }
         }
-        throw new IOException("embedded broker did not start listening on port " + this.port, last);
+
+        synchronized boolean isEmpty() {
+            return this.messages.isEmpty();
+        }
+
+        synchronized String text() {
+            return String.join("; ", this.messages);
+        }
+
+        @Override
+        public void stop() {
+            this.logger.detachAppender(this);
+            super.stop();
+        }
     }
 }

@@ -254,7 +254,7 @@ public final class Simulator {
         String port = colon < 0 ? "1883" : hostPort.substring(colon + 1);
         out.println("[simulator] ------------------------------------------------------------------");
         if (simulated.embeddedBrokerPort() > 0) {
-            out.println("[simulator] Embedded MQTT broker (Moquette) on " + host + ":" + port);
+            out.println("[simulator] Embedded MQTT broker (HiveMQ CE) on " + host + ":" + port);
             out.println("[simulator] Its log: " + (brokerLog == null ? "on this terminal (--broker-log -)"
                     : brokerLog + " (--broker-log - shows it here)"));
         } else {

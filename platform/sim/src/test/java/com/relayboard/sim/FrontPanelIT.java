@@ -38,7 +38,7 @@ public class FrontPanelIT {
                         Map.of("DISPLAY", screen.display()), List.of("--board", "lcd-neopixel", "--scale", "1",
                                 "--lcd-png", new File(shots, "lcd.png").getAbsolutePath()),
                         TIMEOUT_MS)) {
-            String brokerLine = simulator.awaitLine("Embedded MQTT broker (Moquette) on 127.0.0.1:");
+            String brokerLine = simulator.awaitLine("Embedded MQTT broker (HiveMQ CE) on 127.0.0.1:");
             int port = Integer.parseInt(brokerLine.substring(brokerLine.lastIndexOf(':') + 1).trim());
             simulator.awaitLine("MQTT: CONNECTED");
 

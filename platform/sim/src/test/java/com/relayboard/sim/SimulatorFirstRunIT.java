@@ -41,11 +41,17 @@ public class SimulatorFirstRunIT {
             assertEquals(List.of("hello (relay1) (relay2)"), topic3.awaitMessages(TIMEOUT_MS));
             simulator.awaitLine("New message (topic=\"/test/topic2\", message=\"hello (relay1)\")");
 
-            // Moquette logs a line per packet: all of them went to the file, none to the console.
-            assertTrue("the broker's log holds its packets", awaitFileContains(log, "MQTTMessageLogger - C->B PUBACK"));
+            // HiveMQ logs its start and a line per client that connects: all of them went to the file, none to
+            // the console.
+            String listener = "Started TCP Listener on address 127.0.0.1 and on port " + port;
+            assertTrue("the broker's log holds its start", awaitFileContains(log, listener));
+            String boardConnected = "Client ID: " + clientId(simulator) + ", IP: 127.0.0.1";
+            assertTrue("the broker's log holds the board's connection", awaitFileContains(log, boardConnected));
             List<String> console = simulator.lines();
             assertEquals("the log's path is printed once: " + console, 1, count(console, log.getAbsolutePath()));
-            assertNull("no broker line on the board's console", simulator.find("io.moquette"));
+            assertNull("no broker line on the board's console", simulator.find("com.hivemq"));
+            assertNull("no broker line on the board's console", simulator.find(listener));
+            assertNull("no broker line on the board's console", simulator.find(boardConnected));
         }
     }
 
@@ -55,7 +61,9 @@ public class SimulatorFirstRunIT {
         try (SimulatorProcess simulator = start("--lcd-png", new File(folder, "lcd.png").getPath(), "--broker-log",
                 "-")) {
             simulator.awaitLine("Its log: on this terminal");
-            simulator.awaitLine("io.moquette.broker.metrics.MQTTMessageLogger - C->B CONNECT");
+            int port = brokerPort(simulator);
+            simulator.awaitLine("Started TCP Listener on address 127.0.0.1 and on port " + port);
+            simulator.awaitLine("Client ID: " + clientId(simulator) + ", IP: 127.0.0.1");
         }
     }
 
@@ -186,8 +194,15 @@ public class SimulatorFirstRunIT {
     }
 
     private static int brokerPort(SimulatorProcess simulator) throws InterruptedException {
-        String line = simulator.awaitLine("Embedded MQTT broker (Moquette) on 127.0.0.1:");
+        String line = simulator.awaitLine("Embedded MQTT broker (HiveMQ CE) on 127.0.0.1:");
         return Integer.parseInt(line.substring(line.lastIndexOf(':') + 1).trim());
+    }
+
+    /** @return the client id the board's start line gives */
+    private static String clientId(SimulatorProcess simulator) throws InterruptedException {
+        String line = simulator.awaitLine(", client id ");
+        String from = line.substring(line.indexOf(", client id ") + ", client id ".length());
+        return from.substring(0, from.indexOf(','));
     }
 
     private static boolean awaitFileContains(File file, String text) throws Exception {

@@ -3,8 +3,8 @@ package com.relayboard.sim;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 
-/** The relay against the simulator's default: the embedded Moquette broker. */
-public class MoquetteRelayIT extends AbstractRelayIT {
+/** The relay against the simulator's default: the embedded HiveMQ CE broker. */
+public class HiveMqRelayIT extends AbstractRelayIT {
 
     @BeforeClass
     public static void boot() throws Exception {
