@@ -307,6 +307,42 @@ public class MicroejProjectFilesTest {
         }
     }
 
+    /**
+     * Every file a list names is in src/main/resources, where the build looks for it, or is made there by the
+     * documented step: the LCD's font and its table, by platform/font/make-cjk-font.sh (platform/README.md), which
+     * this test runs the same way (its generator, into a temporary folder) to see that it makes exactly that file.
+     */
+    @Test
+    public void everyFileAListNamesExistsOrIsMadeByTheDocumentedStep() throws IOException {
+        Path build = root.resolve("src/main/resources");
+        Path made = Files.createTempDirectory("lcd-font");
+        com.relayboard.host.font.CjkFontGenerator.write(com.relayboard.host.font.CjkFontGenerator.generate(
+                Paths.get("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+                root.resolve("platform/font/hanzi-tgh-level1.txt"), build.resolve("relayboard.fonts.list")), made);
+        assertTrue("platform/README.md documents the step", read("platform/README.md")
+                .contains("platform/font/make-cjk-font.sh"));
+        int named = 0;
+        for (String file : relativeFiles(build)) {
+            if (!file.matches(".+\\.(fonts|resources|images)\\.list")) {
+                continue;
+            }
+            for (String line : Files.readAllLines(build.resolve(file), StandardCharsets.UTF_8)) {
+                String entry = line.trim();
+                if (entry.isEmpty() || entry.startsWith("#")) {
+                    continue;
+                }
+                String path = entry.split(":")[0].trim();
+                path = path.startsWith("/") ? path.substring(1) : path;
+                boolean committed = Files.isRegularFile(build.resolve(path)) && !read(".gitignore").contains(
+                        "/src/main/resources/" + path);
+                assertTrue(file + " names " + path + ", which is neither in src/main/resources nor made by"
+                        + " platform/font/make-cjk-font.sh", committed || Files.isRegularFile(made.resolve(path)));
+                named++;
+            }
+        }
+        assertEquals("the lists name the LCD's font and its table", 2, named);
+    }
+
     private static List<String> relativeFiles(Path dir) throws IOException {
         List<String> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir)) {

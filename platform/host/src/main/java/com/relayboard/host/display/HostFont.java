@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code resources/relayboard.fonts.list}), and naming the font keeps the pixels the same whatever else fontconfig
  * would pick. Without it, the JDK's own fallback draws them, often as boxes; {@link #cjkFamily()} says so.
  */
-public final class HostFont {
+public final class HostFont implements FontFace {
 
     /** Line heights, in pixels, that match the small fonts MicroEJ ships for 320x240 panels. */
     private static final int MIN_LINE_HEIGHT_PX = 14;
