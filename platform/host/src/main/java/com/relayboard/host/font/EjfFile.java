@@ -182,6 +182,22 @@ public final class EjfFile {
         return bytes.toByteArray();
     }
 
+    /** The slow way, for a PNG {@link Png} does not decode itself. */
+    private static boolean[] inkByImageIo(byte[] png, int height, String index) throws IOException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        if (image == null || image.getHeight() != height) {
+            throw new IOException("the image of " + index + " is not a PNG " + height + " pixels high");
+        }
+        int width = image.getWidth();
+        boolean[] pixels = new boolean[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                pixels[y * width + x] = (image.getRGB(x, y) & 0xFF) < 128;
+            }
+        }
+        return pixels;
+    }
+
     /**
      * Reads an {@code .ejf} file.
      *
@@ -229,16 +245,9 @@ public final class EjfFile {
             if (png == null) {
                 throw new IOException("the Header lists " + index + ", which has no image");
             }
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-            if (image == null || image.getHeight() != height) {
-                throw new IOException("the image of " + index + " is not a PNG " + height + " pixels high");
-            }
-            int width = image.getWidth();
-            boolean[] pixels = new boolean[width * height];
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    pixels[y * width + x] = (image.getRGB(x, y) & 0xFF) < 128;
-                }
+            boolean[] pixels = Png.ink(png, height);
+            if (pixels == null) {
+                pixels = inkByImageIo(png, height, index);
             }
             glyphs.put(codePoint, pixels);
         }

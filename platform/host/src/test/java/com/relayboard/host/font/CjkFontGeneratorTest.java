@@ -84,4 +84,14 @@ public class CjkFontGeneratorTest {
         assertTrue(java.util.Arrays.equals(made.font.toBytes(), again.font.toBytes()));
         assertTrue(java.util.Arrays.equals(made.glyphTable, again.glyphTable));
     }
+
+    @Test
+    public void theFileReadsBackAsTheGlyphsItWasMadeFrom() throws IOException {
+        EjfFile read = EjfFile.read(new java.io.ByteArrayInputStream(made.font.toBytes()));
+        assertEquals(made.font.glyphs().keySet(), read.glyphs().keySet());
+        for (Map.Entry<Integer, boolean[]> glyph : made.font.glyphs().entrySet()) {
+            assertTrue("U+" + Integer.toHexString(glyph.getKey()),
+                    java.util.Arrays.equals(glyph.getValue(), read.glyphs().get(glyph.getKey())));
+        }
+    }
 }

@@ -77,4 +77,30 @@ public class EjfFileTest {
             assertEquals("not an .ejf file: no Header entry", expected.getMessage());
         }
     }
+
+    /** The quick decoder reads what ImageIO reads, whatever row filters ImageIO's writer chose. */
+    @Test
+    public void glyphImagesDecodeAsImageIoDecodesThem() throws IOException {
+        java.util.Random random = new java.util.Random(15);
+        for (int type : new int[] { java.awt.image.BufferedImage.TYPE_3BYTE_BGR,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY, java.awt.image.BufferedImage.TYPE_INT_ARGB }) {
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(13, 16, type);
+            for (int y = 0; y < 16; y++) {
+                for (int x = 0; x < 13; x++) {
+                    int grey = random.nextInt(256);
+                    image.setRGB(x, y, 0xFF000000 | grey << 16 | grey << 8 | grey);
+                }
+            }
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(image, "png", png);
+            boolean[] ink = Png.ink(png.toByteArray(), 16);
+            java.awt.image.BufferedImage decoded = javax.imageio.ImageIO.read(new ByteArrayInputStream(png.toByteArray()));
+            for (int y = 0; y < 16; y++) {
+                for (int x = 0; x < 13; x++) {
+                    assertEquals("type " + type + " at " + x + "," + y, decoded.getRaster().getSample(x, y, 0) < 128,
+                            ink[y * 13 + x]);
+                }
+            }
+        }
+    }
 }
