@@ -56,7 +56,12 @@ public final class Main {
     public static RelayBoard start(String[] setKeys) {
         MicroUI.start();
         PrintStream console = System.out;
-        BoardScreen screen = LcdScreen.show();
+        LcdScreen lcd = LcdScreen.show();
+        BoardScreen screen = lcd;
+        if (lcd != null && lcd.fontProblem() != null) {
+            console.println(lcd.fontProblem());
+            lcd.showNotice(lcd.fontProblem(), true);
+        }
         if (screen == null) {
             console.println("No display: messages and states are shown on this console only.");
             screen = new ConsoleOnlyScreen();

@@ -310,13 +310,6 @@ public final class RelayBoard {
     }
 
     private static void joinQuietly(Thread thread, long timeoutMs) {
-        if (thread == null) {
-            return;
-        }
-        try {
-            thread.join(timeoutMs);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ThreadEnd.await(thread, timeoutMs);
     }
 }

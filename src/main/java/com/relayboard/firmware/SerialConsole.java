@@ -116,13 +116,7 @@ final class SerialConsole implements Runnable, Console {
             running = this.writer;
             notifyAll();
         }
-        if (running != null) {
-            try {
-                running.join(DRAIN_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ThreadEnd.await(running, DRAIN_MS); // bounded, on proven members (Thread.join(long) is not established)
         synchronized (this) {
             this.writer = null;
         }

@@ -1,5 +1,6 @@
 package com.relayboard.firmware.net;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,8 +74,8 @@ public final class TlsSockets {
     /** @return the file's content, or {@code null} when it cannot be opened */
     private static InputStream openFile(String path) {
         try {
-            return new FileInputStream(path); // unproven: if missing, use return null; (the CA must then be a
-            // classpath resource listed in a *.resources.list, as on the WROVER anyway)
+            // FileInputStream(File), as MicroEJ's Example-Hoka opens files (FileInputStream(String) is not established).
+            return new FileInputStream(new File(path));
         } catch (Exception e) {
             return null;
         }

@@ -1,9 +1,10 @@
 package com.relayboard.firmware.text;
 
 /**
- * The characters the board's LCD font has: the ranges {@code resources/relayboard.fonts.list} declares (a test in
- * platform/gate keeps the two in step). MicroUI draws a character its font lacks as the font's first character,
- * silently; the LCD escapes those instead, as it escapes control characters.
+ * The ranges {@code src/main/resources/relayboard.fonts.list} declares for the LCD's font (a test in platform/gate keeps
+ * the two in step): the font holds a chosen set of characters within them, which {@link GlyphSet} says exactly.
+ * MicroUI draws a character its font lacks as the font's first character, silently; the LCD escapes those instead, as
+ * it escapes control characters.
  */
 public final class GlyphRanges {
 
@@ -18,14 +19,30 @@ public final class GlyphRanges {
     private GlyphRanges() {
     }
 
-    /** @return whether the LCD's font has a glyph for {@code codePoint} */
+    /** @return whether {@code codePoint} is in one of the ranges (the font may still lack it: see GlyphSet) */
     public static boolean has(int codePoint) {
+        return indexOf(codePoint) >= 0;
+    }
+
+    /** @return the position of {@code codePoint} among the characters of the ranges, in their order; -1 if outside */
+    static int indexOf(int codePoint) {
+        int index = 0;
         for (int i = 0; i < RANGES.length; i += 2) {
             if (codePoint >= RANGES[i] && codePoint <= RANGES[i + 1]) {
-                return true;
+                return index + codePoint - RANGES[i];
             }
+            index += RANGES[i + 1] - RANGES[i] + 1;
         }
-        return false;
+        return -1;
+    }
+
+    /** @return how many characters the ranges hold */
+    static int characters() {
+        int count = 0;
+        for (int i = 0; i < RANGES.length; i += 2) {
+            count += RANGES[i + 1] - RANGES[i] + 1;
+        }
+        return count;
     }
 
     /** @return the ranges as the fonts list writes them: {@code 0x0-0x7f,0x80-0xff,...} */

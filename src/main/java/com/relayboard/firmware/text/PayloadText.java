@@ -6,7 +6,7 @@ package com.relayboard.firmware.text;
  * ({@code \xFF}, {@code \n}, {@code \t}, {@code \u0085}), and a backslash is doubled so that an
  * escape can never be mistaken for payload text.
  *
- * <p>The LCD's variants ({@link #escapeForLcd}) also escape what its font has no glyph for (see {@link GlyphRanges}):
+ * <p>The LCD's variants ({@link #escapeForLcd}) also escape what its font has no glyph for (the {@link GlyphSet} passed in):
  * {@code \u0E01} in the BMP, {@code \U0001F600} beyond it, so that no character is ever drawn as a silent box.
  */
 public final class PayloadText {
@@ -29,19 +29,19 @@ public final class PayloadText {
         return escape(payload, Integer.MAX_VALUE);
     }
 
-    /** @return {@link #escapeTopic} for the LCD: characters its font lacks escaped too */
-    public static String escapeTopicForLcd(String topic, int maxChars) {
-        return escape(Utf8.encode(topic), maxChars, true);
+    /** @return {@link #escapeTopic} for the LCD: characters its font ({@code glyphs}) lacks escaped too */
+    public static String escapeTopicForLcd(String topic, int maxChars, GlyphSet glyphs) {
+        return escape(Utf8.encode(topic), maxChars, glyphs);
     }
 
-    /** @return {@link #escape(byte[], int)} for the LCD: characters its font lacks escaped too */
-    public static String escapeForLcd(byte[] payload, int maxChars) {
-        return escape(payload, maxChars, true);
+    /** @return {@link #escape(byte[], int)} for the LCD: characters its font ({@code glyphs}) lacks escaped too */
+    public static String escapeForLcd(byte[] payload, int maxChars, GlyphSet glyphs) {
+        return escape(payload, maxChars, glyphs);
     }
 
     /** @return how many payload bytes {@link #escapeForLcd} shows within {@code maxChars} characters */
-    public static int bytesShownOnLcd(byte[] payload, int maxChars) {
-        return bytesShown(payload, maxChars, true);
+    public static int bytesShownOnLcd(byte[] payload, int maxChars, GlyphSet glyphs) {
+        return bytesShown(payload, maxChars, glyphs);
     }
 
     /**
@@ -50,10 +50,10 @@ public final class PayloadText {
      * @return the escaped text of as much of {@code payload} as fits in {@code maxChars}
      */
     public static String escape(byte[] payload, int maxChars) {
-        return escape(payload, maxChars, false);
+        return escape(payload, maxChars, null);
     }
 
-    private static String escape(byte[] payload, int maxChars, boolean lcd) {
+    private static String escape(byte[] payload, int maxChars, GlyphSet lcd) {
         StringBuilder text = new StringBuilder(Math.min(payload.length + 8, maxChars < 4096 ? maxChars + 8 : 4096));
         int i = 0;
         while (i < payload.length) {
@@ -81,10 +81,10 @@ public final class PayloadText {
      *         characters
      */
     public static int bytesShown(byte[] payload, int maxChars) {
-        return bytesShown(payload, maxChars, false);
+        return bytesShown(payload, maxChars, null);
     }
 
-    private static int bytesShown(byte[] payload, int maxChars, boolean lcd) {
+    private static int bytesShown(byte[] payload, int maxChars, GlyphSet lcd) {
         int chars = 0;
         int i = 0;
         while (i < payload.length) {
@@ -107,7 +107,7 @@ public final class PayloadText {
         return i;
     }
 
-    private static int escapedWidth(int codePoint, boolean lcd) {
+    private static int escapedWidth(int codePoint, GlyphSet lcd) {
         if (codePoint == '\\' || codePoint == '\n' || codePoint == '\r' || codePoint == '\t') {
             return 2;
         }
@@ -117,13 +117,13 @@ public final class PayloadText {
         if (codePoint >= 0x80 && codePoint <= 0x9F) {
             return 6;
         }
-        if (lcd && !GlyphRanges.has(codePoint)) {
+        if (lcd != null && !lcd.has(codePoint)) {
             return codePoint >= 0x10000 ? 10 : 6;
         }
         return codePoint >= 0x10000 ? 2 : 1;
     }
 
-    private static void appendCodePoint(StringBuilder text, int codePoint, boolean lcd) {
+    private static void appendCodePoint(StringBuilder text, int codePoint, GlyphSet lcd) {
         switch (codePoint) {
         case '\\':
             text.append("\\\\");
@@ -145,7 +145,7 @@ public final class PayloadText {
         } else if (codePoint >= 0x80 && codePoint <= 0x9F) {
             // C1 controls are valid UTF-8 but move terminals around: show them by number.
             text.append("\\u00").append(HEX[codePoint >> 4]).append(HEX[codePoint & 0xF]);
-        } else if (lcd && !GlyphRanges.has(codePoint)) {
+        } else if (lcd != null && !lcd.has(codePoint)) {
             // Not in the LCD's font: MicroUI would draw its first glyph instead, which reads as a box.
             text.append(codePoint >= 0x10000 ? "\\U" : "\\u");
             for (int shift = codePoint >= 0x10000 ? 28 : 12; shift >= 0; shift -= 4) {

@@ -1,5 +1,6 @@
 package com.relayboard.firmware.ui;
 
+import com.relayboard.firmware.text.GlyphSet;
 import com.relayboard.firmware.text.PayloadText;
 
 import ej.microui.MicroUI;
@@ -44,6 +45,10 @@ public final class LcdScreen implements BoardScreen {
     public static final int NOTICE_LINES = 3;
 
     private final Font font;
+    /** The characters {@link #font} has; the others are escaped. */
+    private final GlyphSet glyphs;
+    /** What is missing of the LCD's font, in one line, or null. */
+    private final String fontProblem;
     private final TextLine wifiLine;
     private final TextLine mqttLine;
     private final TextLine[] noticeLines = new TextLine[NOTICE_LINES];
@@ -74,8 +79,11 @@ public final class LcdScreen implements BoardScreen {
         }
     };
 
-    private LcdScreen(Font font, int messageRows) {
+    private LcdScreen(LcdFont lcdFont, int messageRows) {
+        Font font = lcdFont.font();
         this.font = font;
+        this.glyphs = lcdFont.glyphs();
+        this.fontProblem = lcdFont.problem();
         this.wifiLine = new TextLine(font, STATUS_BACKGROUND, BUSY_TEXT);
         this.mqttLine = new TextLine(font, STATUS_BACKGROUND, BUSY_TEXT);
         for (int i = 0; i < NOTICE_LINES; i++) {
@@ -106,12 +114,12 @@ public final class LcdScreen implements BoardScreen {
         if (display == null || display.getWidth() <= 0 || display.getHeight() <= 0) {
             return null;
         }
-        Font font = Font.getDefaultFont();
-        int lineHeight = TextLine.height(font);
+        LcdFont lcdFont = LcdFont.load();
+        int lineHeight = TextLine.height(lcdFont.font());
         // Two lines of status, the notice's, one of counters; the rest holds messages, two lines each.
         // The root container fills the display with the background; lines cover their own rows.
         int messageRows = Math.max(1, (display.getHeight() / lineHeight - 3 - NOTICE_LINES) / 2);
-        LcdScreen screen = new LcdScreen(font, messageRows);
+        LcdScreen screen = new LcdScreen(lcdFont, messageRows);
         LineStack stack = new LineStack();
         stack.add(screen.wifiLine);
         stack.add(screen.mqttLine);
@@ -126,6 +134,14 @@ public final class LcdScreen implements BoardScreen {
         desktop.setWidget(stack);
         desktop.requestShow();
         return screen;
+    }
+
+    /**
+     * @return one line saying what is missing of the LCD's font and what the LCD shows instead (the default font,
+     *         text escaped), or {@code null} when the CJK font and its table loaded
+     */
+    public String fontProblem() {
+        return this.fontProblem;
     }
 
     @Override
@@ -245,13 +261,13 @@ public final class LcdScreen implements BoardScreen {
     }
 
     private String fitTopic(String topic) {
-        return TextFit.fit(PayloadText.escapeTopicForLcd(topic, MAX_PAYLOAD_CHARS), this.font,
+        return TextFit.fit(PayloadText.escapeTopicForLcd(topic, MAX_PAYLOAD_CHARS, this.glyphs), this.font,
                 this.rows[0].topic.textWidth(), "", false);
     }
 
     private String fitPayload(byte[] payload) {
-        String text = PayloadText.escapeForLcd(payload, MAX_PAYLOAD_CHARS);
-        boolean complete = PayloadText.bytesShownOnLcd(payload, MAX_PAYLOAD_CHARS) == payload.length;
+        String text = PayloadText.escapeForLcd(payload, MAX_PAYLOAD_CHARS, this.glyphs);
+        boolean complete = PayloadText.bytesShownOnLcd(payload, MAX_PAYLOAD_CHARS, this.glyphs) == payload.length;
         return TextFit.fit(text, this.font, this.rows[0].payload.textWidth(), " (" + payload.length + " B)",
                 !complete);
     }

@@ -1,13 +1,33 @@
 package com.relayboard.firmware.text;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 import org.junit.Assert;
+import org.junit.BeforeClass;
 import org.junit.Test;
 
-/** The LCD shows what its font has, and escapes the rest: never a silent box. */
+/**
+ * The LCD shows what its font has, and escapes the rest: never a silent box. The font's table of characters is the
+ * one platform/font made for the build (a classpath resource, as on the board).
+ */
 public class LcdEscapeTest {
 
+    private static GlyphSet font;
+
+    @BeforeClass
+    public static void loadTheFontsTable() throws IOException {
+        InputStream in = LcdEscapeTest.class.getResourceAsStream("/fonts/relayboard_cjk_16px.glyphs");
+        Assert.assertNotNull("the LCD font's table is on the classpath (platform/font/make-cjk-font.sh)", in);
+        try {
+            font = GlyphSet.read(in);
+        } finally {
+            in.close();
+        }
+    }
+
     private static String lcd(String text) {
-        return PayloadText.escapeForLcd(Utf8.encode(text), Integer.MAX_VALUE);
+        return PayloadText.escapeForLcd(Utf8.encode(text), Integer.MAX_VALUE, font);
     }
 
     @Test
@@ -29,11 +49,25 @@ public class LcdEscapeTest {
     }
 
     @Test
+    public void hanziOutsideTheFontsSet_areEscapedThoughInItsRange() {
+        // U+9F98 and U+4E02 are in the CJK block the fonts list names, not among the 3,500 hanzi the font holds.
+        Assert.assertTrue(GlyphRanges.has(0x9F98));
+        Assert.assertFalse(font.has(0x9F98));
+        Assert.assertEquals("\u4E2D\\u9F98\\u4E02", lcd("\u4E2D\u9F98\u4E02"));
+    }
+
+    @Test
+    public void withoutTheCjkFont_everythingBeyondLatin1IsEscaped() {
+        Assert.assertEquals("caf\u00E9 \\u4F60", PayloadText.escapeForLcd(Utf8.encode("caf\u00E9 \u4F60"),
+                Integer.MAX_VALUE, GlyphSet.PRINTABLE_LATIN1));
+    }
+
+    @Test
     public void bytesShownOnLcd_countsTheEscapesWidth() {
         byte[] payload = Utf8.encode("\u0416\u0416");
-        Assert.assertEquals("one escape of 6 characters fits in 6", 2, PayloadText.bytesShownOnLcd(payload, 6));
-        Assert.assertEquals("\\u0416", PayloadText.escapeForLcd(payload, 11));
-        Assert.assertEquals(4, PayloadText.bytesShownOnLcd(payload, 12));
+        Assert.assertEquals("one escape of 6 characters fits in 6", 2, PayloadText.bytesShownOnLcd(payload, 6, font));
+        Assert.assertEquals("\\u0416", PayloadText.escapeForLcd(payload, 11, font));
+        Assert.assertEquals(4, PayloadText.bytesShownOnLcd(payload, 12, font));
         Assert.assertEquals(4, PayloadText.bytesShown(payload, 2));
     }
 
@@ -45,5 +79,15 @@ public class LcdEscapeTest {
         Assert.assertFalse(GlyphRanges.has(0xA000));
         Assert.assertEquals("0x0-0x7f,0x80-0xff,0x2000-0x206f,0x3000-0x303f,0x4e00-0x9fff,0xff00-0xffef",
                 GlyphRanges.describe());
+    }
+
+    @Test
+    public void aTableOfTheWrongSize_isRefused() {
+        try {
+            GlyphSet.read(new java.io.ByteArrayInputStream(new byte[GlyphSet.tableBytes() - 1]));
+            Assert.fail("a short table was taken");
+        } catch (IOException expected) {
+            Assert.assertTrue(expected.getMessage(), expected.getMessage().indexOf("not " + GlyphSet.tableBytes()) >= 0);
+        }
     }
 }

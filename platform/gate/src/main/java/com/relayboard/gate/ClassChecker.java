@@ -233,6 +233,10 @@ final class ClassChecker extends ClassVisitor {
         if (entry.unproven()) {
             unproven.add(key);
             checkHolder(location, (method ? "method " : "field ") + key, entry.holders(), entry);
+        } else if (entry.member() == null && !provenWhereDeclared(owner, name, descriptor, method)) {
+            // A whole-class entry establishes the class, not each member named through it: counted until a member
+            // entry gives the member its own source.
+            unproven.add(key + " " + WHOLE_CLASS_ONLY);
         }
         if (!method) {
             return;
@@ -255,6 +259,19 @@ final class ClassChecker extends ClassVisitor {
             violation(location, member, "the host declares throws(" + names(declared) + ") but allowlist line "
                     + entry.line() + " records throws(" + names(recorded) + ")");
         }
+    }
+
+    /**
+     * Whether a member named through a class's whole-class entry has a proven member entry on the API class that
+     * declares it ({@code IOException.getMessage()} is Throwable's).
+     */
+    private boolean provenWhereDeclared(String owner, String name, String descriptor, boolean method) {
+        ApiClasses.Info declaring = api.declaring(owner, name, descriptor, method);
+        if (declaring == null || declaring.name.equals(owner)) {
+            return false;
+        }
+        Allowlist.Entry entry = allowlist.entryFor(declaring.name, name, descriptor, testScope);
+        return entry != null && entry.member() != null && !entry.unproven();
     }
 
     /**
@@ -294,6 +311,9 @@ final class ClassChecker extends ClassVisitor {
         return method && OBJECT_PUBLIC_METHODS.contains(name + descriptor)
                 && allowlist.allowsMember("java/lang/Object", name, descriptor, testScope);
     }
+
+    /** Suffix of an unproven reference allowed only by its class's whole-class entry. */
+    static final String WHOLE_CLASS_ONLY = "(whole-class entry only)";
 
     private static final Set<String> OBJECT_PUBLIC_METHODS = new HashSet<>(Arrays.asList(
             "equals(Ljava/lang/Object;)Z", "hashCode()I", "toString()Ljava/lang/String;", "getClass()Ljava/lang/Class;",

@@ -327,4 +327,54 @@ public class GateBlindSpotsTest {
         assertEquals(null, entries.get(3).throwsRecord());
         assertFalse("status is optional outside the MicroEJ API packages", entries.get(3).unproven());
     }
+
+    // ------------------------------------------------------------------ members behind whole-class entries
+
+    private static final String SOCKETS =
+            "package fw; public class Sockets {\n"
+            + "  boolean closed(java.net.Socket socket) { return socket.isClosed(); }\n"
+            + "  String reason(java.io.IOException e) { return e.getMessage(); }\n"
+            + "}";
+
+    /**
+     * A whole-class entry establishes the class, not each member named through it: Socket.isClosed() counts as
+     * unproven until it has an entry of its own. A member declared by a class above (IOException.getMessage() is
+     * Throwable's, which has a member entry) is not counted.
+     */
+    @Test
+    public void memberNamedThroughAWholeClassEntry_countsAsUnprovenUntilItHasItsOwnEntry() throws IOException {
+        Path classes = compile(SOCKETS);
+        FidelityGate.Report report = passes(classes);
+        assertEquals(Collections.singleton("java/net/Socket.isClosed()Z " + ClassChecker.WHOLE_CLASS_ONLY),
+                report.unproven());
+        FidelityGate.Report withEntry = run(changed(null, "java.net.Socket#isClosed | a source"), classes);
+        assertEquals(Collections.emptySet(), withEntry.unproven());
+        assertTrue(real().classIsUnproven("java/net/Socket", false) == false);
+    }
+
+    /** join(long) has no EDC evidence (CLDC 1.1 has only join()): refused; join() passes. */
+    @Test
+    public void threadJoinWithATimeout_isRefusedAndJoinWithoutOneIsNot() throws IOException {
+        FidelityGate.Report refused = run(real(), compile("package fw; public class Join {\n"
+                + "  void stop(Thread t) throws InterruptedException { t.join(500); }\n}"));
+        Violation violation = only(refused);
+        assertEquals("method java/lang/Thread.join(J)V", violation.referenced());
+        assertEquals(Violation.NOT_ALLOWED, violation.reason());
+        FidelityGate.Report passing = passes(compile("package fw; public class Join {\n"
+                + "  void stop(Thread t) throws InterruptedException { t.join(); }\n}"));
+        assertEquals(Collections.emptySet(), passing.unproven());
+    }
+
+    /** FileInputStream(String) is not established; FileInputStream(new File(path)) is (MicroEJ's Example-Hoka). */
+    @Test
+    public void fileInputStreamFromAString_isRefusedAndFromAFileIsNot() throws IOException {
+        Violation violation = only(run(real(), compile("package fw; public class Ca {\n"
+                + "  java.io.InputStream open(String p) throws java.io.IOException {"
+                + " return new java.io.FileInputStream(p); }\n}")));
+        assertEquals("method java/io/FileInputStream.<init>(Ljava/lang/String;)V", violation.referenced());
+        FidelityGate.Report passing = passes(compile("package fw; public class Ca {\n"
+                + "  java.io.InputStream open(String p) throws java.io.IOException {"
+                + " return new java.io.FileInputStream(new java.io.File(p)); }\n}"));
+        assertEquals(Collections.emptySet(), passing.unproven());
+    }
 }

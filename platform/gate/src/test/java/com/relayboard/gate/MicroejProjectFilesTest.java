@@ -251,25 +251,105 @@ public class MicroejProjectFilesTest {
         }
     }
 
+    /**
+     * MicroEJ documents one resources folder, {@code src/main/resources} (docs ApplicationDeveloperGuide/classpath.rst:
+     * "any other kind of resources and list files are stored in the src/main/resources folder"); no public source
+     * shows the SDK 5 build type honouring a {@code src.main.resources} property, so module.ivy sets none and the
+     * build reads the default folder. The desktop build and Eclipse's .classpath read that same folder.
+     */
     @Test
-    public void resourcesFolderIsWhereTheBuildLooksAndHoldsTheDefaults() throws IOException {
-        String folder = buildProperty("src.main.resources");
-        assertTrue("resources folder is given relative to the module: " + folder, folder.startsWith("${basedir}/"));
-        Path resources = root.resolve(folder.substring("${basedir}/".length()));
-        assertEquals(root.resolve("resources"), resources);
+    public void resourcesAreInTheFolderMicroejDocumentsAndEveryBuildReadsIt() throws IOException {
+        assertEquals("module.ivy leaves src.main.resources at MicroEJ's default", null,
+                buildPropertyOrNull("src.main.resources"));
+        String classpath = read(".classpath");
+        assertTrue(".classpath reads src/main/resources", classpath.contains("path=\"src/main/resources\""));
+        assertFalse(".classpath does not read the top-level resources/", classpath.contains("path=\"resources\""));
+        assertTrue("the desktop build reads src/main/resources", read("platform/firmware/pom.xml")
+                .contains("<directory>${project.basedir}/../../src/main/resources</directory>"));
+        Path resources = root.resolve("src/main/resources");
         List<Path> lists = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(resources, "*.list")) {
             for (Path file : files) {
                 lists.add(file);
             }
         }
-        assertFalse("the firmware's defaults are a *.properties.list in resources/",
+        assertFalse("the firmware's defaults are a *.properties.list in src/main/resources/",
                 lists.stream().noneMatch(p -> p.getFileName().toString().endsWith(".properties.list")));
         for (Path list : lists) {
             String name = list.getFileName().toString();
             assertTrue("a list file of a kind MicroEJ reads: " + name,
                     name.matches(".+\\.(properties|resources|fonts|images|types|constants)\\.list"));
         }
+    }
+
+    /**
+     * The top-level resources/ stays (the project's layout names it) and holds the same list files as
+     * src/main/resources, byte for byte, both ways: an edit to one that misses the other fails here. Generated
+     * files (the LCD's font) live in src/main/resources only.
+     */
+    @Test
+    public void topLevelResourcesMirrorTheListFilesTheBuildReads() throws IOException {
+        Path top = root.resolve("resources");
+        Path build = root.resolve("src/main/resources");
+        List<String> topFiles = relativeFiles(top);
+        assertFalse("resources/ holds the list files", topFiles.isEmpty());
+        for (String file : topFiles) {
+            Path twin = build.resolve(file);
+            assertTrue("resources/" + file + " is also src/main/resources/" + file, Files.isRegularFile(twin));
+            assertEquals("resources/" + file + " and src/main/resources/" + file + " are the same file",
+                    new String(Files.readAllBytes(top.resolve(file)), StandardCharsets.ISO_8859_1),
+                    new String(Files.readAllBytes(twin), StandardCharsets.ISO_8859_1));
+        }
+        for (String file : relativeFiles(build)) {
+            if (file.endsWith(".list")) {
+                assertTrue("src/main/resources/" + file + " is also in resources/", topFiles.contains(file));
+            }
+        }
+    }
+
+    /**
+     * Every file a list names is in src/main/resources, where the build looks for it, or is made there by the
+     * documented step: the LCD's font and its table, by platform/font/make-cjk-font.sh (platform/README.md), which
+     * this test runs the same way (its generator, into a temporary folder) to see that it makes exactly that file.
+     */
+    @Test
+    public void everyFileAListNamesExistsOrIsMadeByTheDocumentedStep() throws IOException {
+        Path build = root.resolve("src/main/resources");
+        Path made = Files.createTempDirectory("lcd-font");
+        com.relayboard.host.font.CjkFontGenerator.write(com.relayboard.host.font.CjkFontGenerator.generate(
+                Paths.get("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+                root.resolve("platform/font/hanzi-tgh-level1.txt"), build.resolve("relayboard.fonts.list")), made);
+        assertTrue("platform/README.md documents the step", read("platform/README.md")
+                .contains("platform/font/make-cjk-font.sh"));
+        int named = 0;
+        for (String file : relativeFiles(build)) {
+            if (!file.matches(".+\\.(fonts|resources|images)\\.list")) {
+                continue;
+            }
+            for (String line : Files.readAllLines(build.resolve(file), StandardCharsets.UTF_8)) {
+                String entry = line.trim();
+                if (entry.isEmpty() || entry.startsWith("#")) {
+                    continue;
+                }
+                String path = entry.split(":")[0].trim();
+                path = path.startsWith("/") ? path.substring(1) : path;
+                boolean committed = Files.isRegularFile(build.resolve(path)) && !read(".gitignore").contains(
+                        "/src/main/resources/" + path);
+                assertTrue(file + " names " + path + ", which is neither in src/main/resources nor made by"
+                        + " platform/font/make-cjk-font.sh", committed || Files.isRegularFile(made.resolve(path)));
+                named++;
+            }
+        }
+        assertEquals("the lists name the LCD's font and its table", 2, named);
+    }
+
+    private static List<String> relativeFiles(Path dir) throws IOException {
+        List<String> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.filter(Files::isRegularFile).forEach(p -> files.add(dir.relativize(p).toString().replace('\\', '/')));
+        }
+        java.util.Collections.sort(files);
+        return files;
     }
 
     /**
@@ -280,7 +360,7 @@ public class MicroejProjectFilesTest {
     @Test
     public void fontsListRangesAreTheFirmwaresGlyphRanges() throws IOException {
         List<String> entries = new ArrayList<>();
-        for (String line : Files.readAllLines(root.resolve("resources/relayboard.fonts.list"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(root.resolve("src/main/resources/relayboard.fonts.list"), StandardCharsets.UTF_8)) {
             if (!line.trim().isEmpty() && !line.trim().startsWith("#")) {
                 entries.add(line.trim());
             }
@@ -304,7 +384,7 @@ public class MicroejProjectFilesTest {
 
     @Test
     public void everyRelayboardKeySetInTheBuildIsOneTheFirmwareReads() throws IOException {
-        Properties defaults = load(root.resolve("resources/relayboard.properties.list"));
+        Properties defaults = load(root.resolve("src/main/resources/relayboard.properties.list"));
         String loader = read("src/main/java/com/relayboard/firmware/config/ConfigLoader.java");
         for (String key : defaults.stringPropertyNames()) {
             assertTrue("relayboard.properties.list sets " + key + ", which ConfigLoader reads",
@@ -335,7 +415,7 @@ public class MicroejProjectFilesTest {
                 * productConstant("src/main/java/com/relayboard/firmware/relay/MessageReport.java", "MAX_PAYLOAD_BYTES");
         // Two bytes a char: Java strings on the board are UTF-16.
         long consoleBytes = 2 * productConstant("src/main/java/com/relayboard/firmware/SerialConsole.java", "MAX_CHARS");
-        long maxPayload = Long.parseLong(load(root.resolve("resources/relayboard.properties.list"))
+        long maxPayload = Long.parseLong(load(root.resolve("src/main/resources/relayboard.properties.list"))
                 .getProperty("relayboard.mqtt.maxPayloadBytes").trim());
         long retainedTarget = 64 * 1024;
         assertTrue("the heap (" + heap + ") holds the firmware's own objects (64 KiB), a full outbox (" + outboxBytes

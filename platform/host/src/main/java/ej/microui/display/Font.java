@@ -1,18 +1,30 @@
 package ej.microui.display;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.relayboard.host.display.EjfFace;
+import com.relayboard.host.display.FontFace;
 import com.relayboard.host.display.HostFont;
+import com.relayboard.host.font.EjfFile;
+
+import ej.microui.MicroUIException;
 
 /**
- * A font. The host has one, the default font: a monospaced font about 15 pixels high, drawn without anti-aliasing
- * like the 1-bpp fonts of the board.
+ * A font. The default font is the host's stand-in for the VEE Port's ({@link HostFont}); {@link #getFont(String)}
+ * loads a font from its {@code .ejf} file on the classpath and draws it from that file's glyphs, as the board draws
+ * the font the SDK made from it, so that a character the file lacks is missing on the host too.
  */
 public class Font {
 
     private static final Font DEFAULT = new Font(HostFont.defaultFont());
+    private static final Map<String, Font> LOADED = new HashMap<String, Font>();
 
-    private final HostFont host;
+    private final FontFace host;
 
-    Font(HostFont host) {
+    Font(FontFace host) {
         this.host = host;
     }
 
@@ -21,6 +33,44 @@ public class Font {
         return DEFAULT;
     }
 
+    /**
+     * The font at {@code path}, from the classpath's root, e.g. {@code /fonts/relayboard_cjk_16px.ejf}. On the board
+     * only a font a {@code *.fonts.list} declares is there; on the host the {@code .ejf} file itself is read.
+     *
+     * @param path the font file's path
+     * @return the font
+     * @throws MicroUIException if there is no such font, or it cannot be read (the board throws this, unchecked)
+     * @throws NullPointerException if {@code path} is null
+     */
+    public static Font getFont(String path) {
+        if (path == null) {
+            throw new NullPointerException();
+        }
+        synchronized (LOADED) {
+            Font loaded = LOADED.get(path);
+            if (loaded != null) {
+                return loaded;
+            }
+            InputStream in = Font.class.getResourceAsStream(path);
+            if (in == null) {
+                throw new MicroUIException("MicroUI: no font " + path + " (not on the classpath)");
+            }
+            Font font;
+            try {
+                font = new Font(new EjfFace(path, EjfFile.read(in)));
+            } catch (IOException | RuntimeException e) {
+                throw new MicroUIException("MicroUI: font " + path + " cannot be read: " + e.getMessage());
+            } finally {
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    // Read already.
+                }
+            }
+            LOADED.put(path, font);
+            return font;
+        }
+    }
     /**
      * @param string a string
      * @return its width in pixels
@@ -68,7 +118,7 @@ public class Font {
         return this.host.descriptor();
     }
 
-    HostFont host() {
+    FontFace host() {
         return this.host;
     }
 }

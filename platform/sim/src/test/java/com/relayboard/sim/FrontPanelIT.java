@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.Test;
 
+import com.relayboard.firmware.ui.LcdFont;
 import com.relayboard.firmware.ui.LcdScreen;
 import com.relayboard.firmware.ui.LedIndicator;
 import com.relayboard.host.display.HostDisplay;
@@ -47,7 +48,7 @@ public class FrontPanelIT {
             DesktopClients.publish(port, "/test/topic1", "hello panel");
             assertEquals(List.of("hello panel (relay1) (relay2)"), topic3.awaitMessages(TIMEOUT_MS));
 
-            BufferedImage relayed = HostDisplay.renderText("hello panel (relay1)", LcdScreen.TEXT,
+            BufferedImage relayed = HostDisplay.renderText(LcdFont.PATH, "hello panel (relay1)", LcdScreen.TEXT,
                     LcdScreen.BACKGROUND);
             Color idle = FrontPanel.litColor(LedIndicator.IDLE);
             long deadline = System.currentTimeMillis() + TIMEOUT_MS;

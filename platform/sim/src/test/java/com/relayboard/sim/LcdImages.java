@@ -9,6 +9,7 @@ import java.io.IOException;
 
 import javax.imageio.ImageIO;
 
+import com.relayboard.firmware.ui.LcdFont;
 import com.relayboard.firmware.ui.LcdScreen;
 import com.relayboard.firmware.ui.TextFit;
 import com.relayboard.host.display.HostDisplay;
@@ -32,7 +33,7 @@ final class LcdImages {
      */
     static BufferedImage awaitText(File png, String text, int color, int background, long timeoutMs)
             throws InterruptedException {
-        BufferedImage expected = HostDisplay.renderText(text, color, background);
+        BufferedImage expected = HostDisplay.renderText(LcdFont.PATH, text, color, background);
         long deadline = System.currentTimeMillis() + timeoutMs;
         BufferedImage last;
         // Looked at once at least: a timeout of 0 checks the PNG as it is.
@@ -55,12 +56,12 @@ final class LcdImages {
      */
     static String[] awaitNotice(File png, String text, int color, long timeoutMs) throws InterruptedException {
         // A line's text keeps 4 px free at each side.
-        String[] lines = TextFit.wrap(text, Font.getDefaultFont(), Display.getDisplay().getWidth() - 2 * 4,
+        String[] lines = TextFit.wrap(text, Font.getFont(LcdFont.PATH), Display.getDisplay().getWidth() - 2 * 4,
                 LcdScreen.NOTICE_LINES);
         int previousY = -1;
         for (String line : lines) {
             BufferedImage image = awaitText(png, line, color, LcdScreen.BACKGROUND, timeoutMs);
-            int[] at = find(image, HostDisplay.renderText(line, color, LcdScreen.BACKGROUND));
+            int[] at = find(image, HostDisplay.renderText(LcdFont.PATH, line, color, LcdScreen.BACKGROUND));
             assertTrue("\"" + line + "\" is below the line before it", at[1] > previousY);
             previousY = at[1];
         }

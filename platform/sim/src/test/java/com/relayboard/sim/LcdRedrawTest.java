@@ -11,6 +11,7 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 
 import com.relayboard.firmware.ui.BoardScreen;
+import com.relayboard.firmware.ui.LcdFont;
 import com.relayboard.firmware.ui.LcdScreen;
 import com.relayboard.host.display.HostDisplay;
 import com.relayboard.host.display.Rgb565;
@@ -88,10 +89,10 @@ public class LcdRedrawTest {
      */
     private static void assertNewestIsMarked(String topic, String payload, String previous) {
         BufferedImage lcd = display.snapshot();
-        BufferedImage payloadText = HostDisplay.renderText(payload, LcdScreen.TEXT, LcdScreen.BACKGROUND);
+        BufferedImage payloadText = HostDisplay.renderText(LcdFont.PATH, payload, LcdScreen.TEXT, LcdScreen.BACKGROUND);
         int[] at = LcdImages.find(lcd, payloadText);
         assertNotNull("the LCD shows \"" + payload + "\"", at);
-        BufferedImage topicText = HostDisplay.renderText(topic, LcdScreen.TOPIC_TEXT, LcdScreen.BACKGROUND);
+        BufferedImage topicText = HostDisplay.renderText(LcdFont.PATH, topic, LcdScreen.TOPIC_TEXT, LcdScreen.BACKGROUND);
         int lineStep = -1;
         for (int up = payloadText.getHeight(); up <= 2 * payloadText.getHeight() && lineStep < 0; up++) {
             if (at[1] - up >= 0 && sameAt(lcd, topicText, at[0], at[1] - up)) {
@@ -121,7 +122,7 @@ public class LcdRedrawTest {
         }
         if (previous != null) {
             // Read down from the mark (then on from the top): the message before is the next one read.
-            int[] before = LcdImages.find(lcd, HostDisplay.renderText(previous, LcdScreen.TEXT, LcdScreen.BACKGROUND));
+            int[] before = LcdImages.find(lcd, HostDisplay.renderText(LcdFont.PATH, previous, LcdScreen.TEXT, LcdScreen.BACKGROUND));
             assertNotNull("the LCD still shows \"" + previous + "\"", before);
             assertTrue("the first message was shown in the top row", topPayloadY >= 0);
             assertTrue("\"" + previous + "\" (y " + before[1] + ") is the row below \"" + payload + "\" (y " + at[1]

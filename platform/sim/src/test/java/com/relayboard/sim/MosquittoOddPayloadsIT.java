@@ -16,6 +16,7 @@ import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
 import com.relayboard.firmware.net.MqttState;
+import com.relayboard.firmware.ui.LcdFont;
 import com.relayboard.firmware.ui.LcdScreen;
 import com.relayboard.firmware.ui.TextFit;
 import com.relayboard.host.display.HostDisplay;
@@ -118,10 +119,10 @@ public class MosquittoOddPayloadsIT {
                     + MAX_PAYLOAD + ")";
             assertEquals(1, console.count(last));
             // The LCD's notice line shows the last one (the 256 KiB message was sent last).
-            String notice = TextFit.fit(last, Font.getDefaultFont(), 320 - 8, "", false);
+            String notice = TextFit.fit(last, Font.getFont(LcdFont.PATH), 320 - 8, "", false);
             HostDisplay.get().waitForIdle(AbstractRelayIT.TIMEOUT_MS);
             assertNotNull("the LCD shows: " + notice, LcdImages.find(HostDisplay.get().snapshot(),
-                    HostDisplay.renderText(notice.substring(0, 30), LcdScreen.ERROR_TEXT, LcdScreen.BACKGROUND)));
+                    HostDisplay.renderText(LcdFont.PATH, notice.substring(0, 30), LcdScreen.ERROR_TEXT, LcdScreen.BACKGROUND)));
             assertEquals(2 * payloads.size() - droppedAtHop1, board.received());
 
             // And the board still relays.

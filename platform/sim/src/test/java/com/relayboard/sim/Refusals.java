@@ -15,6 +15,7 @@ import java.util.Properties;
 
 import javax.imageio.ImageIO;
 
+import com.relayboard.firmware.ui.LcdFont;
 import com.relayboard.firmware.ui.LcdScreen;
 import com.relayboard.firmware.ui.LedIndicator;
 import com.relayboard.host.display.HostDisplay;
@@ -135,7 +136,7 @@ final class Refusals {
                 LcdScreen.TOPIC_TEXT, LcdScreen.COUNTER_TEXT }) {
             for (int background : new int[] { LcdScreen.BACKGROUND, LcdScreen.STATUS_BACKGROUND }) {
                 assertNull("the password is drawn on the LCD",
-                        LcdImages.find(lcd, HostDisplay.renderText(secret, color, background)));
+                        LcdImages.find(lcd, HostDisplay.renderText(LcdFont.PATH, secret, color, background)));
             }
         }
     }

@@ -106,7 +106,38 @@ public final class HostDisplay {
      * @return a TYPE_INT_RGB image of the text box
      */
     public static BufferedImage renderText(String text, int rgbColor, int backgroundRgb) {
-        HostFont font = HostFont.defaultFont();
+        return renderText(HostFont.defaultFont(), text, rgbColor, backgroundRgb);
+    }
+
+    /**
+     * As {@link #renderText(String, int, int)}, in the font of the {@code .ejf} file at {@code fontPath} on the
+     * classpath (what {@code Font.getFont(fontPath)} draws with), e.g. the LCD's CJK font.
+     *
+     * @throws IllegalArgumentException if there is no such font or it cannot be read
+     */
+    public static BufferedImage renderText(String fontPath, String text, int rgbColor, int backgroundRgb) {
+        FontFace font;
+        synchronized (FILE_FONTS) {
+            font = FILE_FONTS.get(fontPath);
+            if (font == null) {
+                try (java.io.InputStream in = HostDisplay.class.getResourceAsStream(fontPath)) {
+                    if (in == null) {
+                        throw new IllegalArgumentException("no font " + fontPath + " on the classpath");
+                    }
+                    font = new EjfFace(fontPath, com.relayboard.host.font.EjfFile.read(in));
+                } catch (java.io.IOException e) {
+                    throw new IllegalArgumentException("font " + fontPath + " cannot be read: " + e.getMessage(), e);
+                }
+                FILE_FONTS.put(fontPath, font);
+            }
+        }
+        return renderText(font, text, rgbColor, backgroundRgb);
+    }
+
+    /** Fonts read by {@link #renderText(String, String, int, int)}: a test renders many texts in the same one. */
+    private static final java.util.Map<String, FontFace> FILE_FONTS = new java.util.HashMap<String, FontFace>();
+
+    private static BufferedImage renderText(FontFace font, String text, int rgbColor, int backgroundRgb) {
         int width = Math.max(1, font.stringWidth(text));
         int height = font.height();
         PixelBuffer box = new PixelBuffer(width, height);

@@ -17,11 +17,13 @@ import java.util.Map;
  * pixels exactly. {@code ej.microui.display.Font} and {@code Painter.drawString} delegate here.
  *
  * <p>Chinese, Japanese and full-width characters come from one named CJK font, {@link #CJK_FAMILY} (Debian's
- * {@code fonts-wqy-microhei}), at the same size, drawn on the same baseline: the board's font holds both (see
- * {@code resources/relayboard.fonts.list}), and naming the font keeps the pixels the same whatever else fontconfig
- * would pick. Without it, the JDK's own fallback draws them, often as boxes; {@link #cjkFamily()} says so.
+ * {@code fonts-wqy-microhei}), at the same size, drawn on the same baseline; naming the font keeps the pixels the same
+ * whatever else fontconfig would pick. Without it, the JDK's own fallback draws them, often as boxes;
+ * {@link #cjkFamily()} says so. This is kinder than the board, whose default font has no CJK glyph: the firmware's LCD
+ * draws with the font of its fonts list instead ({@code Font.getFont}, {@link EjfFace}), and on the default font it
+ * escapes everything beyond Latin-1.
  */
-public final class HostFont {
+public final class HostFont implements FontFace {
 
     /** Line heights, in pixels, that match the small fonts MicroEJ ships for 320x240 panels. */
     private static final int MIN_LINE_HEIGHT_PX = 14;

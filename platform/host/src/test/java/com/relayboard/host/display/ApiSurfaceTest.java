@@ -94,7 +94,7 @@ public class ApiSurfaceTest {
                 "public static void drawCircle(GraphicsContext,int,int,int)",
                 "public static void drawString(GraphicsContext,String,Font,int,int)");
         assertSurface(ej.microui.display.Font.class, "public static Font getDefaultFont()",
-                "public int stringWidth(String)", "public int substringWidth(String,int,int)",
+                "public static Font getFont(String)", "public int stringWidth(String)", "public int substringWidth(String,int,int)",
                 "public int charWidth(char)", "public int getHeight()", "public int getBaselinePosition()",
                 "public String getDescriptor()");
         assertSurface(ej.microui.led.Leds.class, "public static int getNumberOfLeds()",
@@ -138,6 +138,8 @@ public class ApiSurfaceTest {
         assertTrue(Modifier.isAbstract(ej.microui.MicroUI.class.getModifiers()));
         assertTrue(ej.microui.event.EventHandler.class.isInterface());
         assertTrue(Modifier.isAbstract(ej.microui.display.Displayable.class.getModifiers()));
+        // Unchecked, as MicroEJ's examples call Font.getFont without catching or declaring anything.
+        assertEquals(RuntimeException.class, ej.microui.MicroUIException.class.getSuperclass());
         assertTrue(ej.microui.event.EventHandler.class.isAssignableFrom(ej.microui.display.Displayable.class));
         assertTrue(Modifier.isAbstract(ej.mwt.Widget.class.getModifiers()));
         assertTrue(Modifier.isAbstract(ej.mwt.Container.class.getModifiers()));
