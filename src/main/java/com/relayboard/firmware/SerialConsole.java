@@ -59,8 +59,6 @@ final class SerialConsole implements Runnable, Console {
     /** At {@link #stop()}, how long the waiting lines may take to go out before the board goes on, in ms. */
     static final long DRAIN_MS = 5000;
 
-    private static final byte[] NEWLINE = { '\n' };
-
     private final PrintStream uart;
     private final Clock clock;
     private final ConsoleBudget budget;
@@ -90,18 +88,18 @@ final class SerialConsole implements Runnable, Console {
 
     /** Prints {@code line} and a newline as UTF-8 bytes, on the caller's thread: for the board before it runs. */
     static void printUtf8(PrintStream uart, String line) {
-        write(uart, Utf8.encode(line));
+        write(uart, encodeLine(line));
     }
 
     /** A state line or a notice: queued, skipped only when the whole buffer is full; never waits. */
     @Override
     public synchronized void println(String line) {
-        offer(Utf8.encode(line), false);
+        offer(encodeLine(line), false);
     }
 
     /** A message's line: queued if the budget and the buffer have room for it, else skipped; never waits. */
     synchronized void printlnMessage(String line) {
-        offer(Utf8.encode(line), true);
+        offer(encodeLine(line), true);
     }
 
     private void offer(byte[] line, boolean message) {
@@ -112,7 +110,7 @@ final class SerialConsole implements Runnable, Console {
         long nowMs = this.clock.nowMs();
         if (message) {
             if (!hasRoom(line.length, MAX_LINES - RESERVED_LINES, MAX_BYTES - RESERVED_BYTES)
-                    || !this.budget.take(line.length + NEWLINE.length, nowMs)) {
+                    || !this.budget.take(line.length, nowMs)) {
                 skip(1, nowMs);
                 return;
             }
@@ -121,7 +119,7 @@ final class SerialConsole implements Runnable, Console {
                 skip(1, nowMs);
                 return;
             }
-            this.budget.charge(line.length + NEWLINE.length, nowMs);
+            this.budget.charge(line.length, nowMs);
         }
         this.lines[(this.head + this.size) % MAX_LINES] = line;
         this.size++;
@@ -140,7 +138,7 @@ final class SerialConsole implements Runnable, Console {
      */
     synchronized boolean hasRoomForMessage(int bytes) {
         return this.writer == null || (hasRoom(bytes, MAX_LINES - RESERVED_LINES, MAX_BYTES - RESERVED_BYTES)
-                && this.budget.has(bytes + NEWLINE.length, this.clock.nowMs()));
+                && this.budget.has(bytes + 1, this.clock.nowMs()));
     }
 
     /** Counts message lines that were never made, because the board could not show them: said with the others. */
@@ -179,7 +177,7 @@ final class SerialConsole implements Runnable, Console {
         long firstMs = this.firstUnsaidMs;
         this.unsaid = 0;
         int before = this.skippedTotal;
-        offer(Utf8.encode("Console: skipped " + count + " message line(s) (console budget " + BUDGET_PERCENT
+        offer(encodeLine("Console: skipped " + count + " message line(s) (console budget " + BUDGET_PERCENT
                 + " % of " + UART_BAUD + " baud); the counters count every message"), false);
         if (this.skippedTotal != before) {
             // The buffer is full (the UART stopped): the count stays to be said, with the line just skipped.
@@ -262,10 +260,17 @@ final class SerialConsole implements Runnable, Console {
         }
     }
 
-    /** The bytes as they are, then a newline: {@code println} would encode the text again, as ISO-8859-1. */
+    /** @return {@code line} and a newline, in UTF-8: the bytes that go on the wire, and that the budget counts */
+    private static byte[] encodeLine(String line) {
+        return Utf8.encode(line + "\n");
+    }
+
+    /**
+     * The bytes as they are, in one write, so that nothing printed beside the console lands inside a line:
+     * {@code println} would encode the text again, as ISO-8859-1.
+     */
     private static void write(PrintStream uart, byte[] line) {
         uart.write(line, 0, line.length);
-        uart.write(NEWLINE, 0, NEWLINE.length);
         uart.flush();
     }
 }

@@ -33,6 +33,8 @@ public class Utf8ConsoleIT {
             String line = simulator.awaitLine("New message (topic=\"/test/topic2\"");
             assertTrue(line, line.equals("New message (topic=\"/test/topic2\", message=\"" + NIHAO + " (relay1)\")"));
             assertTrue(simulator.find("New message (topic=\"/test/topic1\", message=\"" + NIHAO + "\")") != null);
+            // Printed at start, before the lines above, if the jar's agent had not given the board its UART stall.
+            assertTrue(simulator.find("holds only its writer") == null);
         }
     }
 }

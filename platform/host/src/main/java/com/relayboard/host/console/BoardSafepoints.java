@@ -3,7 +3,9 @@ package com.relayboard.host.console;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.objectweb.asm.ClassReader;
@@ -21,7 +23,8 @@ import org.objectweb.asm.Opcodes;
  * ({@code com/relayboard/host/paho/}), whose threads are the board's on the device. Other classes, the JDK's and the
  * host's own, load unchanged.
  *
- * <p>Installed by {@code ThreadBudgetAgent}'s premain, before {@code main}, so no board class loads without it. The
+ * <p>Installed by {@code ThreadBudgetAgent}'s premain, before {@code main}, so no board class loads without it (board
+ * classes loaded before, as a jar's main class may load some, are retransformed). The
  * call takes and leaves nothing on the operand stack and adds no branch, so the class's stack map frames stay valid.
  */
 public final class BoardSafepoints {
@@ -48,7 +51,7 @@ public final class BoardSafepoints {
             @Override
             public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
                     ProtectionDomain domain, byte[] bytes) {
-                if (className == null || redefined != null || !isBoardClass(className) || loader == null
+                if (className == null || !isBoardClass(className) || loader == null
                         || loader.getResource(STALL_RESOURCE) == null) {
                     // Not the board's, or a loader that cannot see UartStall (the firmware's own unit tests).
                     return null;
@@ -61,8 +64,23 @@ public final class BoardSafepoints {
                     return null;
                 }
             }
-        });
+        }, true);
         installed = true;
+        // A jar's Launcher-Agent-Class runs once its main class is loaded, which may have loaded board classes.
+        List<Class<?>> early = new ArrayList<>();
+        for (Class<?> loaded : inst.getAllLoadedClasses()) {
+            if (isBoardClass(loaded.getName().replace('.', '/')) && inst.isModifiableClass(loaded)) {
+                early.add(loaded);
+            }
+        }
+        if (!early.isEmpty()) {
+            try {
+                inst.retransformClasses(early.toArray(new Class<?>[0]));
+            } catch (Exception | LinkageError e) {
+                failure = "cannot add safepoints to the board classes loaded before the agent: " + e;
+                installed = false;
+            }
+        }
     }
 
     static boolean installed() {
