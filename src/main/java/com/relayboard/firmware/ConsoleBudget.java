@@ -8,7 +8,7 @@ package com.relayboard.firmware;
  *
  * <p>Why it matters on the board: the console's bytes go out through a call that waits for room in the
  * UART's FIFO inside the one RTOS task that runs every Java thread, so the whole VM stands still while
- * the UART catches up (README, "On a real board"). Bounding the console's bytes bounds that stall.
+ * the UART catches up (README, "The console's cost is bounded"). Bounding the console's bytes bounds that stall.
  *
  * <p>Lines that must be printed ({@link #charge}) take their bytes too, even into debt, so that the
  * share holds for everything the console prints; message lines then wait for the debt to be paid.

@@ -15,10 +15,11 @@ import com.relayboard.firmware.ui.Console;
  *
  * <p><b>Cost.</b> On the board {@code System.out} is a UART at {@link #UART_BAUD} (8N1: {@link #UART_BYTES_PER_S}
  * bytes a second), and each byte past its 128-byte FIFO holds the whole VM, every Java thread, about 87 us
- * (README, "On a real board"). So message lines may spend at most {@link #BUDGET_PERCENT} % of the UART's time,
- * {@link #BUDGET_BYTES_PER_S} bytes a second, with a burst of {@link #BUDGET_BURST_BYTES} ({@link ConsoleBudget},
- * on the board's monotonic clock). A message line beyond that share is skipped and counted; once the burst is
- * over (the budget full again), and every {@link #SKIPS_SAID_EVERY_MS} while one lasts, one line says how many.
+ * (README, "The console's cost is bounded"). So message lines may spend at most {@link #BUDGET_PERCENT} % of the
+ * UART's time, {@link #BUDGET_BYTES_PER_S} bytes a second, with a burst of {@link #BUDGET_BURST_BYTES}
+ * ({@link ConsoleBudget}, on the board's monotonic clock). A message line beyond that share is skipped and
+ * counted; once the burst is over (the budget full again), and every {@link #SKIPS_SAID_EVERY_MS} while one
+ * lasts, one line says how many.
  * A quiet board prints every line. State lines and notices are never skipped for the budget: they take their
  * bytes from it too, even into debt, and message lines wait for the debt to be paid.
  *

@@ -84,15 +84,16 @@ public class SerialConsoleTest {
             awaitWritten(console);
         }
         long burstMs = this.clock.nowMs() - startMs;
-        Assert.assertTrue("not said while the burst goes on", console.nextActionMs(this.clock.nowMs()) > this.clock.nowMs());
+        Assert.assertTrue("not said while the burst goes on",
+                console.nextActionMs(this.clock.nowMs()) > this.clock.nowMs());
         awaitText(console, bytes, offered - console.skippedLines(), LINE);
         Assert.assertEquals("not said during a burst shorter than " + SerialConsole.SKIPS_SAID_EVERY_MS + " ms", 0,
                 count(utf8(bytes), "Console: skipped"));
 
         int printed = count(utf8(bytes), LINE);
         long allowedBytes = SerialConsole.BUDGET_BURST_BYTES + SerialConsole.BUDGET_BYTES_PER_S * burstMs / 1000;
-        Assert.assertTrue(printed * LINE_BYTES + " bytes of message lines in " + burstMs + " ms, at most " + allowedBytes,
-                (long) printed * LINE_BYTES <= allowedBytes);
+        Assert.assertTrue(printed * LINE_BYTES + " bytes of message lines in " + burstMs + " ms, at most "
+                + allowedBytes, (long) printed * LINE_BYTES <= allowedBytes);
         Assert.assertTrue("the budget is used, not wasted: " + printed * LINE_BYTES + " of " + allowedBytes,
                 (long) printed * LINE_BYTES > allowedBytes - 2 * LINE_BYTES);
         Assert.assertEquals(offered - printed, console.skippedLines());
