@@ -157,6 +157,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
         }
         this.presenter.missed(this.events.takeMissedReports());
         this.presenter.refreshScreen(this.nowMs);
+        this.presenter.refreshConsole(this.nowMs);
     }
 
     /** @return how long the loop may sleep before some deadline of its own comes due */
@@ -166,6 +167,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
         sleepMs = Math.min(sleepMs, this.mqtt.nextActionMs() - nowMs);
         sleepMs = Math.min(sleepMs, this.watchdog.nextActionMs() - nowMs);
         sleepMs = Math.min(sleepMs, this.presenter.nextScreenMs() - nowMs);
+        sleepMs = Math.min(sleepMs, this.presenter.nextConsoleMs(nowMs) - nowMs);
         long ledChangeMs = this.led.nextChangeMs();
         if (ledChangeMs >= 0) {
             sleepMs = Math.min(sleepMs, ledChangeMs - nowMs);

@@ -55,6 +55,8 @@ public final class Main {
      */
     public static RelayBoard start(String[] setKeys) {
         MicroUI.start();
+        // The board's UART. Its own encoding is ISO-8859-1 (MicroEJ's default): every line goes out as UTF-8
+        // bytes written raw (SerialConsole), so that a UTF-8 terminal shows what the messages say.
         PrintStream console = System.out;
         LcdScreen lcd = LcdScreen.show();
         BoardScreen screen = lcd;
@@ -63,11 +65,11 @@ public final class Main {
             lcd.showNotice(lcd.fontProblem(), true);
         }
         if (screen == null) {
-            console.println("No display: messages and states are shown on this console only.");
+            SerialConsole.printUtf8(console, "No display: messages and states are shown on this console only.");
             screen = new ConsoleOnlyScreen();
         }
         NeoPixel light = new NeoPixel();
-        console.println(describe(light));
+        SerialConsole.printUtf8(console, describe(light));
         LedIndicator led = new LedIndicator(light);
         Random random = new Random();
         String interfaceName = System.getProperty(ConfigLoader.WIFI_INTERFACE);
@@ -76,7 +78,7 @@ public final class Main {
             ConfigKeys.refuseUnknown(setKeys);
             config = ConfigLoader.load(new SystemProperties(), BoardIdentity.read(interfaceName, random));
         } catch (ConfigException e) {
-            console.println(e.getMessage());
+            SerialConsole.printUtf8(console, e.getMessage());
             screen.showNotice(e.getMessage(), true);
             screen.showWifi("WiFi not started", BoardScreen.ERROR);
             screen.showMqtt("MQTT not started", BoardScreen.ERROR);

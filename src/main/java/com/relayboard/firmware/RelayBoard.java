@@ -79,7 +79,7 @@ public final class RelayBoard {
     public RelayBoard(Config config, Clock clock, Random random, PrintStream console, BoardScreen screen,
             LedIndicator led, WifiRadio radio, BrokerSessionFactory sessions) {
         this.config = config;
-        this.console = new SerialConsole(console);
+        this.console = new SerialConsole(console, clock);
         BoardEvents events = new BoardEvents();
         String probeTopic = Config.STATUS_TOPIC_PREFIX + config.clientId() + PROBE_SUFFIX;
         Relay relay = new Relay(config.rules(), config.qos());

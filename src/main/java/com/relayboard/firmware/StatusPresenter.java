@@ -123,6 +123,16 @@ final class StatusPresenter implements LifecycleListener {
         }
     }
 
+    /** Lets the console say the message lines it skipped, when that is due (see {@link SerialConsole#step}). */
+    void refreshConsole(long nowMs) {
+        this.console.step(nowMs);
+    }
+
+    /** @return when {@link #refreshConsole(long)} next has something to do, in clock milliseconds, or never */
+    long nextConsoleMs(long nowMs) {
+        return this.console.nextActionMs(nowMs);
+    }
+
     /**
      * @return when {@link #refreshScreen(long)} next has something to show, in clock milliseconds, or
      *         {@link Long#MAX_VALUE}; the counters are also looked at on every wake of the loop

@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 
 /**
- * A console that can be held, as a UART is while it sends: whoever prints a line waits until it is
- * released. Keeps what was printed.
+ * A console that can be held, as a UART is while it sends: whoever writes waits until it is released. Keeps
+ * what was written, and reads it as UTF-8, as a terminal on the board's UART would.
  */
 final class HeldConsole extends PrintStream {
 
@@ -33,11 +33,15 @@ final class HeldConsole extends PrintStream {
     }
 
     synchronized String text() {
-        return this.bytes.toString();
+        try {
+            return this.bytes.toString("UTF-8");
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
-    public synchronized void println(String line) {
+    public synchronized void write(byte[] buffer, int offset, int length) {
         while (this.held) {
             try {
                 wait();
@@ -46,6 +50,6 @@ final class HeldConsole extends PrintStream {
                 return;
             }
         }
-        super.println(line);
+        super.write(buffer, offset, length);
     }
 }

@@ -606,7 +606,7 @@ public class RelayBoardTest {
         Poll.until("a line saying how many console lines were skipped", new Poll.Condition() {
             @Override
             public boolean holds() {
-                return uart.text().indexOf("console line(s) skipped") >= 0;
+                return uart.text().indexOf("Console: skipped ") >= 0;
             }
         });
         Assert.assertTrue("lines were skipped: " + this.board.skippedConsoleLines(), this.board.skippedConsoleLines() > 0);

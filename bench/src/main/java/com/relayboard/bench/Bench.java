@@ -25,7 +25,8 @@ import java.util.Map;
  * repository root, default the working folder), {@code --messages N} (N in each stream, N / 10 one at
  * a time, instead of 20,000 and 2,000), {@code --report-only} (the report again from the last run's
  * saved figures), {@code --broker-tcp-nodelay} (mosquitto with
- * Nagle's algorithm off), {@code --command TEXT} (how it was started, for the report). The system
+ * Nagle's algorithm off), {@code --command TEXT} (how it was started, for the report), {@code --console-burst} (only
+ * the console's measurement, {@link ConsoleBurst}; with {@code --short}, a few messages). The system
  * property {@code bench.boardJvmOptions} adds options to the board's JVM (e.g. to profile it).
  */
 public final class Bench {
@@ -52,6 +53,7 @@ public final class Bench {
         boolean brokerNoDelay = false;
         int messages = 0;
         boolean reportOnly = false;
+        boolean consoleBurst = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
             case "--short":
@@ -69,6 +71,9 @@ public final class Bench {
             case "--messages":
                 messages = Integer.parseInt(args[++i]);
                 break;
+            case "--console-burst":
+                consoleBurst = true;
+                break;
             case "--broker-tcp-nodelay":
                 brokerNoDelay = true;
                 break;
@@ -77,9 +82,16 @@ public final class Bench {
                 break;
             default:
                 System.err.println("unknown option " + args[i]
-                        + "; usage: bench/run [--short] [--out DIR] [--messages N] [--broker-tcp-nodelay]");
+                        + "; usage: bench/run [--short] [--out DIR] [--messages N] [--broker-tcp-nodelay]"
+                        + " | bench/run --console-burst [--short]");
                 System.exit(64);
             }
+        }
+        // Where the board's JVM finds the host platform's agent (BoardProcess.agentJar).
+        System.setProperty("bench.repo", repo.getAbsolutePath());
+        if (consoleBurst) {
+            ConsoleBurst.run(repo, command, shortMode);
+            return;
         }
         if (out == null) {
             out = shortMode ? new File(repo, "bench/target/short") : new File(repo, "docs");

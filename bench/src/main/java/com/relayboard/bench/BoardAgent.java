@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.TreeMap;
 
 import com.relayboard.firmware.RelayBoard;
 import com.relayboard.firmware.net.MqttState;
+import com.relayboard.host.console.UartStall;
 import com.relayboard.host.display.HostDisplay;
 import com.relayboard.sim.SimulatedBoard;
 
@@ -36,23 +38,33 @@ public final class BoardAgent {
     static final String MQTT = "mqtt";
     static final String OTHER = "other";
 
+    /** The console on the board's UART (115,200 baud, holding the whole board while it sends), as on the device. */
+    static final String CONSOLE_UART = "uart";
+    /**
+     * The console printing nowhere: no UART, no stall. Only for the console's own measurement (bench/run
+     * --console-burst), which compares the board with and without it; every other run has the UART.
+     */
+    static final String CONSOLE_OFF = "off";
+
     private static final long CONNECT_TIMEOUT_MS = 60000;
     private static final long SETTLE_MS = 10000;
 
     private BoardAgent() {
     }
 
-    /** @param args broker URI, QoS, console log file */
+    /** @param args broker URI, QoS, console log file, and optionally {@link #CONSOLE_UART} or {@link #CONSOLE_OFF} */
     public static void main(String[] args) throws Exception {
         PrintStream control = new PrintStream(new FileOutputStream(java.io.FileDescriptor.out), true, "UTF-8");
-        PrintStream console = new PrintStream(new BufferedOutputStream(new FileOutputStream(args[2])), false,
-                "UTF-8");
+        boolean consoleOff = args.length > 3 && args[3].equals(CONSOLE_OFF);
+        PrintStream console = new PrintStream(consoleOff ? OutputStream.nullOutputStream()
+                : new BufferedOutputStream(new FileOutputStream(args[2])), false, "UTF-8");
         System.setOut(console);
         Properties settings = new Properties();
         settings.setProperty("relayboard.mqtt.broker", args[0]);
         settings.setProperty("relayboard.mqtt.qos", args[1]);
         settings.setProperty("relayboard.mqtt.clientId", "bench-board-q" + args[1]);
-        SimulatedBoard simulated = new SimulatedBoard(settings, null);
+        // The UART off only where the console's cost is what is measured: the same board without it.
+        SimulatedBoard simulated = new SimulatedBoard(settings, null).uartConsole(!consoleOff);
         RelayBoard board = simulated.start();
         if (board == null) {
             control.println("error the firmware refused its configuration; see " + args[2]);
@@ -114,6 +126,8 @@ public final class BoardAgent {
         out.append(" dropped=").append(board.dropped());
         out.append(" pixels=").append(display.pixelsFlushed());
         out.append(" flushes=").append(display.flushCount());
+        out.append(" uartStallNs=").append(UartStall.stalledNanos());
+        out.append(" consoleSkipped=").append(board.skippedConsoleLines());
         for (Map.Entry<String, Long> group : allocatedBytes().entrySet()) {
             out.append(" alloc.").append(group.getKey()).append('=').append(group.getValue());
         }

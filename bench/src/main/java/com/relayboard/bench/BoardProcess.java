@@ -29,12 +29,31 @@ final class BoardProcess implements AutoCloseable {
         this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     }
 
-    /** Starts the board and waits until it is connected to the broker. */
+    /** Where the host platform's agent is built (platform/host/pom.xml), from the repository's root. */
+    static final String AGENT_FOLDER = "platform/host/target";
+    static final String AGENT_SUFFIX = "-thread-agent.jar";
+
+    /** Starts the board, its console on the board's UART, and waits until it is connected to the broker. */
     static BoardProcess start(String brokerUri, int qos, File workFolder) throws IOException {
+        return start(brokerUri, qos, workFolder, BoardAgent.CONSOLE_UART, "q" + qos);
+    }
+
+    /**
+     * Starts the board and waits until it is connected to the broker. Its JVM has the host platform's agent, as the
+     * simulator and the tests do: the thread budget, and the UART that holds the whole board while it sends.
+     *
+     * @param console
+     *            {@link BoardAgent#CONSOLE_UART} (as on the board) or {@link BoardAgent#CONSOLE_OFF}
+     * @param label
+     *            names the board's log files in {@code workFolder}
+     */
+    static BoardProcess start(String brokerUri, int qos, File workFolder, String console, String label)
+            throws IOException {
         String java = new File(System.getProperty("java.home"), "bin/java").getPath();
         List<String> command = new ArrayList<>();
         command.add(java);
         command.add("-Djava.awt.headless=true");
+        command.add("-javaagent:" + agentJar().getPath());
         String extra = System.getProperty("bench.boardJvmOptions", "").trim();
         if (!extra.isEmpty()) {
             // For profiling the board, e.g. -XX:StartFlightRecording=filename=board.jfr
@@ -45,8 +64,10 @@ final class BoardProcess implements AutoCloseable {
         command.add(BoardAgent.class.getName());
         command.add(brokerUri);
         command.add(Integer.toString(qos));
-        command.add(new File(workFolder, "board-q" + qos + "-console.log").getPath());
-        File stderr = new File(workFolder, "board-q" + qos + "-stderr.log");
+        String name = "board-" + label;
+        command.add(new File(workFolder, name + "-console.log").getPath());
+        command.add(console);
+        File stderr = new File(workFolder, name + "-stderr.log");
         Process process = new ProcessBuilder(command).redirectError(stderr).start();
         BoardProcess board = new BoardProcess(process, stderr);
         String first = board.answers.readLine();
@@ -59,6 +80,17 @@ final class BoardProcess implements AutoCloseable {
             throw new IllegalStateException("the board did not start: " + first + " (see " + stderr + ")");
         }
         return board;
+    }
+
+    /** @return the host platform's agent jar, which the build makes; the board never runs without it */
+    static File agentJar() {
+        File folder = new File(System.getProperty("bench.repo", "."), AGENT_FOLDER);
+        File[] jars = folder.listFiles((dir, name) -> name.endsWith(AGENT_SUFFIX));
+        if (jars == null || jars.length != 1) {
+            throw new IllegalStateException("the host platform's agent (*" + AGENT_SUFFIX + ") is not built in "
+                    + folder.getAbsolutePath() + ": build with bench/run");
+        }
+        return jars[0];
     }
 
     /** @return the answer's {@code key=value} words */

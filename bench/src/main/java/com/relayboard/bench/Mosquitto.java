@@ -27,6 +27,12 @@ final class Mosquitto implements AutoCloseable {
     }
 
     static Mosquitto start(File workFolder, boolean tcpNoDelay) throws IOException, InterruptedException {
+        return start(workFolder, tcpNoDelay, new String[0]);
+    }
+
+    /** @param extraSettings mosquitto.conf lines added to the harness's, e.g. {@code max_queued_messages 10000} */
+    static Mosquitto start(File workFolder, boolean tcpNoDelay, String... extraSettings)
+            throws IOException, InterruptedException {
         if (!new File(BINARY).canExecute()) {
             throw new IllegalStateException(BINARY + " is missing: install Debian's mosquitto (.ci/run does)");
         }
@@ -47,6 +53,7 @@ final class Mosquitto implements AutoCloseable {
                 "log_type warning",
                 // Off by default, as Debian ships it; --broker-tcp-nodelay turns Nagle's algorithm off.
                 tcpNoDelay ? "set_tcp_nodelay true" : "",
+                String.join("\n", extraSettings),
                 "");
         Files.write(config.toPath(), settings.getBytes(StandardCharsets.UTF_8));
         File log = new File(workFolder, "mosquitto.log");

@@ -98,8 +98,10 @@ final class Report {
                 + r.window + " inside a subject at once (sent, not yet out), the same window for every subject:"
                 + " beyond what a relay takes, the broker's queue and QoS 0's lack of redelivery would decide the"
                 + " losses, not the relay. The rate is messages out divided by the time from the first publish"
-                + " to the last arrival. The board's console runs at its UART's rate (115,200 baud), as on the"
-                + " board; the Python relay prints to a file.");
+                + " to the last arrival. The board's console is its UART, as on the board: 115,200 baud, and"
+                + " while it sends past its 128-byte FIFO every thread of the board stands still (the host"
+                + " platform's agent; README, \"The console's cost is bounded\"); the Python relay prints to a"
+                + " file.");
         line("");
         line("**Board costs** come from the board's JVM, as differences between snapshots taken before and after"
                 + " each phase, once the screen has caught up:");

@@ -2,6 +2,7 @@ package com.relayboard.host;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
@@ -23,16 +24,26 @@ public final class HostPlatform {
     }
 
     /**
-     * Makes {@code System.out} the board's serial console: a UART at {@code baud} (8N1), which holds
-     * whoever prints until the bytes would have gone out (see {@link UartOutputStream}). Text is UTF-8,
-     * as the firmware's console is. Once per JVM; later calls change nothing.
+     * Makes {@code System.out} the board's serial console ({@link #uartConsole}). Once per JVM; later calls change
+     * nothing.
      */
     public static synchronized void installUartConsole(int baud) {
         if (uartInstalled) {
             return;
         }
         uartInstalled = true;
-        System.setOut(new PrintStream(new UartOutputStream(System.out, baud), true, StandardCharsets.UTF_8));
+        System.setOut(uartConsole(System.out, baud));
+    }
+
+    /**
+     * @return the board's {@code System.out} over {@code wire}: a UART at {@code baud} (8N1) whose waits hold every
+     *         board thread (see {@link UartOutputStream}), and text encoded ISO-8859-1, MicroEJ's default (docs
+     *         {@code characterEncoding.rst}): a character above U+00FF prints as {@code ?} (Java's replacement; what
+     *         the device prints there is inferred, see docs/api-evidence.md). Raw bytes pass as they are, which is
+     *         how the firmware prints UTF-8.
+     */
+    public static PrintStream uartConsole(OutputStream wire, int baud) {
+        return new PrintStream(new UartOutputStream(wire, baud), true, StandardCharsets.ISO_8859_1);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.relayboard.sim;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import com.relayboard.firmware.config.ConfigLoader;
 import com.relayboard.host.BoardProfile;
 import com.relayboard.host.HostPlatform;
 import com.relayboard.host.console.UartOutputStream;
+import com.relayboard.host.console.UartStall;
 import com.relayboard.host.display.HostDisplay;
 import com.relayboard.host.net.SimulatedAccessPoint;
 import com.relayboard.host.threads.BoardThreads;
@@ -50,6 +52,8 @@ public final class SimulatedBoard {
     private BoardThreads threads;
     private boolean started;
     private boolean uartConsole = true;
+    /** Where the host's own lines go: the terminal under the board's UART. */
+    private PrintStream hostOut = System.out;
     private long leaseDelayMs = SimulatedAccessPoint.DEFAULT_LEASE_DELAY_MS;
     /** The Evaluation engine's stop (see {@link #evaluationLimitMs(long)}). */
     private long evaluationLimitMs = EvaluationEngine.EVALUATION_TIME_LIMIT_MS;
@@ -85,8 +89,9 @@ public final class SimulatedBoard {
     }
 
     /**
-     * Whether the console runs at the board's UART rate (115,200 baud), as it does unless turned off:
-     * off only for tests that check something else and print too much for the UART.
+     * Whether the console is the board's UART, as it is unless turned off: 115,200 baud, ISO-8859-1 text, and while
+     * it sends past its FIFO every board thread stands still ({@link UartStall}), as on the device. Off only for
+     * tests that check something else and print too much for the UART, with a comment saying so.
      */
     public SimulatedBoard uartConsole(boolean atUartRate) {
         this.uartConsole = atUartRate;
@@ -152,8 +157,13 @@ public final class SimulatedBoard {
             // The simulated station's traffic goes through loopback: that is its interface here.
             System.setProperty(ConfigLoader.WIFI_INTERFACE, loopbackInterfaceName());
         }
+        this.hostOut = System.out;
         if (this.uartConsole) {
             HostPlatform.installUartConsole(UartOutputStream.BOARD_BAUD);
+            if (!UartStall.enforced()) {
+                System.err.println("The console's UART holds only its writer, not the whole board as on the device: "
+                        + UartStall.notEnforcedBecause());
+            }
         }
         HostPlatform.selectBoard(this.profile);
         HostPlatform.boot(PROPERTIES_LIST);
@@ -222,6 +232,15 @@ public final class SimulatedBoard {
         // In order, so that of two misspelt keys the same one is named each run.
         Collections.sort(keys);
         return keys.toArray(new String[0]);
+    }
+
+    /**
+     * @return where the simulator's own lines go (its pairing help, its answers): the terminal, beside the board's
+     *         UART rather than through it, so that they neither hold the board nor lose their characters to
+     *         ISO-8859-1
+     */
+    public PrintStream hostConsole() {
+        return this.hostOut;
     }
 
     /** @return the board, or {@code null} if it refused its configuration or has not started */

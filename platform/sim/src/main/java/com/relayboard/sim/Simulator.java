@@ -183,8 +183,9 @@ public final class Simulator {
         if (panel != null) {
             panel.attach(simulated);
         }
-        // The board's console: the front panel's, which also goes to the terminal, or the terminal alone.
-        PrintStream out = System.out;
+        // The simulator's own lines: beside the board's console (the front panel's, which also goes to the terminal,
+        // or the terminal alone), not through the board's UART.
+        PrintStream out = simulated.hostConsole();
         Runtime.getRuntime().addShutdownHook(new Thread(simulated::stop, "simulator-shutdown"));
         if (board == null) {
             // Nothing to pair with: the board halted on its error, as a real one would, and shows it.

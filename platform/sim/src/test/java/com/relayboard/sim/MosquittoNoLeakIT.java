@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,8 +184,15 @@ public class MosquittoNoLeakIT {
                 "-XX:+UseSerialGC", "-Djava.awt.headless=true",
                 "-Drelayboard.mqtt.broker=" + brokerUri,
                 // QoS 0 keeps 200,000 hops near a minute; the code paths that could leak are the same.
-                "-Drelayboard.mqtt.qos=0",
-                "-cp", System.getProperty("java.class.path"), LeakBoardMain.class.getName()));
+                "-Drelayboard.mqtt.qos=0"));
+        // The host platform's agent, as this JVM has it: the board's thread budget, and its UART that holds the
+        // whole board while it sends.
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (option.startsWith("-javaagent:")) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LeakBoardMain.class.getName()));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 

@@ -5,14 +5,18 @@ import java.io.OutputStream;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The board's serial console as the host sees it: a UART that sends {@code baud / 10} bytes a second
- * (8N1: a start bit, eight data bits, a stop bit), so that whoever prints waits as long as on the board.
- * At 115,200 baud a short {@code New message} line takes about 5 ms and one with 1 KiB of payload about
- * 90 ms: a firmware that prints on its message path is as slow on the desktop as it would be on the
- * device, and a test or a benchmark shows it.
+ * The board's serial console as the host sees it: a UART that sends {@code baud / 10} bytes a second (8N1: a start
+ * bit, eight data bits, a stop bit) through a {@link #FIFO_BYTES}-byte transmit FIFO, as the ESP32's.
  *
- * <p>The bytes go to the wrapped stream at once; the writer is then held until the UART would have
- * sent them. Writes from several threads queue behind each other, as on one UART.
+ * <p>What waits, as on the device: a write puts its bytes in the FIFO as room comes, and returns once the last one
+ * is in. The first {@link #FIFO_BYTES} bytes written to an idle UART go in at once; past that, each byte waits for
+ * one to leave, about 86.8 us at 115,200 baud. On the device that wait is a busy loop inside the one RTOS task that
+ * runs every Java thread, so the whole board waits: here the writer waits, and the same stretch is charged to
+ * {@link UartStall}, where every board thread stops at its next safepoint. A short line on an idle UART costs
+ * nothing; a 1 KiB line holds the board about 78 ms.
+ *
+ * <p>The bytes go to the wrapped stream at once. Writes from several threads queue behind each other, as on one
+ * UART.
  */
 public final class UartOutputStream extends OutputStream {
 
@@ -20,18 +24,31 @@ public final class UartOutputStream extends OutputStream {
     public static final int BOARD_BAUD = 115200;
     /** Bits on the wire for each byte in 8N1. */
     static final int BITS_PER_BYTE = 10;
+    /** The ESP32 UART's transmit FIFO, in bytes (docs/api-evidence.md, "The console's UART"). */
+    public static final int FIFO_BYTES = 128;
 
     private final OutputStream wire;
     private final long nanosPerByte;
+    private final boolean stallsBoard;
     /** When the UART has sent everything written so far (System.nanoTime). */
     private long idleAtNanos = System.nanoTime();
 
+    /** The board's UART: its waits hold every board thread ({@link UartStall}). */
     public UartOutputStream(OutputStream wire, int baud) {
+        this(wire, baud, true);
+    }
+
+    /**
+     * @param stallsBoard
+     *            whether a wait holds the whole board, as on the device, or only the writer
+     */
+    public UartOutputStream(OutputStream wire, int baud, boolean stallsBoard) {
         if (baud <= 0) {
             throw new IllegalArgumentException("baud must be positive: " + baud);
         }
         this.wire = wire;
         this.nanosPerByte = 1_000_000_000L * BITS_PER_BYTE / baud;
+        this.stallsBoard = stallsBoard;
     }
 
     @Override
@@ -45,10 +62,28 @@ public final class UartOutputStream extends OutputStream {
         this.wire.flush();
         long now = System.nanoTime();
         this.idleAtNanos = Math.max(now, this.idleAtNanos) + len * this.nanosPerByte;
+        long lastInNanos = lastByteInFifoNanos(this.idleAtNanos, this.nanosPerByte);
+        if (lastInNanos - now <= 0) {
+            return; // It all fits in the FIFO.
+        }
+        if (this.stallsBoard) {
+            UartStall.stallBoardUntil(lastInNanos);
+        }
         long waitNanos;
-        while ((waitNanos = this.idleAtNanos - System.nanoTime()) > 0) {
+        while ((waitNanos = lastInNanos - System.nanoTime()) > 0) {
             LockSupport.parkNanos(waitNanos);
         }
+        if (this.stallsBoard) {
+            UartStall.endIfOver();
+        }
+    }
+
+    /**
+     * @return when the last byte written gets into the FIFO, for a UART that is idle at {@code idleAtNanos}: when
+     *         no more than {@link #FIFO_BYTES} bytes are left to send, itself included
+     */
+    static long lastByteInFifoNanos(long idleAtNanos, long nanosPerByte) {
+        return idleAtNanos - FIFO_BYTES * nanosPerByte;
     }
 
     @Override
@@ -59,5 +94,10 @@ public final class UartOutputStream extends OutputStream {
     /** @return how long the UART takes to send {@code bytes}, in nanoseconds */
     public long sendNanos(int bytes) {
         return bytes * this.nanosPerByte;
+    }
+
+    /** @return how long writing {@code bytes} at once to an idle UART holds the writer (and the board), in ns */
+    public long holdNanos(int bytes) {
+        return Math.max(0, (bytes - FIFO_BYTES) * this.nanosPerByte);
     }
 }

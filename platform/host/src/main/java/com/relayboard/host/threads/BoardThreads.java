@@ -65,6 +65,16 @@ public final class BoardThreads {
         }
     }
 
+    /** @return whether {@code thread} is one of a board's: in a board's group, however deep */
+    public static boolean isBoardThread(Thread thread) {
+        for (ThreadGroup group = thread.getThreadGroup(); group != null; group = group.getParent()) {
+            if (group instanceof Group) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return whether this JVM refuses threads beyond a budget (the agent rewrote {@link Thread#start()}) */
     public static boolean enforced() {
         return ThreadStartHook.installed();
