@@ -14,6 +14,8 @@ import com.relayboard.firmware.config.Config;
 import com.relayboard.firmware.config.ConfigException;
 import com.relayboard.firmware.config.ConfigLoader;
 import com.relayboard.firmware.config.MapPropertySource;
+import com.relayboard.firmware.time.TimeSource;
+import com.relayboard.firmware.time.WallClock;
 import com.relayboard.firmware.net.BrokerListener;
 import com.relayboard.firmware.net.BrokerSession;
 import com.relayboard.firmware.net.Clock;
@@ -38,6 +40,8 @@ public class RelayBoardTest {
     private static final String TOPIC1 = "/test/topic1";
     private static final String TOPIC2 = "/test/topic2";
     private static final String TOPIC3 = "/test/topic3";
+    /** 2026-12-07 08:00:00 UTC. */
+    private static final long SERVER_TIME_MS = 1796630400000L;
 
     private final FakeWifiRadio radio = new FakeWifiRadio();
     private final FakeBrokerSession session = new FakeBrokerSession();
@@ -51,6 +55,21 @@ public class RelayBoardTest {
             return System.currentTimeMillis();
         }
     };
+    /** The board's SNTP server: answers at once with a fixed time. */
+    private final TimeSource timeServer = new TimeSource() {
+        @Override
+        public long ask(String host, int port, int timeoutMs) {
+            return SERVER_TIME_MS;
+        }
+    };
+    /** The board's application clock, as the board sets it. */
+    private final WallClock wallClock = new WallClock() {
+        @Override
+        public void set(long utcMs) {
+            wallClockSetTo = utcMs;
+        }
+    };
+    private volatile long wallClockSetTo = -1;
     private RelayBoard board;
     /** The console to give the board instead of {@link #consoleBytes}, or {@code null}. */
     private PrintStream consoleOverride;
@@ -74,7 +93,7 @@ public class RelayBoardTest {
                         fake.setListener(listener);
                         return fake;
                     }
-                });
+                }, this.timeServer, this.wallClock);
         return this.board;
     }
 

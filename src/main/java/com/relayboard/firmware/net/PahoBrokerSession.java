@@ -19,6 +19,8 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import com.relayboard.firmware.config.Config;
 import com.relayboard.firmware.relay.Relay;
 
+import ej.bon.Util;
+
 /**
  * The board's session with the broker on MicroPaho's synchronous client, reconnected by the board
  * (MicroPaho has no automatic reconnect). One session is up to {@link #RECEIVING_CONNECTIONS} lanes,
@@ -348,8 +350,8 @@ public final class PahoBrokerSession implements BrokerSession {
     }
 
     private static void retireOne(MqttClient client) {
-        long deadlineMs = System.currentTimeMillis() + SOCKET_CLOSED_GRACE_MS;
-        while (client.isConnected() && System.currentTimeMillis() < deadlineMs) {
+        long deadlineMs = Util.platformTimeMillis() + SOCKET_CLOSED_GRACE_MS;
+        while (client.isConnected() && Util.platformTimeMillis() < deadlineMs) {
             try {
                 Thread.sleep(RETIRE_POLL_MS);
             } catch (InterruptedException e) {
