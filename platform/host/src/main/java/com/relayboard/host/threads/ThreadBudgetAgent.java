@@ -2,11 +2,14 @@ package com.relayboard.host.threads;
 
 import java.lang.instrument.Instrumentation;
 
+import com.relayboard.host.clock.ApplicationClockHook;
+
 /**
  * The Java agent that lets the host platform refuse a board's thread beyond its budget: it makes
  * {@link Thread#start()} ask the thread's group first (see {@link ThreadStartHook}). Loaded by
  * {@code -javaagent:} in the tests' JVMs and by the simulator jar's {@code Launcher-Agent-Class}, before
- * {@code main}, so that no thread of the board starts unchecked. Prints nothing.
+ * {@code main}, so that no thread of the board starts unchecked. It also installs {@link ApplicationClockHook}, so
+ * that the board's code reads the board's clock. Prints nothing.
  */
 public final class ThreadBudgetAgent {
 
@@ -15,9 +18,12 @@ public final class ThreadBudgetAgent {
 
     public static void premain(String args, Instrumentation inst) {
         ThreadStartHook.install(inst);
+        // The board's code reads the board's clock (1970 until the firmware sets it), not the desktop's.
+        ApplicationClockHook.install(inst);
     }
 
     public static void agentmain(String args, Instrumentation inst) {
         ThreadStartHook.install(inst);
+        ApplicationClockHook.install(inst);
     }
 }
