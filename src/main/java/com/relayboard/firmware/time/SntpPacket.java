@@ -112,7 +112,7 @@ public final class SntpPacket {
     /**
      * @param unixMs
      *            milliseconds since 1970, not negative
-     * @return the time as an NTP timestamp (for the simulated server and tests)
+     * @return the time as an NTP timestamp (for tests: the board only reads timestamps)
      */
     public static long toNtp(long unixMs) {
         long seconds = unixMs / 1000 + NTP_TO_UNIX_S;
