@@ -3,6 +3,8 @@ package com.relayboard.firmware;
 import com.relayboard.firmware.relay.MessageReport;
 import com.relayboard.firmware.relay.PathEvents;
 
+import ej.bon.Util;
+
 /**
  * Where other threads leave work for the loop thread, and where the loop sleeps until some comes:
  * {@link MessageReport}s to show, in a bounded ring (a burst never grows it: a report that finds it
@@ -103,7 +105,7 @@ final class BoardEvents implements PathEvents {
      * every later wait at once, turning the loop into a busy one.
      */
     synchronized void await(long timeoutMs) {
-        long deadlineMs = System.currentTimeMillis() + timeoutMs;
+        long deadlineMs = Util.platformTimeMillis() + timeoutMs;
         long leftMs = timeoutMs;
         while (!this.signalled && leftMs > 0) {
             try {
@@ -111,7 +113,7 @@ final class BoardEvents implements PathEvents {
             } catch (InterruptedException e) {
                 this.interrupts++;
             }
-            leftMs = deadlineMs - System.currentTimeMillis();
+            leftMs = deadlineMs - Util.platformTimeMillis();
         }
         this.signalled = false;
     }

@@ -8,6 +8,7 @@ import com.relayboard.firmware.net.NetworkWatchdog;
 import com.relayboard.firmware.net.WifiConnectManager;
 import com.relayboard.firmware.relay.MessagePath;
 import com.relayboard.firmware.relay.MessageReport;
+import com.relayboard.firmware.time.TimeSync;
 import com.relayboard.firmware.ui.LedIndicator;
 
 /**
@@ -34,6 +35,12 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
     private final LedChannel ledChannel;
     private final LedIndicator led;
     private final NetworkWatchdog watchdog;
+    private final TimeSync time;
+    /**
+     * Whether the broker link waits for the clock: TLS checks the broker certificate's dates against it, and it
+     * starts at 1970 ({@code ssl://} only; a {@code tcp://} board sets its clock beside the link).
+     */
+    private final boolean linkNeedsClock;
     private volatile boolean running = true;
     /** Faults of the loop's own so far, and the last one: the status line shows them. */
     private volatile int faults;
@@ -46,7 +53,8 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
     private long nowMs;
 
     BoardLoop(Clock clock, BoardEvents events, WifiConnectManager wifi, MqttLink mqtt, MessagePath path,
-            StatusPresenter presenter, LedChannel ledChannel, LedIndicator led, NetworkWatchdog watchdog) {
+            StatusPresenter presenter, LedChannel ledChannel, LedIndicator led, NetworkWatchdog watchdog,
+            TimeSync time, boolean linkNeedsClock) {
         this.clock = clock;
         this.events = events;
         this.wifi = wifi;
@@ -56,6 +64,8 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
         this.ledChannel = ledChannel;
         this.led = led;
         this.watchdog = watchdog;
+        this.time = time;
+        this.linkNeedsClock = linkNeedsClock;
     }
 
     @Override
@@ -82,7 +92,9 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
         // One reading of the clock serves the whole iteration: none of its steps blocks.
         handleEvents();
         this.wifi.step(this.nowMs);
-        this.mqtt.step(this.nowMs, this.wifi.isConnected());
+        this.time.step(this.nowMs, this.wifi.isConnected());
+        // Until the clock is first set, an ssl:// link stays WAITING_FOR_NETWORK: its handshake could only fail.
+        this.mqtt.step(this.nowMs, this.wifi.isConnected() && (this.time.isSet() || !this.linkNeedsClock));
         watch(this.nowMs);
         this.ledChannel.step();
         showReports();
@@ -165,6 +177,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
         long sleepMs = MAX_SLEEP_MS;
         sleepMs = Math.min(sleepMs, this.wifi.nextActionMs() - nowMs);
         sleepMs = Math.min(sleepMs, this.mqtt.nextActionMs() - nowMs);
+        sleepMs = Math.min(sleepMs, this.time.nextActionMs() - nowMs);
         sleepMs = Math.min(sleepMs, this.watchdog.nextActionMs() - nowMs);
         sleepMs = Math.min(sleepMs, this.presenter.nextScreenMs() - nowMs);
         sleepMs = Math.min(sleepMs, this.presenter.nextConsoleMs(nowMs) - nowMs);

@@ -14,6 +14,8 @@ import com.relayboard.firmware.net.Clock;
 import com.relayboard.firmware.net.EcomWifiRadio;
 import com.relayboard.firmware.net.JobRunner;
 import com.relayboard.firmware.net.PahoBrokerSession;
+import com.relayboard.firmware.time.UdpTimeSource;
+import com.relayboard.firmware.time.WallClock;
 import com.relayboard.firmware.ui.BoardScreen;
 import com.relayboard.firmware.ui.LcdScreen;
 import com.relayboard.firmware.ui.LedIndicator;
@@ -85,17 +87,19 @@ public final class Main {
             led.setSteady(LedIndicator.ERROR);
             return null;
         }
-        RelayBoard board = new RelayBoard(config, new Clock() {
+        Clock monotonic = new Clock() {
             @Override
             public long nowMs() {
                 return Util.platformTimeMillis();
             }
-        }, random, console, screen, led, new EcomWifiRadio(config.wifiInterface()), new BrokerSessionFactory() {
-            @Override
-            public BrokerSession open(BrokerListener listener, JobRunner worker) {
-                return new PahoBrokerSession(config, listener, worker);
-            }
-        });
+        };
+        RelayBoard board = new RelayBoard(config, monotonic, random, console, screen, led,
+                new EcomWifiRadio(config.wifiInterface()), new BrokerSessionFactory() {
+                    @Override
+                    public BrokerSession open(BrokerListener listener, JobRunner worker) {
+                        return new PahoBrokerSession(config, listener, worker);
+                    }
+                }, new UdpTimeSource(monotonic), new ApplicationClock());
         board.start();
         return board;
     }
@@ -109,6 +113,15 @@ public final class Main {
                     + " N blinks: message of rule N).";
         default:
             return "Status light: none.";
+        }
+    }
+
+    /** BON's application clock: what {@code System.currentTimeMillis()} reads and mbedTLS checks dates against. */
+    private static final class ApplicationClock implements WallClock {
+
+        @Override
+        public void set(long utcMs) {
+            Util.setCurrentTimeMillis(utcMs);
         }
     }
 

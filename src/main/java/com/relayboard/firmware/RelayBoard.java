@@ -23,8 +23,14 @@ import com.relayboard.firmware.relay.MessagePath;
 import com.relayboard.firmware.relay.Relay;
 import com.relayboard.firmware.relay.RelayCounters;
 import com.relayboard.firmware.relay.RelayRule;
+import com.relayboard.firmware.time.TimeSource;
+import com.relayboard.firmware.time.TimeState;
+import com.relayboard.firmware.time.TimeSync;
+import com.relayboard.firmware.time.WallClock;
 import com.relayboard.firmware.ui.BoardScreen;
 import com.relayboard.firmware.ui.LedIndicator;
+
+import ej.bon.Util;
 
 /**
  * The board, put together: the {@link MessagePath} (receive, relay, publish, acknowledge) on the
@@ -66,6 +72,7 @@ public final class RelayBoard {
     private final Outbox outbox;
     private final WifiConnectManager wifi;
     private final MqttLink mqtt;
+    private final TimeSync time;
     private final BoardLoop loop;
     /** The one thread for blocking network work: connect attempts, and closing the clients given up. */
     private final NetworkWorker worker;
@@ -77,7 +84,8 @@ public final class RelayBoard {
     private Thread loopThread;
 
     public RelayBoard(Config config, Clock clock, Random random, PrintStream console, BoardScreen screen,
-            LedIndicator led, WifiRadio radio, BrokerSessionFactory sessions) {
+            LedIndicator led, WifiRadio radio, BrokerSessionFactory sessions, TimeSource timeSource,
+            WallClock wallClock) {
         this.config = config;
         this.console = new SerialConsole(console, clock);
         BoardEvents events = new BoardEvents();
@@ -102,8 +110,11 @@ public final class RelayBoard {
                 config.keepAliveS(), new Backoff(MqttLink.RETRY_INITIAL_MS, config.retryMaxS() * 1000L, random),
                 this.outbox, ledChannel, this.worker);
         this.mqtt.subscribeFirst(this.ledTopic);
+        this.time = new TimeSync(timeSource, wallClock, clock, this.worker, config.timeServerHost(),
+                config.timeServerPort(), config.timeResyncS() * 1000L,
+                new Backoff(TimeSync.RETRY_INITIAL_MS, TimeSync.RETRY_MAX_MS, random), this.presenter);
         this.loop = new BoardLoop(clock, events, this.wifi, this.mqtt, this.path, this.presenter, ledChannel, led,
-                new NetworkWatchdog(config.restartAfterS()));
+                new NetworkWatchdog(config.restartAfterS()), this.time, config.tls());
     }
 
     /** Prints what the board will do, then starts the console, the publisher and the loop. */
@@ -215,7 +226,7 @@ public final class RelayBoard {
         }
 
         synchronized boolean await(long timeoutMs) {
-            long deadlineMs = System.currentTimeMillis() + timeoutMs;
+            long deadlineMs = Util.platformTimeMillis() + timeoutMs;
             long leftMs = timeoutMs;
             while (!this.done && leftMs > 0) {
                 try {
@@ -224,7 +235,7 @@ public final class RelayBoard {
                     Thread.currentThread().interrupt();
                     return this.done;
                 }
-                leftMs = deadlineMs - System.currentTimeMillis();
+                leftMs = deadlineMs - Util.platformTimeMillis();
             }
             return this.done;
         }
@@ -307,6 +318,16 @@ public final class RelayBoard {
 
     public MqttState mqttState() {
         return this.mqtt.state();
+    }
+
+    /** @return the state of the board's clock (SNTP) */
+    public TimeState timeState() {
+        return this.time.state();
+    }
+
+    /** @return whether the board's clock has been set since it started */
+    public boolean clockSet() {
+        return this.time.isSet();
     }
 
     private static void joinQuietly(Thread thread, long timeoutMs) {

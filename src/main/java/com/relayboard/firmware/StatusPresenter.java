@@ -6,6 +6,8 @@ import com.relayboard.firmware.net.WifiState;
 import com.relayboard.firmware.relay.MessageReport;
 import com.relayboard.firmware.relay.RelayCounters;
 import com.relayboard.firmware.text.PayloadText;
+import com.relayboard.firmware.time.TimeState;
+import com.relayboard.firmware.time.TimeSyncListener;
 import com.relayboard.firmware.ui.BoardScreen;
 import com.relayboard.firmware.ui.LedIndicator;
 
@@ -20,7 +22,7 @@ import com.relayboard.firmware.ui.LedIndicator;
  * SPI) a row for each of a thousand messages a second, which no LCD can do and no one can read. A
  * message and its relayed copy, a moment apart, are both shown.
  */
-final class StatusPresenter implements LifecycleListener {
+final class StatusPresenter implements LifecycleListener, TimeSyncListener {
 
     /** Payload text on the console is cut after this many characters: the UART runs at 115,200 baud. */
     static final int CONSOLE_MAX_PAYLOAD_CHARS = 1024;
@@ -194,6 +196,21 @@ final class StatusPresenter implements LifecycleListener {
         if (connected) {
             // Whatever went wrong before, the board is fully up again.
             this.screen.showNotice("", false);
+        }
+    }
+
+    /**
+     * The clock's changes: a line on the console; on the LCD's notice line, a failure (an {@code ssl://} board
+     * waits for the clock, and the user must see why), and a success while the broker is not connected yet.
+     */
+    @Override
+    public void timeChanged(TimeState state, String detail) {
+        String line = "Time: " + state.name() + " " + detail;
+        this.console.println(line);
+        if (state == TimeState.FAILED) {
+            this.screen.showNotice(line, true);
+        } else if (state == TimeState.SYNCED && this.mqttState != MqttState.CONNECTED) {
+            this.screen.showNotice(line, false);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.relayboard.firmware;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,9 @@ import com.relayboard.firmware.config.Config;
 import com.relayboard.firmware.config.ConfigException;
 import com.relayboard.firmware.config.ConfigLoader;
 import com.relayboard.firmware.config.MapPropertySource;
+import com.relayboard.firmware.time.TimeSource;
+import com.relayboard.firmware.time.TimeState;
+import com.relayboard.firmware.time.WallClock;
 import com.relayboard.firmware.net.BrokerListener;
 import com.relayboard.firmware.net.BrokerSession;
 import com.relayboard.firmware.net.Clock;
@@ -38,6 +42,8 @@ public class RelayBoardTest {
     private static final String TOPIC1 = "/test/topic1";
     private static final String TOPIC2 = "/test/topic2";
     private static final String TOPIC3 = "/test/topic3";
+    /** 2026-12-07 08:00:00 UTC. */
+    private static final long SERVER_TIME_MS = 1796630400000L;
 
     private final FakeWifiRadio radio = new FakeWifiRadio();
     private final FakeBrokerSession session = new FakeBrokerSession();
@@ -51,6 +57,26 @@ public class RelayBoardTest {
             return System.currentTimeMillis();
         }
     };
+    /** Why the board's SNTP server does not answer, or {@code null}: it answers at once with a fixed time. */
+    private volatile String timeServerFailure;
+    private final TimeSource timeServer = new TimeSource() {
+        @Override
+        public long ask(String host, int port, int timeoutMs) throws IOException {
+            String failure = timeServerFailure;
+            if (failure != null) {
+                throw new IOException(failure);
+            }
+            return SERVER_TIME_MS;
+        }
+    };
+    /** The board's application clock, as the board sets it. */
+    private final WallClock wallClock = new WallClock() {
+        @Override
+        public void set(long utcMs) {
+            wallClockSetTo = utcMs;
+        }
+    };
+    private volatile long wallClockSetTo = -1;
     private RelayBoard board;
     /** The console to give the board instead of {@link #consoleBytes}, or {@code null}. */
     private PrintStream consoleOverride;
@@ -74,7 +100,7 @@ public class RelayBoardTest {
                         fake.setListener(listener);
                         return fake;
                     }
-                });
+                }, this.timeServer, this.wallClock);
         return this.board;
     }
 
@@ -749,6 +775,60 @@ public class RelayBoardTest {
             }
         });
         awaitConsoleLine("WiFi: CONNECTED " + FakeWifiRadio.ADDRESS);
+    }
+
+    // ------------------------------------------------------------------ the clock
+
+    /**
+     * An ssl:// board tries the broker only once its clock is set (TLS checks certificate dates against it, and it
+     * starts at 1970): a silent time server is said on the console and the LCD, retried, and no connect is made
+     * until it answers.
+     */
+    @Test
+    public void sslBoard_connectsOnlyOnceItsClockIsSet() throws ConfigException {
+        this.timeServerFailure = "did not answer within 5.0 s";
+        FakeClock time = new FakeClock(0);
+        create(MapPropertySource.defaults().set(ConfigLoader.MQTT_BROKER, "ssl://broker.example:8883")
+                .set(ConfigLoader.MQTT_CA_CERT, "/certificates/ca.pem"), time).startStepped();
+        stepUntil(time, "the time server's silence said", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return board.timeState() == TimeState.FAILED;
+            }
+        });
+        awaitConsoleLine("Time: FAILED pool.ntp.org did not answer within 5.0 s; retrying in ");
+        Assert.assertTrue(this.screen.notices().toString(), this.screen.notices().get(this.screen.notices().size() - 1)
+                .startsWith("Time: FAILED pool.ntp.org did not answer within 5.0 s; retrying in "));
+        // A minute of board time: retried, never connected.
+        assertLoopSleepsBetweenSteps(time, 60000, BoardLoop.MAX_SLEEP_MS, "waiting for the clock");
+        Assert.assertTrue(console(), linesStartingWith("Time: FAILED ").size() >= 2);
+        Assert.assertEquals(0, this.session.connects());
+        Assert.assertEquals(MqttState.WAITING_FOR_NETWORK, this.board.mqttState());
+        Assert.assertFalse(this.board.clockSet());
+        Assert.assertEquals(-1, this.wallClockSetTo);
+
+        this.timeServerFailure = null;
+        stepUntil(time, "connected once the clock is set", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return board.mqttState() == MqttState.CONNECTED;
+            }
+        });
+        Assert.assertTrue(this.board.clockSet());
+        Assert.assertTrue("set to the server's time: " + this.wallClockSetTo, this.wallClockSetTo >= SERVER_TIME_MS
+                && this.wallClockSetTo < SERVER_TIME_MS + 60000);
+        awaitConsoleLine("Time: SYNCED 2026-12-07 08:00:");
+    }
+
+    /** A tcp:// board does not wait for the clock: it connects and relays while its time server is silent. */
+    @Test
+    public void tcpBoard_doesNotWaitForTheClock() throws ConfigException {
+        this.timeServerFailure = "did not answer within 5.0 s";
+        startConnected(MapPropertySource.defaults());
+        Assert.assertFalse(this.board.clockSet());
+        this.session.deliver(TOPIC1, Bytes.ascii("untimed"), 1);
+        awaitPublished(TOPIC2, 1);
+        awaitConsoleLine("Time: FAILED pool.ntp.org did not answer within 5.0 s; retrying in ");
     }
 
     @Test

@@ -36,6 +36,12 @@ public final class Config {
     int retryMaxS = ConfigLoader.DEFAULT_RETRY_MAX_S;
     /** {@link ConfigLoader#MQTT_RESTART_AFTER_S}; set by the loader after construction, as {@link #retryMaxS}. */
     int restartAfterS = ConfigLoader.DEFAULT_RESTART_AFTER_S;
+    /** {@link ConfigLoader#TIME_SERVER}'s host; set by the loader after construction, as {@link #retryMaxS}. */
+    String timeServerHost = ConfigLoader.DEFAULT_TIME_SERVER;
+    /** {@link ConfigLoader#TIME_SERVER}'s port. */
+    int timeServerPort = ConfigLoader.DEFAULT_SNTP_PORT;
+    /** {@link ConfigLoader#TIME_RESYNC_S}. */
+    int timeResyncS = ConfigLoader.DEFAULT_RESYNC_S;
     /** {@link ConfigLoader#RELAY_EMPTY_PAYLOAD}; set by the loader after construction, as {@link #retryMaxS}. */
     boolean relayEmptyPayloads = true;
     /** Set by the loader after construction, like {@link #retryMaxS}; {@code null}: no LED control. */
@@ -141,6 +147,21 @@ public final class Config {
     }
 
     /** @return after how long without the broker, Wi-Fi up, the network side restarts, in seconds; 0: never */
+    /** @return the SNTP server's host name or address */
+    public String timeServerHost() {
+        return this.timeServerHost;
+    }
+
+    /** @return the SNTP server's UDP port */
+    public int timeServerPort() {
+        return this.timeServerPort;
+    }
+
+    /** @return how often the board sets its clock again once set, in seconds */
+    public int timeResyncS() {
+        return this.timeResyncS;
+    }
+
     public int restartAfterS() {
         return this.restartAfterS;
     }
@@ -210,6 +231,10 @@ public final class Config {
         }
         if (this.relayGroup != null) {
             line.append(", relay group \"").append(this.relayGroup).append('"');
+        }
+        line.append(", time from ").append(this.timeServerHost);
+        if (this.timeServerPort != ConfigLoader.DEFAULT_SNTP_PORT) {
+            line.append(':').append(this.timeServerPort);
         }
         return line.toString();
     }

@@ -46,6 +46,23 @@ public final class ConfigLoader {
     /** A day: beyond that the watchdog would never be seen to act. */
     private static final int MAX_RESTART_AFTER_S = 86400;
     /**
+     * The SNTP server the board sets its clock from once Wi-Fi is up, as {@code host} or {@code host:port}: the
+     * board's TLS stack checks certificate dates against that clock, which starts at 1970 (docs/api-evidence.md).
+     */
+    public static final String TIME_SERVER = "relayboard.time.server";
+    /** {@link #TIME_SERVER} when the key is not set. */
+    public static final String DEFAULT_TIME_SERVER = "pool.ntp.org";
+    /** SNTP's port (RFC 4330), when {@link #TIME_SERVER} names none. */
+    public static final int DEFAULT_SNTP_PORT = 123;
+    /** How often the board sets its clock again once it is set, in seconds. */
+    public static final String TIME_RESYNC_S = "relayboard.time.resyncS";
+    /** An hour: the ESP32's clock drifts by well under a second in that time. */
+    public static final int DEFAULT_RESYNC_S = 3600;
+    /** A minute: RFC 4330 asks clients not to poll a server more often than that. */
+    private static final int MIN_RESYNC_S = 60;
+    /** A week. */
+    private static final int MAX_RESYNC_S = 604800;
+    /**
      * What the board does with an empty payload on a rule's source: {@code relay} it (as the suffix alone) or
      * {@code skip} it. An empty retained message is how a client clears a topic's retained message: relayed, it
      * arrives on the target as the suffix, which clears nothing and reads like data.
@@ -168,6 +185,13 @@ public final class ConfigLoader {
                 : parseInt(MQTT_RESTART_AFTER_S, restartAfter, 0, MAX_RESTART_AFTER_S,
                         "must be a number of seconds from 0 (never) to " + MAX_RESTART_AFTER_S);
 
+        String timeServer = optional(source, TIME_SERVER);
+        String[] timeHostPort = parseTimeServer(timeServer == null ? DEFAULT_TIME_SERVER : timeServer);
+        String resync = optional(source, TIME_RESYNC_S);
+        int resyncS = resync == null ? DEFAULT_RESYNC_S
+                : parseInt(TIME_RESYNC_S, resync, MIN_RESYNC_S, MAX_RESYNC_S, "must be a number of seconds from "
+                        + MIN_RESYNC_S + " to " + MAX_RESYNC_S);
+
         String emptyPayload = optional(source, RELAY_EMPTY_PAYLOAD);
         boolean relayEmptyPayloads = emptyPayload == null || EMPTY_PAYLOAD_RELAY.equals(emptyPayload);
         if (!relayEmptyPayloads && !EMPTY_PAYLOAD_SKIP.equals(emptyPayload)) {
@@ -188,6 +212,9 @@ public final class ConfigLoader {
         Config config = new Config(ssid, wifiPassword == null ? "" : wifiPassword, security, wifiInterface, brokerUri,
                 hostPort[0], port, caCert, clientId, username, password, qos, keepAliveS, cleanSession,
                 maxPayloadBytes, rules);
+        config.timeServerHost = timeHostPort[0];
+        config.timeServerPort = Integer.parseInt(timeHostPort[1]);
+        config.timeResyncS = resyncS;
         config.retryMaxS = retryMaxS;
         config.restartAfterS = restartAfterS;
         config.relayEmptyPayloads = relayEmptyPayloads;
@@ -215,6 +242,26 @@ public final class ConfigLoader {
             }
         }
         return group;
+    }
+
+    /** @return the SNTP server's host and port (as text, {@link #DEFAULT_SNTP_PORT} when not given) */
+    private static String[] parseTimeServer(String server) throws ConfigException {
+        int colon = server.lastIndexOf(':');
+        String host = colon < 0 ? server : server.substring(0, colon);
+        String port = colon < 0 ? String.valueOf(DEFAULT_SNTP_PORT) : server.substring(colon + 1);
+        if (host.length() == 0 || host.indexOf('/') >= 0 || host.indexOf(' ') >= 0 || host.indexOf(':') >= 0) {
+            throw invalid(TIME_SERVER, "must be host or host:port, e.g. " + DEFAULT_TIME_SERVER, server);
+        }
+        int number;
+        try {
+            number = Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            number = 0;
+        }
+        if (number < 1 || number > 65535) {
+            throw invalid(TIME_SERVER, "must be host or host:port with a port from 1 to 65535", server);
+        }
+        return new String[] { host, String.valueOf(number) };
     }
 
     /** @return the LED command topic, or {@code null} when the key is set but empty (LED control off) */

@@ -3,6 +3,8 @@ package com.relayboard.firmware.net;
 import com.relayboard.firmware.relay.OutgoingMessage;
 import com.relayboard.firmware.relay.OutgoingMessage.Outcome;
 
+import ej.bon.Util;
+
 /**
  * The bounded queue of messages to publish, and the thread that publishes them in order. Messages
  * leave the outbox only once the broker took them (a QoS 1 publish returns after its PUBACK), so a
@@ -84,11 +86,11 @@ public final class Outbox implements Runnable {
      * @return whether it was queued; {@code false} on time-out or once the outbox is stopped
      */
     public synchronized boolean offer(OutgoingMessage message, long timeoutMs) throws InterruptedException {
-        long deadlineMs = System.currentTimeMillis() + timeoutMs;
+        long deadlineMs = Util.platformTimeMillis() + timeoutMs;
         long leftMs = timeoutMs;
         while (!this.stopped && !hasRoomFor(message) && leftMs > 0) {
             wait(leftMs);
-            leftMs = deadlineMs - System.currentTimeMillis();
+            leftMs = deadlineMs - Util.platformTimeMillis();
         }
         return !this.stopped && offer(message);
     }

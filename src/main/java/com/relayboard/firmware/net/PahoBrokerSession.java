@@ -20,6 +20,8 @@ import com.relayboard.firmware.config.Config;
 import com.relayboard.firmware.relay.Relay;
 import com.relayboard.firmware.relay.Topics;
 
+import ej.bon.Util;
+
 /**
  * The board's session with the broker on MicroPaho's synchronous client, reconnected by the board
  * (MicroPaho has no automatic reconnect). One session is up to {@link #RECEIVING_CONNECTIONS} lanes,
@@ -388,8 +390,8 @@ public final class PahoBrokerSession implements BrokerSession {
     }
 
     private static void retireOne(MqttClient client, boolean socketClosed) {
-        long deadlineMs = System.currentTimeMillis() + (socketClosed ? SOCKET_CLOSED_GRACE_MS : 0);
-        while (client.isConnected() && System.currentTimeMillis() < deadlineMs) {
+        long deadlineMs = Util.platformTimeMillis() + (socketClosed ? SOCKET_CLOSED_GRACE_MS : 0);
+        while (client.isConnected() && Util.platformTimeMillis() < deadlineMs) {
             try {
                 Thread.sleep(RETIRE_POLL_MS);
             } catch (InterruptedException e) {

@@ -506,4 +506,45 @@ public class ConfigLoaderTest {
         Assert.assertTrue(message, message.indexOf("rule 1's subscription $share/ggg") >= 0
                 && message.indexOf("cannot be longer than 65535 bytes") >= 0);
     }
+
+    // ------------------------------------------------------------------ time
+
+    @Test
+    public void timeServer_defaultsToPort123AndTakesAPort() throws ConfigException {
+        Config config = load(MapPropertySource.defaults());
+        Assert.assertEquals("pool.ntp.org", config.timeServerHost());
+        Assert.assertEquals(123, config.timeServerPort());
+        Assert.assertEquals(3600, config.timeResyncS());
+        Assert.assertTrue(config.describe(), config.describe().indexOf("time from pool.ntp.org") >= 0);
+
+        config = load(MapPropertySource.defaults().set(ConfigLoader.TIME_SERVER, "127.0.0.1:40123")
+                .set(ConfigLoader.TIME_RESYNC_S, "60"));
+        Assert.assertEquals("127.0.0.1", config.timeServerHost());
+        Assert.assertEquals(40123, config.timeServerPort());
+        Assert.assertEquals(60, config.timeResyncS());
+        Assert.assertTrue(config.describe(), config.describe().indexOf("time from 127.0.0.1:40123") >= 0);
+
+        config = load(MapPropertySource.defaults().remove(ConfigLoader.TIME_SERVER).remove(ConfigLoader.TIME_RESYNC_S));
+        Assert.assertEquals(ConfigLoader.DEFAULT_TIME_SERVER, config.timeServerHost());
+        Assert.assertEquals(ConfigLoader.DEFAULT_RESYNC_S, config.timeResyncS());
+    }
+
+    @Test
+    public void timeServer_refusesWhatIsNotHostOrHostPort() {
+        Assert.assertEquals(PREFIX + "relayboard.time.server must be host or host:port with a port from 1 to 65535,"
+                + " not \"pool.ntp.org:0\"", refusal(MapPropertySource.defaults().set(ConfigLoader.TIME_SERVER,
+                        "pool.ntp.org:0"), ConfigLoader.TIME_SERVER));
+        refusal(MapPropertySource.defaults().set(ConfigLoader.TIME_SERVER, "udp://pool.ntp.org"),
+                ConfigLoader.TIME_SERVER);
+        refusal(MapPropertySource.defaults().set(ConfigLoader.TIME_SERVER, ":123"), ConfigLoader.TIME_SERVER);
+        refusal(MapPropertySource.defaults().set(ConfigLoader.TIME_SERVER, "pool.ntp.org:ntp"),
+                ConfigLoader.TIME_SERVER);
+    }
+
+    @Test
+    public void timeResync_refusesLessThanAMinuteOrMoreThanAWeek() {
+        refusal(MapPropertySource.defaults().set(ConfigLoader.TIME_RESYNC_S, "59"), ConfigLoader.TIME_RESYNC_S);
+        refusal(MapPropertySource.defaults().set(ConfigLoader.TIME_RESYNC_S, "604801"), ConfigLoader.TIME_RESYNC_S);
+        refusal(MapPropertySource.defaults().set(ConfigLoader.TIME_RESYNC_S, "hourly"), ConfigLoader.TIME_RESYNC_S);
+    }
 }

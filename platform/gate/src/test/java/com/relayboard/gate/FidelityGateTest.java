@@ -113,6 +113,21 @@ public class FidelityGateTest {
     }
 
     @Test
+    public void refusesTheApplicationClockInMainClassesOnly() throws IOException {
+        // On the board System.currentTimeMillis() is the application time, which jumps when SNTP sets it: a deadline
+        // on it would time out or stall. The firmware uses Util.platformTimeMillis(); its tests may read the clock.
+        String source = "package fw; public class Deadline {\n"
+                + "  long due(long ms) { return System.currentTimeMillis() + ms; }\n"
+                + "}";
+        Path classes = compile("7", source);
+        assertViolation(check(classes), "fw/Deadline.due(J)J", "method java/lang/System.currentTimeMillis()J",
+                Violation.NOT_ALLOWED);
+        Path mainClasses = compile("7", "package fw; public class Relay { }");
+        Path testClasses = compile("7", source.replace("Deadline", "DeadlineTest"));
+        assertEquals(0, FidelityGate.check(allowlist, mainClasses, testClasses).size());
+    }
+
+    @Test
     public void refusesHostOnlyClass() throws IOException {
         Path classes = compile("7",
                 "package fw; public class Boot {\n"

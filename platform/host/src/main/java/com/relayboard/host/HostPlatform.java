@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 import com.relayboard.host.console.UartOutputStream;
+import com.relayboard.host.net.BoardTrustProvider;
 
 /**
  * Host-only entry points of the desktop platform. Never referenced by the firmware: the fidelity
@@ -51,12 +52,16 @@ public final class HostPlatform {
      * of the application becomes system properties, unless the property is already set (an
      * application option, here a {@code -D} or a simulator option, wins over the list).
      *
+     * <p>It also makes the JVM's TLS the board's: certificate dates are checked against the board's application
+     * clock, which starts at 1970 ({@link BoardTrustProvider}).
+     *
      * @param listResources classpath resource names of the {@code *.properties.list} files
      */
     public static synchronized void boot(String... listResources) {
         if (booted) {
             return;
         }
+        BoardTrustProvider.install();
         ClassLoader loader = HostPlatform.class.getClassLoader();
         for (String name : listResources) {
             try (InputStream in = loader.getResourceAsStream(name)) {

@@ -158,6 +158,12 @@ public final class SimulatedBoard {
             System.setProperty(ConfigLoader.WIFI_INTERFACE, loopbackInterfaceName());
         }
         this.hostOut = System.out;
+        // The access point's SNTP server: started here, on the room's thread, so that it is not the board's. The
+        // board asks it unless a time server was chosen (--config, -D).
+        String timeServer = SimulatedAccessPoint.get().timeServer().start();
+        if (System.getProperty(ConfigLoader.TIME_SERVER) == null) {
+            System.setProperty(ConfigLoader.TIME_SERVER, timeServer);
+        }
         if (this.uartConsole) {
             HostPlatform.installUartConsole(UartOutputStream.BOARD_BAUD);
             if (!UartStall.enforced()) {

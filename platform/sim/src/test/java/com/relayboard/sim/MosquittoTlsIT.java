@@ -12,6 +12,7 @@ import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
 import com.relayboard.firmware.ui.LedIndicator;
+import com.relayboard.host.net.SimulatedAccessPoint;
 
 /**
  * {@code ssl://} with a CA file against Debian's mosquitto on a TLS listener, with a user name and
@@ -21,6 +22,10 @@ import com.relayboard.firmware.ui.LedIndicator;
  * signed for {@code localhost}, and relays. The MQTT password is never shown (MosquittoCredentialsIT
  * checks the Wi-Fi one too, which is a unique string there). One board, one port; the
  * broker is restarted with each certificate.
+ *
+ * <p>The board's clock starts at 1970 and its TLS checks the certificates' dates against it, as on the device: the
+ * board first sets its clock from the simulated access point's SNTP server, and only then tries the broker
+ * (MosquittoTlsTimeRefusalIT covers a server that does not answer).
  */
 public class MosquittoTlsIT {
 
@@ -53,6 +58,16 @@ public class MosquittoTlsIT {
             RelayBoard board = simulated.start();
             console.awaitLineContaining("(TLS, CA " + boardCa.cert.getAbsolutePath() + ")",
                     AbstractRelayIT.TIMEOUT_MS);
+            // 0. The clock first, from the access point: no handshake before it.
+            console.awaitLine("Time: SYNCING asking " + SimulatedAccessPoint.get().timeServer().address(),
+                    AbstractRelayIT.TIMEOUT_MS);
+            String synced = console.awaitLineContaining("Time: SYNCED ", AbstractRelayIT.TIMEOUT_MS);
+            assertTrue(synced, synced.endsWith(" UTC from " + SimulatedAccessPoint.get().timeServer().address()));
+            assertTrue(board.clockSet());
+            console.awaitLineContaining("MQTT: CONNECTING ssl://localhost:" + port, AbstractRelayIT.TIMEOUT_MS);
+            List<String> lines = console.lines();
+            assertTrue("the clock is set before the first TLS connect:\n" + console.text(),
+                    lines.indexOf(synced) < firstContaining(lines, "MQTT: CONNECTING"));
             // 1. A certificate from another CA, for the right name.
             String where = "TLS handshake with broker localhost:" + port + " failed: ";
             Refusals.assertExplained(console, png, "MQTT",
@@ -88,6 +103,15 @@ public class MosquittoTlsIT {
             simulated.stop();
             broker.close();
         }
+    }
+
+    private static int firstContaining(List<String> lines, String fragment) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(fragment)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The board's TLS port (users from a password file, no anonymous) plus a plain one for desktop clients. */

@@ -20,7 +20,9 @@ import java.util.List;
  * until the lease comes, {@link #setLeaseDelayMs(long) a lease delay} after the association; the
  * station cannot open TCP connections before it.
  *
- * <p>Host-only: the firmware reaches it only through ECOM-WiFi and ECOM-Network.
+ * <p>It also answers SNTP ({@link SimulatedTimeServer}), on real UDP on loopback, while the station has its lease.
+ *
+ * <p>Host-only: the firmware reaches it only through ECOM-WiFi and ECOM-Network, and NET's sockets.
  */
 public final class SimulatedAccessPoint {
 
@@ -47,6 +49,7 @@ public final class SimulatedAccessPoint {
     private long leaseAtMs = Long.MAX_VALUE;
     private int joinAttempts;
     private final List<LinkListener> listeners = new ArrayList<>();
+    private final SimulatedTimeServer timeServer = new SimulatedTimeServer(this);
 
     /** Told when the station gains or loses its association. */
     public interface LinkListener {
@@ -103,6 +106,11 @@ public final class SimulatedAccessPoint {
     /** How many joins the station has attempted since the start, successful or not. */
     public synchronized int joinAttempts() {
         return this.joinAttempts;
+    }
+
+    /** @return the access point's SNTP server (started by the simulated board, on loopback) */
+    public SimulatedTimeServer timeServer() {
+        return this.timeServer;
     }
 
     public synchronized void addLinkListener(LinkListener listener) {
