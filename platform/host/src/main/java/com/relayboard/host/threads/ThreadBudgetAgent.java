@@ -4,6 +4,7 @@ import java.lang.instrument.Instrumentation;
 
 import com.relayboard.host.console.BoardSafepoints;
 import com.relayboard.host.clock.ApplicationClockHook;
+import com.relayboard.host.net.StationDatagramHook;
 
 /**
  * The Java agent that lets the host platform refuse a board's thread beyond its budget: it makes
@@ -11,7 +12,8 @@ import com.relayboard.host.clock.ApplicationClockHook;
  * {@code -javaagent:} in the tests' JVMs and by the simulator jar's {@code Launcher-Agent-Class}, before
  * {@code main}, so that no thread of the board starts unchecked. Prints nothing. It also installs
  * {@link BoardSafepoints}, which lets the board's UART hold every board thread as on the device, and
- * {@link ApplicationClockHook}, so that the board's code reads the board's clock.
+ * {@link ApplicationClockHook}, so that the board's code reads the board's clock, and {@link StationDatagramHook},
+ * so that the board's UDP sockets count against its socket cap.
  */
 public final class ThreadBudgetAgent {
 
@@ -24,11 +26,14 @@ public final class ThreadBudgetAgent {
         BoardSafepoints.install(inst);
         // The board's code reads the board's clock (1970 until the firmware sets it), not the desktop's.
         ApplicationClockHook.install(inst);
+        // The board's UDP sockets are the station's: one of its 10 each, refused without a link.
+        StationDatagramHook.install(inst);
     }
 
     public static void agentmain(String args, Instrumentation inst) {
         ThreadStartHook.install(inst);
         BoardSafepoints.install(inst);
         ApplicationClockHook.install(inst);
+        StationDatagramHook.install(inst);
     }
 }
