@@ -1,14 +1,14 @@
 package com.relayboard.host.clock;
 
-import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
-import java.security.ProtectionDomain;
 
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+
+import com.relayboard.host.threads.BoardClassHook;
 
 /**
  * Makes the board's code read the board's clock: in the firmware's classes ({@code com/relayboard/firmware/}) and
@@ -19,8 +19,8 @@ import org.objectweb.asm.Opcodes;
  * relocated Paho engine under the stand-in reads only {@code System.nanoTime()} (checked with javap on 1.2.5),
  * so it needs no rewrite.
  *
- * <p>Installed by the host's agent ({@code ThreadBudgetAgent}) before {@code main}, as a plain transformer: it
- * sees each of those classes as it loads. Nothing else of the JVM (the tests, the room, the JDK) is touched.
+ * <p>Installed by the host's agent ({@code ThreadBudgetAgent}) before {@code main} ({@link BoardClassHook}). Nothing
+ * else of the JVM (the tests, the room, the JDK) is touched.
  */
 public final class ApplicationClockHook {
 
@@ -28,51 +28,33 @@ public final class ApplicationClockHook {
     static final String[] BOARD_CODE = { "com/relayboard/firmware/", "org/eclipse/paho/client/mqttv3/" };
     private static final String APPLICATION_CLOCK = "ej/bon/Util";
 
-    private static volatile boolean installed;
-    private static volatile String failure;
+    /** Installs {@link #rewrite(byte[])} on the board's classes ({@link BoardClassHook}). */
+    private static final BoardClassHook HOOK = new BoardClassHook(BOARD_CODE, APPLICATION_CLOCK) {
+        @Override
+        protected byte[] rewrite(byte[] classFile) {
+            return ApplicationClockHook.rewrite(classFile);
+        }
+    };
 
     private ApplicationClockHook() {
     }
 
-    public static synchronized void install(Instrumentation inst) {
-        if (installed) {
-            return;
-        }
-        inst.addTransformer(new ClassFileTransformer() {
-            @Override
-            public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
-                    ProtectionDomain domain, byte[] bytes) {
-                if (loader == null || className == null || !isBoardCode(className)) {
-                    return null;
-                }
-                try {
-                    return rewrite(bytes);
-                } catch (RuntimeException e) {
-                    failure = "cannot rewrite " + className + ": " + e;
-                    return null;
-                }
-            }
-        });
-        installed = true;
+    public static void install(Instrumentation inst) {
+        HOOK.install(inst);
     }
 
-    /** @return whether the agent installed the hook (board classes loaded from now on read the board's clock) */
+    /** @return whether the agent installed the hook (board classes read the board's clock) */
     public static boolean installed() {
-        return installed;
+        return HOOK.installed();
     }
 
     /** @return why a board class kept the desktop's clock, or {@code null} */
     public static String failure() {
-        return failure;
+        return HOOK.failure();
     }
 
     static boolean isBoardCode(String className) {
-        for (String prefix : BOARD_CODE) {
-            if (className.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return HOOK.covers(className);
     }
 
     /**

@@ -1,11 +1,7 @@
 package com.relayboard.host.console;
 
-import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
-import java.security.ProtectionDomain;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.objectweb.asm.ClassReader;
@@ -14,6 +10,8 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+
+import com.relayboard.host.threads.BoardClassHook;
 
 /**
  * Rewrites the board's classes as they load so that each method begins, and each loop's back-edge (a jump to
@@ -33,71 +31,33 @@ public final class BoardSafepoints {
     static final String[] BOARD_PACKAGES = { "com/relayboard/firmware/", "org/eclipse/paho/",
             "com/relayboard/host/paho/" };
     private static final String STALL = "com/relayboard/host/console/UartStall";
-    private static final String STALL_RESOURCE = STALL + ".class";
 
-    private static volatile boolean installed;
-    private static volatile String failure = "no agent: the JVM was started without -javaagent (or the jar's"
-            + " Launcher-Agent-Class)";
+    /** Installs {@link #rewrite(byte[])} on the board's classes ({@link BoardClassHook}). */
+    private static final BoardClassHook HOOK = new BoardClassHook(BOARD_PACKAGES, STALL) {
+        @Override
+        protected byte[] rewrite(byte[] classFile) {
+            return BoardSafepoints.rewrite(classFile);
+        }
+    };
 
     private BoardSafepoints() {
     }
 
-    /** Rewrites every board class loaded from now on. Once per JVM. */
-    public static synchronized void install(Instrumentation inst) {
-        if (installed) {
-            return;
-        }
-        inst.addTransformer(new ClassFileTransformer() {
-            @Override
-            public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
-                    ProtectionDomain domain, byte[] bytes) {
-                if (className == null || !isBoardClass(className) || loader == null
-                        || loader.getResource(STALL_RESOURCE) == null) {
-                    // Not the board's, or a loader that cannot see UartStall (the firmware's own unit tests).
-                    return null;
-                }
-                try {
-                    return rewrite(bytes);
-                } catch (RuntimeException e) {
-                    failure = "cannot add safepoints to " + className + ": " + e;
-                    installed = false;
-                    return null;
-                }
-            }
-        }, true);
-        installed = true;
-        // A jar's Launcher-Agent-Class runs once its main class is loaded, which may have loaded board classes.
-        List<Class<?>> early = new ArrayList<>();
-        for (Class<?> loaded : inst.getAllLoadedClasses()) {
-            if (isBoardClass(loaded.getName().replace('.', '/')) && inst.isModifiableClass(loaded)) {
-                early.add(loaded);
-            }
-        }
-        if (!early.isEmpty()) {
-            try {
-                inst.retransformClasses(early.toArray(new Class<?>[0]));
-            } catch (Exception | LinkageError e) {
-                failure = "cannot add safepoints to the board classes loaded before the agent: " + e;
-                installed = false;
-            }
-        }
+    /** Rewrites every board class loaded from now on, and those loaded already. Once per JVM. */
+    public static void install(Instrumentation inst) {
+        HOOK.install(inst);
     }
 
     static boolean installed() {
-        return installed;
+        return HOOK.installed();
     }
 
     static String failure() {
-        return installed ? null : failure;
+        return HOOK.failure();
     }
 
     static boolean isBoardClass(String internalName) {
-        for (String prefix : BOARD_PACKAGES) {
-            if (internalName.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return HOOK.covers(internalName);
     }
 
     /** @return the class with a safepoint at every method entry and loop back-edge */

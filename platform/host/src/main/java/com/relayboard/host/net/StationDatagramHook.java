@@ -1,8 +1,6 @@
 package com.relayboard.host.net;
 
-import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
-import java.security.ProtectionDomain;
 
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -10,13 +8,15 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
+import com.relayboard.host.threads.BoardClassHook;
+
 /**
  * Makes the firmware's UDP sockets the station's: in the firmware's classes ({@code com/relayboard/firmware/}),
  * {@code new DatagramSocket()} builds a {@link StationDatagramSocket}, which counts against the board's socket cap
  * and sends only while the station has its address. On the board every socket, UDP or TCP, is one of lwIP's 10;
  * on the desktop a JDK {@code DatagramSocket} would be free and always connected.
  *
- * <p>Installed by the host's agent ({@code ThreadBudgetAgent}) before {@code main}. The subclass keeps the
+ * <p>Installed by the host's agent ({@code ThreadBudgetAgent}) before {@code main} ({@link BoardClassHook}). The subclass keeps the
  * allocation's type a {@code DatagramSocket}, so the rewrite changes two names and nothing of the stack.
  */
 public final class StationDatagramHook {
@@ -27,42 +27,29 @@ public final class StationDatagramHook {
     /** The one constructor the station's socket has, the one the firmware calls. */
     private static final String NO_ARGUMENTS = "()V";
 
-    private static volatile boolean installed;
-    private static volatile String failure;
+    /** Installs {@link #rewrite(byte[])} on the firmware's classes ({@link BoardClassHook}). */
+    private static final BoardClassHook HOOK = new BoardClassHook(new String[] { FIRMWARE }, STATION_SOCKET) {
+        @Override
+        protected byte[] rewrite(byte[] classFile) {
+            return StationDatagramHook.rewrite(classFile);
+        }
+    };
 
     private StationDatagramHook() {
     }
 
-    public static synchronized void install(Instrumentation inst) {
-        if (installed) {
-            return;
-        }
-        inst.addTransformer(new ClassFileTransformer() {
-            @Override
-            public byte[] transform(Module module, ClassLoader loader, String className, Class<?> redefined,
-                    ProtectionDomain domain, byte[] bytes) {
-                if (loader == null || className == null || !className.startsWith(FIRMWARE)) {
-                    return null;
-                }
-                try {
-                    return rewrite(bytes);
-                } catch (RuntimeException e) {
-                    failure = "cannot rewrite " + className + ": " + e.getMessage();
-                    return null;
-                }
-            }
-        });
-        installed = true;
+    public static void install(Instrumentation inst) {
+        HOOK.install(inst);
     }
 
     /** @return whether the agent installed the hook */
     public static boolean installed() {
-        return installed;
+        return HOOK.installed();
     }
 
     /** @return why a firmware class kept the JDK's UDP socket, or {@code null} */
     public static String failure() {
-        return failure;
+        return HOOK.failure();
     }
 
     /**

@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 
 import org.junit.After;
 import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -23,15 +24,13 @@ public class SimulatedTimeServerTest {
     private static final long NTP_TO_UNIX_S = 2208988800L;
     private static final long TAG = 0x1122334455667788L;
 
+    @Rule
+    public final RoomAccessPoint room = RoomAccessPoint.inRange();
     private final SimulatedAccessPoint ap = SimulatedAccessPoint.get();
     private int port;
 
     @Before
     public void setUp() throws Exception {
-        this.ap.configure("Test-AP", "passphrase", "WPA2");
-        this.ap.setJoinDelayMs(0);
-        this.ap.setLeaseDelayMs(0);
-        this.ap.setInRange(true);
         String address = this.ap.timeServer().start();
         assertTrue(address, address.startsWith("127.0.0.1:"));
         this.port = Integer.parseInt(address.substring(address.indexOf(':') + 1));
@@ -40,8 +39,6 @@ public class SimulatedTimeServerTest {
     @After
     public void tearDown() {
         this.ap.timeServer().setAnswering(true);
-        this.ap.setLeaseDelayMs(SimulatedAccessPoint.DEFAULT_LEASE_DELAY_MS);
-        this.ap.leave();
     }
 
     @Test

@@ -17,11 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.After;
-import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 
-import ej.ecom.wifi.SecurityMode;
-import ej.ecom.wifi.WifiManager;
 
 /**
  * The firmware's UDP sockets are the station's: {@code new DatagramSocket()} in the board's code makes a
@@ -38,25 +36,15 @@ public class StationDatagramSocketTest {
         }
     }
 
-    private final SimulatedAccessPoint ap = SimulatedAccessPoint.get();
+    @Rule
+    public final RoomAccessPoint ap = RoomAccessPoint.joined();
     private final List<DatagramSocket> sockets = new ArrayList<>();
-
-    @Before
-    public void setUp() throws Exception {
-        this.ap.configure("Test-AP", "passphrase", "WPA2");
-        this.ap.setJoinDelayMs(0);
-        this.ap.setLeaseDelayMs(0);
-        this.ap.setInRange(true);
-        WifiManager.getInstance().join("Test-AP", "passphrase", SecurityMode.WPA2);
-    }
 
     @After
     public void tearDown() {
         for (DatagramSocket socket : this.sockets) {
             socket.close();
         }
-        this.ap.setLeaseDelayMs(SimulatedAccessPoint.DEFAULT_LEASE_DELAY_MS);
-        this.ap.leave();
     }
 
     @Test
@@ -96,7 +84,7 @@ public class StationDatagramSocketTest {
         DatagramSocket socket = open(rewrittenOpener());
         this.sockets.add(socket);
         byte[] nothing = new byte[1];
-        this.ap.setInRange(false);
+        this.ap.get().setInRange(false);
         try {
             socket.send(new DatagramPacket(nothing, 1, InetAddress.getLoopbackAddress(), 9));
             fail("sent without the link");

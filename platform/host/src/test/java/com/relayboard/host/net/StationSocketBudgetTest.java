@@ -17,10 +17,9 @@ import javax.net.SocketFactory;
 
 import org.junit.After;
 import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 
-import ej.ecom.wifi.SecurityMode;
-import ej.ecom.wifi.WifiManager;
 
 /**
  * The board's socket budget: 10 lwIP sockets on both ESP32 ports, one kept by NET's async_select, so the 10th
@@ -30,18 +29,14 @@ import ej.ecom.wifi.WifiManager;
  */
 public class StationSocketBudgetTest {
 
-    private final SimulatedAccessPoint ap = SimulatedAccessPoint.get();
+    @Rule
+    public final RoomAccessPoint ap = RoomAccessPoint.joined();
     private final List<Socket> sockets = new ArrayList<>();
     private ServerSocket server;
     private int reservedHere;
 
     @Before
     public void setUp() throws Exception {
-        this.ap.configure("Test-AP", "passphrase", "WPA2");
-        this.ap.setJoinDelayMs(0);
-        this.ap.setLeaseDelayMs(0);
-        this.ap.setInRange(true);
-        WifiManager.getInstance().join("Test-AP", "passphrase", SecurityMode.WPA2);
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     }
 
@@ -54,8 +49,6 @@ public class StationSocketBudgetTest {
             StationNetwork.get().release();
         }
         this.server.close();
-        this.ap.setLeaseDelayMs(SimulatedAccessPoint.DEFAULT_LEASE_DELAY_MS);
-        this.ap.leave();
     }
 
     @Test
