@@ -229,12 +229,12 @@ public final class Config {
         if (!this.relayEmptyPayloads) {
             line.append(", empty payloads not relayed");
         }
-        if (this.relayGroup != null) {
-            line.append(", relay group \"").append(this.relayGroup).append('"');
-        }
         line.append(", time from ").append(this.timeServerHost);
         if (this.timeServerPort != ConfigLoader.DEFAULT_SNTP_PORT) {
             line.append(':').append(this.timeServerPort);
+        }
+        if (this.relayGroup != null) {
+            line.append(", relay group \"").append(this.relayGroup).append('"');
         }
         return line.toString();
     }
