@@ -5,7 +5,7 @@
 #   platform/font/make-cjk-font.sh            regenerate the font from the committed character list
 #   platform/font/make-cjk-font.sh --hanzi    first rebuild the character list from Debian's unicode-data
 # Debian packages: fonts-wqy-microhei (the glyphs), unicode-data (the character list; only for --hanzi).
-# platform/host's CjkFontTest regenerates the font the same way and fails when the committed files differ.
+# platform/gate's MicroejProjectFilesTest regenerates the font the same way and fails when the committed files differ.
 set -eu
 cd "$(dirname "$0")/../.."
 HANZI=platform/font/hanzi-tgh-level1.txt

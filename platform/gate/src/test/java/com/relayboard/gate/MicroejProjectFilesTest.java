@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -308,12 +309,12 @@ public class MicroejProjectFilesTest {
     }
 
     /**
-     * Every file a list names is in src/main/resources, where the build looks for it, or is made there by the
-     * documented step: the LCD's font and its table, by platform/font/make-cjk-font.sh (platform/README.md), which
-     * this test runs the same way (its generator, into a temporary folder) to see that it makes exactly that file.
+     * Every file a list names is committed in src/main/resources, where the build looks for it; the LCD's font and
+     * its table are exactly what the documented step makes (platform/font/make-cjk-font.sh, platform/README.md), which
+     * this test runs the same way (its generator, into a temporary folder) and compares byte for byte.
      */
     @Test
-    public void everyFileAListNamesExistsOrIsMadeByTheDocumentedStep() throws IOException {
+    public void everyFileAListNamesIsCommitted_theFontAsItsDocumentedStepMakesIt() throws IOException {
         Path build = root.resolve("src/main/resources");
         Path made = Files.createTempDirectory("lcd-font");
         com.relayboard.host.font.CjkFontGenerator.write(com.relayboard.host.font.CjkFontGenerator.generate(
@@ -321,6 +322,7 @@ public class MicroejProjectFilesTest {
                 root.resolve("platform/font/hanzi-tgh-level1.txt"), build.resolve("relayboard.fonts.list")), made);
         assertTrue("platform/README.md documents the step", read("platform/README.md")
                 .contains("platform/font/make-cjk-font.sh"));
+        String ignored = read(".gitignore");
         int named = 0;
         for (String file : relativeFiles(build)) {
             if (!file.matches(".+\\.(fonts|resources|images)\\.list")) {
@@ -333,14 +335,18 @@ public class MicroejProjectFilesTest {
                 }
                 String path = entry.split(":")[0].trim();
                 path = path.startsWith("/") ? path.substring(1) : path;
-                boolean committed = Files.isRegularFile(build.resolve(path)) && !read(".gitignore").contains(
-                        "/src/main/resources/" + path);
-                assertTrue(file + " names " + path + ", which is neither in src/main/resources nor made by"
-                        + " platform/font/make-cjk-font.sh", committed || Files.isRegularFile(made.resolve(path)));
+                assertTrue(file + " names " + path + ", which is not in src/main/resources",
+                        Files.isRegularFile(build.resolve(path)) && !ignored.contains(path));
+                if (Files.isRegularFile(made.resolve(path))) {
+                    assertTrue("src/main/resources/" + path + " is not what platform/font/make-cjk-font.sh makes now:"
+                            + " run it and commit the result", Arrays.equals(Files.readAllBytes(made.resolve(path)),
+                                    Files.readAllBytes(build.resolve(path))));
+                }
                 named++;
             }
         }
         assertEquals("the lists name the LCD's font and its table", 2, named);
+        assertTrue("the step makes the font", Files.isRegularFile(made.resolve("fonts/relayboard_cjk_16px.ejf")));
     }
 
     private static List<String> relativeFiles(Path dir) throws IOException {
