@@ -122,6 +122,11 @@ public final class SimulatedBoard {
         return this;
     }
 
+    /** @return after how long the board's VM ends, as the Evaluation engine ends it; {@link EvaluationEngine#NO_LIMIT} for never */
+    public long evaluationLimitMs() {
+        return this.evaluationLimitMs;
+    }
+
     /** @return whether the board's VM ended as the Evaluation engine ends it */
     public boolean vmEnded() {
         return this.vmEnded;

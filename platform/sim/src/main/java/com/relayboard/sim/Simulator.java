@@ -279,6 +279,12 @@ public final class Simulator {
             out.println("[simulator] No " + HostFont.CJK_FAMILY + " font (Debian: fonts-wqy-microhei): Chinese on the"
                     + " LCD is drawn by the JDK's fallback, maybe as boxes");
         }
+        if (simulated.evaluationLimitMs() > EvaluationEngine.NO_LIMIT) {
+            // The public VEE Ports' Evaluation engine: said up front, so that an hour later a dead board is no surprise.
+            out.println("[simulator] Evaluation engine: the board's VM ends after "
+                    + EvaluationEngine.describe(simulated.evaluationLimitMs())
+                    + ", as on the public VEE Ports (--evaluation-limit none: never; README, \"On a real board\")");
+        }
         out.println("[simulator] Commands: wifi down | wifi up | status | reset | quit");
         out.println("[simulator] ------------------------------------------------------------------");
     }
