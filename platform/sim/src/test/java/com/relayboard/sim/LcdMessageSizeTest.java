@@ -43,26 +43,29 @@ public class LcdMessageSizeTest {
         byte[] kept = new byte[KEPT_BYTES];
         Arrays.fill(kept, (byte) 'a');
 
-        screen.addMessage("/test/topic1", kept, HUNDRED_KB);
+        BufferedImage lcd = show(kept, HUNDRED_KB);
 
-        assertTrue("the UI thread settles", HostDisplay.get().waitForIdle(IDLE_TIMEOUT_MS));
-        BufferedImage lcd = HostDisplay.get().snapshot();
-        assertNotNull("the LCD shows the message's real size, (102400 B)", LcdImages.find(lcd,
-                HostDisplay.renderText(LcdFont.PATH, "(102400 B)", LcdScreen.TEXT, LcdScreen.BACKGROUND)));
-        assertNull("the LCD does not show the size of the kept bytes", LcdImages.find(lcd,
-                HostDisplay.renderText(LcdFont.PATH, "(4096 B)", LcdScreen.TEXT, LcdScreen.BACKGROUND)));
+        assertNotNull("the LCD shows the message's real size, (102400 B)", find(lcd, "(102400 B)"));
+        assertNull("the LCD does not show the size of the kept bytes", find(lcd, "(4096 B)"));
     }
 
     @Test
     public void aShortMessageKeptWhole_showsNoSize() {
+        BufferedImage lcd = show("short".getBytes(StandardCharsets.UTF_8), 5);
 
-        screen.addMessage("/test/topic1", "short".getBytes(StandardCharsets.UTF_8), 5);
+        assertNotNull("the LCD shows the message", find(lcd, "short"));
+        assertNull("and no size: it is shown whole", find(lcd, "(5 B)"));
+    }
 
+    /** Hands the screen a message as the loop does, and returns the LCD once it is drawn. */
+    private static BufferedImage show(byte[] kept, int payloadLength) {
+        screen.addMessage("/test/topic1", kept, payloadLength);
         assertTrue("the UI thread settles", HostDisplay.get().waitForIdle(IDLE_TIMEOUT_MS));
-        BufferedImage lcd = HostDisplay.get().snapshot();
-        assertNotNull("the LCD shows the message", LcdImages.find(lcd,
-                HostDisplay.renderText(LcdFont.PATH, "short", LcdScreen.TEXT, LcdScreen.BACKGROUND)));
-        assertNull("and no size: it is shown whole", LcdImages.find(lcd,
-                HostDisplay.renderText(LcdFont.PATH, "(5 B)", LcdScreen.TEXT, LcdScreen.BACKGROUND)));
+        return HostDisplay.get().snapshot();
+    }
+
+    /** @return where {@code text} stands on {@code lcd} in the message text's colours, or null */
+    private static int[] find(BufferedImage lcd, String text) {
+        return LcdImages.find(lcd, HostDisplay.renderText(LcdFont.PATH, text, LcdScreen.TEXT, LcdScreen.BACKGROUND));
     }
 }
