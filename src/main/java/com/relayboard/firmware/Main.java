@@ -144,7 +144,7 @@ public final class Main {
         }
 
         @Override
-        public void addMessage(String topic, byte[] payload) {
+        public void addMessage(String topic, byte[] payload, int payloadLength) {
             // The console already has the "New message" line.
         }
 

@@ -153,7 +153,7 @@ final class StatusPresenter implements LifecycleListener, TimeSyncListener {
             this.screenPending[this.screenPendingHead] = null;
             this.screenPendingHead = (this.screenPendingHead + 1) % SCREEN_MESSAGES_MAX;
             this.screenPendingSize--;
-            this.screen.addMessage(pending.topic(), pending.payload());
+            this.screen.addMessage(pending.topic(), pending.payload(), pending.payloadLength());
         }
     }
 

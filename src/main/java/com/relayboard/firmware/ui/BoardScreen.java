@@ -18,7 +18,16 @@ public interface BoardScreen {
     /** What needs the user's attention, in one line of text (the LCD wraps it); an empty text clears it. */
     void showNotice(String text, boolean error);
 
-    void addMessage(String topic, byte[] payload);
+    /**
+     * A message taken from {@code topic}.
+     *
+     * @param payload
+     *            what the board kept of the payload to show (a report keeps at most its first bytes)
+     * @param payloadLength
+     *            the payload's real size in bytes, which the screen shows when it cuts the text: it may be more
+     *            than {@code payload.length}
+     */
+    void addMessage(String topic, byte[] payload, int payloadLength);
 
     void showCounters(int received, int relayed, int dropped, int queued);
 }

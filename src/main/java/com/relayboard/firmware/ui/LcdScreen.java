@@ -60,6 +60,8 @@ public final class LcdScreen implements BoardScreen {
     // Handed over from the loop thread to the UI thread; guarded by this.
     private final String[] pendingTopics;
     private final byte[][] pendingPayloads;
+    /** Each waiting payload's real size, which its kept bytes may be short of. */
+    private final int[] pendingLengths;
     private int pendingFirst;
     private int pendingCount;
     private boolean messagesPosted;
@@ -96,6 +98,7 @@ public final class LcdScreen implements BoardScreen {
         this.counterRow = new CounterRow(font, STATUS_BACKGROUND, COUNTER_TEXT);
         this.pendingTopics = new String[messageRows];
         this.pendingPayloads = new byte[messageRows][];
+        this.pendingLengths = new int[messageRows];
     }
 
     /**
@@ -170,7 +173,7 @@ public final class LcdScreen implements BoardScreen {
     }
 
     @Override
-    public void addMessage(String topic, byte[] payload) {
+    public void addMessage(String topic, byte[] payload, int payloadLength) {
         synchronized (this) {
             int capacity = this.pendingTopics.length;
             if (this.pendingCount == capacity) {
@@ -183,6 +186,7 @@ public final class LcdScreen implements BoardScreen {
             int slot = (this.pendingFirst + this.pendingCount) % capacity;
             this.pendingTopics[slot] = topic;
             this.pendingPayloads[slot] = payload;
+            this.pendingLengths[slot] = payloadLength;
             this.pendingCount++;
             if (this.messagesPosted) {
                 return;
@@ -213,6 +217,7 @@ public final class LcdScreen implements BoardScreen {
         while (true) {
             String topic;
             byte[] payload;
+            int payloadLength;
             synchronized (this) {
                 if (this.pendingCount == 0) {
                     this.messagesPosted = false;
@@ -220,6 +225,7 @@ public final class LcdScreen implements BoardScreen {
                 }
                 topic = this.pendingTopics[this.pendingFirst];
                 payload = this.pendingPayloads[this.pendingFirst];
+                payloadLength = this.pendingLengths[this.pendingFirst];
                 this.pendingTopics[this.pendingFirst] = null;
                 this.pendingPayloads[this.pendingFirst] = null;
                 this.pendingFirst = (this.pendingFirst + 1) % this.pendingTopics.length;
@@ -229,7 +235,7 @@ public final class LcdScreen implements BoardScreen {
             this.newest = this.newest < 0 ? 0 : (this.newest + this.rows.length - 1) % this.rows.length;
             MessageRow row = this.rows[this.newest];
             row.topic.set(fitTopic(topic), TOPIC_TEXT);
-            row.payload.set(fitPayload(payload), TEXT);
+            row.payload.set(fitPayload(payload, payloadLength), TEXT);
         }
         if (previous >= 0 && previous != this.newest) {
             this.rows[previous].mark.set(false);
@@ -265,10 +271,16 @@ public final class LcdScreen implements BoardScreen {
                 this.rows[0].topic.textWidth(), "", false);
     }
 
-    private String fitPayload(byte[] payload) {
+    /**
+     * @param payloadLength
+     *            the payload's real size, shown when the text is cut: a report keeps only the first bytes of a
+     *            large payload, so {@code payload.length} would understate it
+     */
+    private String fitPayload(byte[] payload, int payloadLength) {
         String text = PayloadText.escapeForLcd(payload, MAX_PAYLOAD_CHARS, this.glyphs);
-        boolean complete = PayloadText.bytesShownOnLcd(payload, MAX_PAYLOAD_CHARS, this.glyphs) == payload.length;
-        return TextFit.fit(text, this.font, this.rows[0].payload.textWidth(), " (" + payload.length + " B)",
+        boolean complete = payload.length == payloadLength
+                && PayloadText.bytesShownOnLcd(payload, MAX_PAYLOAD_CHARS, this.glyphs) == payload.length;
+        return TextFit.fit(text, this.font, this.rows[0].payload.textWidth(), " (" + payloadLength + " B)",
                 !complete);
     }
 

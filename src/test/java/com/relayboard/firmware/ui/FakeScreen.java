@@ -41,7 +41,7 @@ public final class FakeScreen implements BoardScreen {
     }
 
     @Override
-    public synchronized void addMessage(String topic, byte[] payload) {
+    public synchronized void addMessage(String topic, byte[] payload, int payloadLength) {
         RuntimeException fault = this.nextMessageFault;
         if (fault != null) {
             this.nextMessageFault = null;

@@ -5,10 +5,10 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Properties;
 
+import org.junit.ClassRule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
@@ -22,11 +22,18 @@ import com.relayboard.host.led.HostLeds;
  * The relay as a user pairs it: the real firmware on the host platform, a real broker, and Debian's
  * mosquitto_pub and mosquitto_sub on the desktop side. Subclasses pick the broker. Each test class
  * runs in its own JVM, one board per JVM as on the device.
+ *
+ * <p>The board, its console and the test's brokers are {@link #ROOM}'s: it closes them after the class. A test class
+ * that boots this board without extending this one names the same room as its own {@code @ClassRule}.
  */
 public abstract class AbstractRelayIT {
 
-    static final long TIMEOUT_MS = 30000;
+    static final long TIMEOUT_MS = BoardRoom.TIMEOUT_MS;
     static final int SUB_TIMEOUT_S = 30;
+
+    /** The one board of this JVM and what surrounds it, closed after the test class. */
+    @ClassRule
+    public static final BoardRoom ROOM = new BoardRoom();
 
     static ConsoleCapture console;
     static SimulatedBoard simulated;
@@ -44,14 +51,14 @@ public abstract class AbstractRelayIT {
     /** Boots {@code boardProfile} against {@code brokerUri} (null: the simulator's embedded broker). */
     static void bootBoard(String brokerUri, BoardProfile boardProfile) throws Exception {
         profile = boardProfile;
-        console = ConsoleCapture.install();
-        lcdPng = new File(Files.createTempDirectory("lcd").toFile(), "lcd.png");
+        console = ROOM.console();
+        lcdPng = ROOM.lcdPng();
         Properties settings = new Properties();
         if (brokerUri != null) {
             settings.setProperty("relayboard.mqtt.broker", brokerUri);
         }
-        simulated = new SimulatedBoard(settings, lcdPng).board(boardProfile);
-        board = simulated.start();
+        simulated = ROOM.board(ROOM.boardOf(settings, boardProfile));
+        board = ROOM.start();
         brokerPort = Integer.parseInt(simulated.brokerUri().substring(simulated.brokerUri().lastIndexOf(':') + 1));
         awaitConnected();
     }
@@ -63,13 +70,7 @@ public abstract class AbstractRelayIT {
     /** Waits for {@code relayBoard} to be connected to its broker; fails with its console if it is not in time. */
     static void awaitConnected(RelayBoard relayBoard, ConsoleCapture capture, long timeoutMs)
             throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (relayBoard.mqttState() != MqttState.CONNECTED) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the board did not connect within " + timeoutMs + " ms:\n" + capture.text());
-            }
-            Thread.sleep(20);
-        }
+        BoardRoom.awaitConnected(relayBoard, capture, timeoutMs);
     }
 
     @Test
@@ -110,22 +111,20 @@ public abstract class AbstractRelayIT {
     static int awaitBlinksThenIdle(int from) throws InterruptedException {
         int on = (LedIndicator.MONO_ON >> 16) << 16;
         int dim = (LedIndicator.MONO_DIM >> 16) << 16;
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (true) {
-            List<Integer> changes = HostLeds.history();
-            List<Integer> since = changes.subList(Math.min(from, changes.size()), changes.size());
-            int blinks = 0;
-            for (Integer rgb : since) {
-                blinks += rgb.intValue() == on ? 1 : 0;
+        int[] blinks = new int[1];
+        Poll.until(TIMEOUT_MS, () -> {
+            blinks[0] = 0;
+            for (Integer rgb : ledChangesSince(from)) {
+                blinks[0] += rgb.intValue() == on ? 1 : 0;
             }
-            if (blinks > 0 && HostLeds.rgb() == dim) {
-                return blinks;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the LED never blinked and settled: " + since);
-            }
-            Thread.sleep(20);
-        }
+            return blinks[0] > 0 && HostLeds.rgb() == dim;
+        }, () -> "the LED never blinked and settled: " + ledChangesSince(from));
+        return blinks[0];
+    }
+
+    private static List<Integer> ledChangesSince(int from) {
+        List<Integer> changes = HostLeds.history();
+        return changes.subList(Math.min(from, changes.size()), changes.size());
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.junit.Assert.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -21,26 +21,16 @@ public class AvailabilityIT {
     private static final int KEEPALIVE_S = 4;
     private static final long TIMEOUT_MS = 30000;
 
-    private MosquittoBroker mosquitto;
-    private BoardProcess board;
-
-    @After
-    public void tearDown() throws Exception {
-        if (this.board != null) {
-            this.board.close();
-        }
-        if (this.mosquitto != null) {
-            this.mosquitto.close();
-        }
-    }
+    @Rule
+    public final BoardRoom room = new BoardRoom();
 
     @Test
     public void statusReadsOnlineWhileUp_andOfflineSoonAfterTheBoardIsKilled() throws Exception {
-        this.mosquitto = MosquittoBroker.start();
-        int port = this.mosquitto.port();
-        this.board = BoardProcess.start("avail", Map.of("relayboard.mqtt.broker", this.mosquitto.uri(),
+        MosquittoBroker mosquitto = this.room.mosquitto();
+        int port = mosquitto.port();
+        BoardProcess board = this.room.boardProcess("avail", Map.of("relayboard.mqtt.broker", mosquitto.uri(),
                 "relayboard.mqtt.clientId", CLIENT_ID, "relayboard.mqtt.keepaliveS", Integer.toString(KEEPALIVE_S)));
-        this.board.awaitLine("MQTT: CONNECTED", TIMEOUT_MS);
+        board.awaitLine("MQTT: CONNECTED", TIMEOUT_MS);
 
         // What anyone subscribing now reads: retained.
         assertEquals(List.of("online"), DesktopClients.subscribe(port, STATUS, 1, 30, null).awaitMessages(TIMEOUT_MS));
@@ -53,7 +43,7 @@ public class AvailabilityIT {
         DesktopClients.Subscription status = DesktopClients.subscribe(port, STATUS, 2, 30, null);
         status.awaitSubscribed(TIMEOUT_MS);
         long killedAt = System.currentTimeMillis();
-        this.board.kill();
+        board.kill();
         assertEquals(List.of("online", "offline"), status.awaitMessages(TIMEOUT_MS));
         long offlineAfterMs = System.currentTimeMillis() - killedAt;
         System.out.println("[AvailabilityIT] offline read " + offlineAfterMs + " ms after SIGKILL (keepalive "

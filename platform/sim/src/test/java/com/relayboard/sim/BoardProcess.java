@@ -85,20 +85,7 @@ final class BoardProcess implements AutoCloseable {
 
     /** Waits for a console line containing {@code fragment}; returns the time it was read, in ms. */
     synchronized long awaitLine(String fragment, long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (true) {
-            for (int i = 0; i < this.lines.size(); i++) {
-                if (this.lines.get(i).contains(fragment)) {
-                    return this.lineTimesMs.get(i);
-                }
-            }
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0) {
-                throw new AssertionError("board " + this.name + " never printed \"" + fragment + "\" within "
-                        + timeoutMs + " ms:\n" + String.join("\n", this.lines));
-            }
-            wait(left);
-        }
+        return this.lineTimesMs.get(awaitIndex(0, fragment, timeoutMs));
     }
 
     /** @return how many console lines the board printed so far */
@@ -108,20 +95,25 @@ final class BoardProcess implements AutoCloseable {
 
     /** Waits for a console line after the first {@code after} ones that contains {@code fragment}; returns it. */
     synchronized String awaitLineAfter(int after, String fragment, long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (true) {
-            for (int i = after; i < this.lines.size(); i++) {
-                if (this.lines.get(i).contains(fragment)) {
-                    return this.lines.get(i);
-                }
+        return this.lines.get(awaitIndex(after, fragment, timeoutMs));
+    }
+
+    /** @return the index of the first line after the first {@code after} ones that contains {@code fragment} */
+    private synchronized int awaitIndex(int after, String fragment, long timeoutMs) throws InterruptedException {
+        int[] found = new int[1];
+        Poll.untilNotified(this, timeoutMs, () -> (found[0] = indexOf(after, fragment)) >= 0,
+                () -> "board " + this.name + " never printed \"" + fragment + "\" within " + timeoutMs + " ms:\n"
+                        + String.join("\n", this.lines));
+        return found[0];
+    }
+
+    private int indexOf(int after, String fragment) {
+        for (int i = after; i < this.lines.size(); i++) {
+            if (this.lines.get(i).contains(fragment)) {
+                return i;
             }
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0) {
-                throw new AssertionError("board " + this.name + " never printed \"" + fragment + "\" within "
-                        + timeoutMs + " ms:\n" + String.join("\n", this.lines));
-            }
-            wait(left);
         }
+        return -1;
     }
 
     /** @return how many console lines contain {@code fragment} */

@@ -3,17 +3,14 @@ package com.relayboard.sim;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
-import com.relayboard.firmware.net.MqttState;
 
 /**
  * Issue 4, item 2: Debian's mosquitto is killed and stays gone for 60 s. The board's connection
@@ -27,38 +24,25 @@ public class BrokerOutageIT {
     private static final long OUTAGE_MS = 60000;
     private static final long TIMEOUT_MS = 30000;
 
-    private MosquittoBroker mosquitto;
-    private SimulatedBoard simulated;
-
-    @After
-    public void tearDown() throws Exception {
-        if (this.simulated != null) {
-            this.simulated.stop();
-        }
-        if (this.mosquitto != null) {
-            this.mosquitto.close();
-        }
-    }
+    @Rule
+    public final BoardRoom room = new BoardRoom();
 
     @Test
     public void brokerGoneForAMinute_attemptsFollowTheBackoff_andTheRelayIsBackWithinOneCap() throws Exception {
-        ConsoleCapture console = ConsoleCapture.install();
-        this.mosquitto = MosquittoBroker.start();
-        int port = this.mosquitto.port();
-        Properties settings = new Properties();
-        settings.setProperty("relayboard.mqtt.broker", this.mosquitto.uri());
+        ConsoleCapture console = this.room.console();
+        MosquittoBroker mosquitto = this.room.mosquitto();
+        int port = mosquitto.port();
+        Properties settings = BoardRoom.settings(mosquitto.uri());
         settings.setProperty("relayboard.mqtt.retryMaxS", Integer.toString(CAP_S));
-        this.simulated = new SimulatedBoard(settings, new File(Files.createTempDirectory("lcd").toFile(), "lcd.png"));
-        RelayBoard board = this.simulated.start();
-        awaitConnected(board, console);
+        RelayBoard board = this.room.startConnected(settings);
 
         long goneAt = System.currentTimeMillis();
-        this.mosquitto.kill();
+        mosquitto.kill();
         console.awaitLineContaining("MQTT: BACKOFF connection lost: the broker closed the connection", TIMEOUT_MS);
         Thread.sleep(OUTAGE_MS - (System.currentTimeMillis() - goneAt));
         long backAt = System.currentTimeMillis();
-        this.mosquitto.restart();
-        awaitConnected(board, console);
+        mosquitto.restart();
+        this.room.awaitConnected();
         long reconnectedAfterMs = System.currentTimeMillis() - backAt;
 
         List<Long> attempts = new ArrayList<>();
@@ -101,15 +85,5 @@ public class BrokerOutageIT {
                 "relayboard/" + board.clientId() + "/status/detail", 1, 30, null);
         assertEquals(List.of("reconnects 1; last disconnect: the broker closed the connection"),
                 detail.awaitMessages(TIMEOUT_MS));
-    }
-
-    private static void awaitConnected(RelayBoard board, ConsoleCapture console) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (board.mqttState() != MqttState.CONNECTED) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the board did not connect:\n" + console.text());
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -79,16 +79,11 @@ final class Burst {
      * @return the counters then: received, relayed, dropped, in flight
      */
     static int[] awaitSettledCounters(RelayBoard board, long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
         RelayCounters counters = board.counters();
-        int[] now = counters.snapshot();
-        while (now[3] != 0) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("messages still in flight: " + board.status());
-            }
-            Thread.sleep(20);
-            now = counters.snapshot();
-        }
+        int[][] snapshot = new int[1][];
+        Poll.until(timeoutMs, () -> (snapshot[0] = counters.snapshot())[3] == 0,
+                () -> "messages still in flight: " + board.status());
+        int[] now = snapshot[0];
         if (now[0] != now[1] + now[2]) {
             throw new AssertionError("received " + now[0] + " != relayed " + now[1] + " + dropped " + now[2]);
         }

@@ -4,7 +4,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.Map;
 
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.ui.LcdScreen;
@@ -23,46 +23,32 @@ public class ClientIdTakeoverIT {
     private static final long WATCH_MS = 20000;
     private static final String SAID = "another client uses this client id (" + CLIENT_ID + ")?";
 
-    private MosquittoBroker mosquitto;
-    private BoardProcess first;
-    private BoardProcess second;
-
-    @After
-    public void tearDown() throws Exception {
-        if (this.first != null) {
-            this.first.close();
-        }
-        if (this.second != null) {
-            this.second.close();
-        }
-        if (this.mosquitto != null) {
-            this.mosquitto.close();
-        }
-    }
+    @Rule
+    public final BoardRoom room = new BoardRoom();
 
     @Test
     public void twoBoardsWithOneClientId_bothSaySo_andBackOffInsteadOfFighting() throws Exception {
-        this.mosquitto = MosquittoBroker.start();
-        Map<String, String> settings = Map.of("relayboard.mqtt.broker", this.mosquitto.uri(),
+        MosquittoBroker mosquitto = this.room.mosquitto();
+        Map<String, String> settings = Map.of("relayboard.mqtt.broker", mosquitto.uri(),
                 "relayboard.mqtt.clientId", CLIENT_ID, "relayboard.mqtt.retryMaxS", Integer.toString(CAP_S));
-        this.first = BoardProcess.start("first", settings);
-        this.second = BoardProcess.start("second", settings);
+        BoardProcess first = this.room.boardProcess("first", settings);
+        BoardProcess second = this.room.boardProcess("second", settings);
 
-        this.first.awaitLine("MQTT: BACKOFF " + SAID, TIMEOUT_MS);
-        this.second.awaitLine("MQTT: BACKOFF " + SAID, TIMEOUT_MS);
-        LcdImages.awaitText(this.first.lcdPng(), "MQTT: another client uses this", LcdScreen.ERROR_TEXT,
+        first.awaitLine("MQTT: BACKOFF " + SAID, TIMEOUT_MS);
+        second.awaitLine("MQTT: BACKOFF " + SAID, TIMEOUT_MS);
+        LcdImages.awaitText(first.lcdPng(), "MQTT: another client uses this", LcdScreen.ERROR_TEXT,
                 LcdScreen.BACKGROUND, TIMEOUT_MS);
-        LcdImages.awaitText(this.second.lcdPng(), "MQTT: another client uses this", LcdScreen.ERROR_TEXT,
+        LcdImages.awaitText(second.lcdPng(), "MQTT: another client uses this", LcdScreen.ERROR_TEXT,
                 LcdScreen.BACKGROUND, TIMEOUT_MS);
 
-        int before = this.mosquitto.connectionsOf(CLIENT_ID);
+        int before = mosquitto.connectionsOf(CLIENT_ID);
         Thread.sleep(WATCH_MS);
-        int connections = this.mosquitto.connectionsOf(CLIENT_ID) - before;
+        int connections = mosquitto.connectionsOf(CLIENT_ID) - before;
         System.out.println("[ClientIdTakeoverIT] after both noticed: " + connections + " connections with client id "
                 + CLIENT_ID + " in " + WATCH_MS + " ms (cap " + CAP_S + " s; penalty delay 2 caps +-25 %)");
         // Fighting at the normal pace (about 1 s each) would be some 40 connections in 20 s. Backing off
         // 4.5 to 7.5 s each, the two boards make at most about 10; and they keep trying.
         assertTrue(connections + " connections in " + WATCH_MS + " ms", connections >= 2 && connections <= 12);
-        assertTrue("still said after the watch", this.first.count(SAID) >= 2 && this.second.count(SAID) >= 2);
+        assertTrue("still said after the watch", first.count(SAID) >= 2 && second.count(SAID) >= 2);
     }
 }

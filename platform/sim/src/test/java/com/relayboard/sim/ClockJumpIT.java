@@ -3,11 +3,10 @@ package com.relayboard.sim;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Properties;
 
+import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
@@ -26,36 +25,32 @@ public class ClockJumpIT {
 
     private static final long HOUR_MS = 3600000L;
 
+    @Rule
+    public final BoardRoom room = new BoardRoom();
+
     @Test
     public void applicationClockJumps_neitherTimeOutNorStallTheBoard() throws Exception {
-        ConsoleCapture console = ConsoleCapture.install();
-        File png = new File(Files.createTempDirectory("lcd").toFile(), "lcd.png");
-        MosquittoBroker broker = MosquittoBroker.start();
-        Properties settings = new Properties();
-        settings.setProperty("relayboard.mqtt.broker", broker.uri());
+        ConsoleCapture console = this.room.console();
+        MosquittoBroker broker = this.room.mosquitto();
+        Properties settings = BoardRoom.settings(broker.uri());
         settings.setProperty("relayboard.mqtt.keepaliveS", "2");
-        SimulatedBoard simulated = new SimulatedBoard(settings, png);
-        try {
-            RelayBoard board = simulated.start();
-            console.awaitLineContaining("Time: SYNCED ", AbstractRelayIT.TIMEOUT_MS);
-            AbstractRelayIT.awaitConnected(board, console, AbstractRelayIT.TIMEOUT_MS);
-            String probes = "relayboard/" + board.clientId() + "/probe";
-            assertProbingAndRelaying(broker, probes, "before");
+        this.room.board(settings);
+        RelayBoard board = this.room.start();
+        console.awaitLineContaining("Time: SYNCED ", AbstractRelayIT.TIMEOUT_MS);
+        this.room.awaitConnected();
+        String probes = "relayboard/" + board.clientId() + "/probe";
+        assertProbingAndRelaying(broker, probes, "before");
 
-            Util.setCurrentTimeMillis(Util.currentTimeMillis() - HOUR_MS);
-            assertProbingAndRelaying(broker, probes, "an hour back");
+        Util.setCurrentTimeMillis(Util.currentTimeMillis() - HOUR_MS);
+        assertProbingAndRelaying(broker, probes, "an hour back");
 
-            Util.setCurrentTimeMillis(Util.currentTimeMillis() + 2 * HOUR_MS);
-            assertProbingAndRelaying(broker, probes, "an hour forward");
+        Util.setCurrentTimeMillis(Util.currentTimeMillis() + 2 * HOUR_MS);
+        assertProbingAndRelaying(broker, probes, "an hour forward");
 
-            assertEquals("never reconnected:\n" + console.text(), 0, board.reconnects());
-            assertEquals("no backoff:\n" + console.text(), 0, console.count("MQTT: BACKOFF"));
-            assertEquals("the clock was asked once (its re-sync is an hour away on the monotonic clock):\n"
-                    + console.text(), 1, console.count("Time: SYNCING"));
-        } finally {
-            simulated.stop();
-            broker.close();
-        }
+        assertEquals("never reconnected:\n" + console.text(), 0, board.reconnects());
+        assertEquals("no backoff:\n" + console.text(), 0, console.count("MQTT: BACKOFF"));
+        assertEquals("the clock was asked once (its re-sync is an hour away on the monotonic clock):\n"
+                + console.text(), 1, console.count("Time: SYNCING"));
     }
 
     /** Three probes from the board's loop, then a message relayed, each within a bounded wait. */

@@ -44,6 +44,12 @@ final class ConsoleCapture extends OutputStream {
         return capture;
     }
 
+    /** Gives {@code System.out} back as it was before {@link #install()}; what was kept stays readable. */
+    void uninstall() {
+        System.out.flush();
+        System.setOut(this.original);
+    }
+
     @Override
     public synchronized void write(int b) {
         this.captured.write(b);
@@ -116,20 +122,20 @@ final class ConsoleCapture extends OutputStream {
 
     private synchronized String awaitLineMatching(String text, boolean exact, long timeoutMs)
             throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (true) {
-            for (String line : lines()) {
-                if (exact ? line.equals(text) : line.contains(text)) {
-                    return line;
-                }
+        String[] found = new String[1];
+        Poll.untilNotified(this, timeoutMs, () -> (found[0] = find(text, exact)) != null,
+                () -> "the console never showed " + (exact ? "the line " : "a line with ") + "\"" + text + "\" within "
+                        + timeoutMs + " ms; it showed:\n" + text());
+        return found[0];
+    }
+
+    private String find(String text, boolean exact) {
+        for (String line : lines()) {
+            if (exact ? line.equals(text) : line.contains(text)) {
+                return line;
             }
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0) {
-                throw new AssertionError("the console never showed " + (exact ? "the line " : "a line with ")
-                        + "\"" + text + "\" within " + timeoutMs + " ms; it showed:\n" + text());
-            }
-            wait(left);
         }
+        return null;
     }
 
     /** @return how many lines contain {@code fragment} */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -20,50 +20,37 @@ public class CrashDuringBurstIT {
     private static final long KILL_AFTER_MS = 300;
     private static final long TIMEOUT_MS = 120000;
 
-    private MosquittoBroker mosquitto;
-    private BoardProcess board;
-    private DesktopPaho.Counter topic3;
-
-    @After
-    public void tearDown() throws Exception {
-        if (this.board != null) {
-            this.board.close();
-        }
-        if (this.topic3 != null) {
-            this.topic3.close();
-        }
-        if (this.mosquitto != null) {
-            this.mosquitto.close();
-        }
-    }
+    @Rule
+    public final BoardRoom room = new BoardRoom();
 
     @Test
     public void killedDuringABurst_theRestartedBoardRelaysAllThousand() throws Exception {
         // The broker's queue holds the burst for the dead board: at its default of 1,000 queued messages
         // it would drop some itself, whatever the board does.
-        this.mosquitto = MosquittoBroker.start("max_queued_messages 10000");
+        MosquittoBroker mosquitto = this.room.mosquitto("max_queued_messages 10000");
         Map<String, String> settings = new TreeMap<>();
-        for (String key : Burst.persistentQos1(this.mosquitto.uri(), "relayboard-crash").stringPropertyNames()) {
-            settings.put(key, Burst.persistentQos1(this.mosquitto.uri(), "relayboard-crash").getProperty(key));
+        for (String key : Burst.persistentQos1(mosquitto.uri(), "relayboard-crash").stringPropertyNames()) {
+            settings.put(key, Burst.persistentQos1(mosquitto.uri(), "relayboard-crash").getProperty(key));
         }
-        this.board = BoardProcess.start("crash", settings);
-        this.board.awaitLine("MQTT: CONNECTED", AbstractRelayIT.TIMEOUT_MS);
-        this.topic3 = new DesktopPaho.Counter(this.mosquitto.port(), "crash-topic3", Burst.TOPIC3);
+        BoardProcess board = this.room.boardProcess("crash", settings);
+        board.awaitLine("MQTT: CONNECTED", AbstractRelayIT.TIMEOUT_MS);
+        DesktopPaho.Counter topic3 = this.room.client(new DesktopPaho.Counter(mosquitto.port(), "crash-topic3",
+                Burst.TOPIC3));
 
         List<String> payloads = Burst.payloads("crash", MESSAGES);
-        Process publisher = Burst.publish(this.mosquitto.port(), Burst.TOPIC1, 1, payloads);
+        Process publisher = Burst.publish(mosquitto.port(), Burst.TOPIC1, 1, payloads);
         Thread.sleep(KILL_AFTER_MS);
-        this.board.kill();
-        int atKill = this.topic3.distinct();
+        board.kill();
+        int atKill = topic3.distinct();
         Burst.awaitExit(publisher, TIMEOUT_MS);
         System.err.println("[crash] killed with " + atKill + " of " + MESSAGES + " on topic3");
 
-        this.board = BoardProcess.start("crash-again", settings);
-        boolean all = this.topic3.awaitDistinct(MESSAGES, TIMEOUT_MS);
-        String report = this.topic3.distinct() + " of " + MESSAGES + " on topic3 (" + atKill + " before the kill, "
-                + this.topic3.duplicates() + " duplicates)";
+        this.room.boardProcess("crash-again", settings);
+        boolean all = topic3.awaitDistinct(MESSAGES, TIMEOUT_MS);
+        String report = topic3.distinct() + " of " + MESSAGES + " on topic3 (" + atKill + " before the kill, "
+                + topic3.duplicates() + " duplicates)";
         System.err.println("[crash] " + report);
-        List<String> missing = this.topic3.missing(Burst.relayed(payloads));
+        List<String> missing = topic3.missing(Burst.relayed(payloads));
         assertTrue("lost across the crash: " + missing.size() + ", first " + missing.subList(0, Math.min(5,
                 missing.size())) + "; " + report, all);
         assertTrue("the board had relayed the whole burst before it was killed, so the kill proved nothing: "

@@ -33,13 +33,16 @@ final class DesktopClients {
 
         /** Waits until the broker acknowledged the subscription (mosquitto_sub -d says so). */
         void awaitSubscribed(long timeoutMs) throws InterruptedException {
-            long deadline = System.currentTimeMillis() + timeoutMs;
-            while (!output().contains("SUBACK")) {
-                if (System.currentTimeMillis() > deadline || !this.process.isAlive()) {
+            Poll.until(timeoutMs, () -> {
+                if (output().contains("SUBACK")) {
+                    return true;
+                }
+                if (!this.process.isAlive()) {
+                    // It will never get it.
                     throw new AssertionError("mosquitto_sub never got its SUBACK:\n" + output());
                 }
-                Thread.sleep(10);
-            }
+                return false;
+            }, () -> "mosquitto_sub never got its SUBACK:\n" + output());
         }
 
         /** Waits for mosquitto_sub to exit (after -C messages or -W seconds) and returns its stdout lines. */

@@ -56,15 +56,17 @@ final class DesktopPaho {
 
         /** Waits until at least {@code count} payloads arrived. */
         synchronized void await(int count, long timeoutMs) throws InterruptedException {
-            long deadline = System.currentTimeMillis() + timeoutMs;
-            while (this.payloads.size() < count) {
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0 || this.lost != null) {
-                    throw new AssertionError("received " + this.payloads.size() + " of " + count + " messages"
-                            + (this.lost == null ? "" : "; connection lost: " + this.lost));
+            Poll.untilNotified(this, timeoutMs, () -> {
+                if (this.payloads.size() >= count) {
+                    return true;
                 }
-                wait(Math.min(left, 100));
-            }
+                if (this.lost != null) {
+                    throw new AssertionError("received " + this.payloads.size() + " of " + count
+                            + " messages; connection lost: " + this.lost);
+                }
+                return false;
+            }, () -> "received " + this.payloads.size() + " of " + count + " messages"
+                    + (this.lost == null ? "" : "; connection lost: " + this.lost));
         }
 
         @Override
@@ -93,6 +95,21 @@ final class DesktopPaho {
             client.disconnect();
         }
         client.close();
+    }
+
+    /**
+     * @return what closes {@code client} without a goodbye, and quietly: for a client that took a board's client id
+     *         over, and may have been taken over in turn (nothing left to close then)
+     */
+    static AutoCloseable closingForcibly(MqttClient client) {
+        return () -> {
+            try {
+                client.disconnectForcibly(0, 0);
+                client.close();
+            } catch (Exception e) {
+                // taken over by the board again: nothing left to close
+            }
+        };
     }
 
     /** A persistent-session subscriber that reconnects by itself and counts every copy it receives. */
@@ -171,28 +188,12 @@ final class DesktopPaho {
 
         /** Waits until {@code count} copies arrived in all, duplicates included, or the time is up. */
         synchronized boolean awaitCopies(int count, long timeoutMs) throws InterruptedException {
-            long deadline = System.currentTimeMillis() + timeoutMs;
-            while (copies() < count) {
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0) {
-                    return false;
-                }
-                wait(left);
-            }
-            return true;
+            return Poll.withinNotified(this, timeoutMs, () -> copies() >= count);
         }
 
         /** Waits until {@code count} distinct payloads arrived, or the time is up. */
         synchronized boolean awaitDistinct(int count, long timeoutMs) throws InterruptedException {
-            long deadline = System.currentTimeMillis() + timeoutMs;
-            while (this.copies.size() < count) {
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0) {
-                    return false;
-                }
-                wait(left);
-            }
-            return true;
+            return Poll.withinNotified(this, timeoutMs, () -> this.copies.size() >= count);
         }
 
         @Override

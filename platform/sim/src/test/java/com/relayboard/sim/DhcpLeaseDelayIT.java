@@ -3,13 +3,11 @@ package com.relayboard.sim;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Properties;
 
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
@@ -29,6 +27,10 @@ public class DhcpLeaseDelayIT {
     private static final String WAITING_LINE = "WiFi: WAITING_FOR_ADDRESS joined \"RelayBoard-AP\", waiting for DHCP";
     private static final String CONNECTED_LINE = "WiFi: CONNECTED 127.0.0.1";
 
+    /** The board on the simulator's embedded broker: closed after the class. */
+    @ClassRule
+    public static final BoardRoom ROOM = new BoardRoom();
+
     private static ConsoleCapture console;
     private static SimulatedBoard simulated;
     private static RelayBoard board;
@@ -47,17 +49,11 @@ public class DhcpLeaseDelayIT {
                 DhcpLeaseDelayIT.class.notifyAll();
             }
         });
-        console = ConsoleCapture.install();
-        File png = new File(Files.createTempDirectory("lcd").toFile(), "lcd.png");
-        simulated = new SimulatedBoard(new Properties(), png).leaseDelayMs(LEASE_DELAY_MS);
-        board = simulated.start();
+        console = ROOM.console();
+        simulated = ROOM.board(new SimulatedBoard(new Properties(), ROOM.lcdPng()).leaseDelayMs(LEASE_DELAY_MS));
+        board = ROOM.start();
         brokerPort = simulated.embeddedBrokerPort();
-        AbstractRelayIT.awaitConnected(board, console, TIMEOUT_MS);
-    }
-
-    @AfterClass
-    public static void shutDown() {
-        simulated.stop();
+        ROOM.awaitConnected(TIMEOUT_MS);
     }
 
     @Test
@@ -118,15 +114,8 @@ public class DhcpLeaseDelayIT {
 
     /** Waits until the station was taken off the access point {@code count} times in all. */
     private static synchronized void awaitLinkDowns(int count) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (linkDowns < count) {
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0) {
-                throw new AssertionError("the board never left the access point after giving up on DHCP:\n"
-                        + console.text());
-            }
-            DhcpLeaseDelayIT.class.wait(left);
-        }
+        Poll.untilNotified(DhcpLeaseDelayIT.class, TIMEOUT_MS, () -> linkDowns >= count,
+                () -> "the board never left the access point after giving up on DHCP:\n" + console.text());
     }
 
     private static int firstStartingWith(List<String> lines, String start) {

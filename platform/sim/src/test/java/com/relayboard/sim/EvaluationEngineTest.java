@@ -51,9 +51,7 @@ public class EvaluationEngineTest {
         }, "printer");
         printer.setDaemon(true);
         printer.start();
-        while (lines.get() < 100) {
-            Thread.sleep(1);
-        }
+        Poll.until("the board's thread to print 100 lines", 30000, () -> lines.get() >= 100);
 
         EvaluationEngine.endVm(board, console);
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -28,40 +28,30 @@ public class EvaluationStopIT {
     private static final long PUBLISH_GAP_MS = 12;
     private static final long TIMEOUT_MS = 180000;
 
+    @Rule
+    public final BoardRoom room = new BoardRoom();
+
     private MosquittoBroker mosquitto;
     private BoardProcess board;
     private DesktopPaho.Counter topic3;
     private DesktopPaho.Publisher publisher;
 
-    @After
-    public void tearDown() throws Exception {
-        if (this.board != null) {
-            this.board.close();
-        }
-        for (AutoCloseable client : new AutoCloseable[] { this.topic3, this.publisher }) {
-            if (client != null) {
-                client.close();
-            }
-        }
-        if (this.mosquitto != null) {
-            this.mosquitto.close();
-        }
-    }
-
     @Test
     public void theVmEndsMidBurst_theChipIsReset_andEveryQos1MessageComesOut() throws Exception {
         // The broker's queue holds the burst while the board is away: at its default of 1,000 queued messages it
         // could drop some itself, whatever the board does.
-        this.mosquitto = MosquittoBroker.start("max_queued_messages 10000");
+        this.mosquitto = this.room.mosquitto("max_queued_messages 10000");
         Map<String, String> settings = new TreeMap<>();
         java.util.Properties persistent = Burst.persistentQos1(this.mosquitto.uri(), CLIENT_ID);
         for (String key : persistent.stringPropertyNames()) {
             settings.put(key, persistent.getProperty(key));
         }
-        this.board = BoardProcess.start("eval", settings, "--evaluation-limit", LIMIT, "--after-evaluation", "reset");
+        this.board = this.room.boardProcess("eval", settings, "--evaluation-limit", LIMIT, "--after-evaluation",
+                "reset");
         this.board.awaitLine("MQTT: CONNECTED", AbstractRelayIT.TIMEOUT_MS);
-        this.topic3 = new DesktopPaho.Counter(this.mosquitto.port(), "eval-topic3", Burst.TOPIC3);
-        this.publisher = new DesktopPaho.Publisher(this.mosquitto.port(), "eval-publisher");
+        this.topic3 = this.room.client(
+                new DesktopPaho.Counter(this.mosquitto.port(), "eval-topic3", Burst.TOPIC3));
+        this.publisher = this.room.client(new DesktopPaho.Publisher(this.mosquitto.port(), "eval-publisher"));
 
         List<String> payloads = Burst.payloads("eval", MESSAGES);
         Thread publishing = new Thread(() -> {

@@ -51,16 +51,20 @@ public class FrontPanelIT {
             BufferedImage relayed = HostDisplay.renderText(LcdFont.PATH, "hello panel (relay1)", LcdScreen.TEXT,
                     LcdScreen.BACKGROUND);
             Color idle = FrontPanel.litColor(LedIndicator.IDLE);
-            long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-            BufferedImage shot;
-            int[] text;
-            Rectangle light;
-            do {
-                Thread.sleep(200);
-                shot = screen.screenshot();
-                text = LcdImages.find(shot, relayed);
-                light = disc(shot, idle.getRGB() & 0xFFFFFF);
-            } while ((text == null || light == null) && System.currentTimeMillis() < deadline);
+            BufferedImage[] taken = new BufferedImage[1];
+            int[][] found = new int[1][];
+            Rectangle[] lit = new Rectangle[1];
+            // A screenshot every 200 ms; the assertions below say what never showed.
+            Thread.sleep(200);
+            Poll.withinEvery(200, TIMEOUT_MS, () -> {
+                taken[0] = screen.screenshot();
+                found[0] = LcdImages.find(taken[0], relayed);
+                lit[0] = disc(taken[0], idle.getRGB() & 0xFFFFFF);
+                return found[0] != null && lit[0] != null;
+            });
+            BufferedImage shot = taken[0];
+            int[] text = found[0];
+            Rectangle light = lit[0];
             File png = new File(shots, "screen.png");
             ImageIO.write(shot, "png", png);
 

@@ -87,17 +87,10 @@ public class FrontPanelPartsTest {
     }
 
     private static void awaitSwing(String what, BooleanSupplier condition) throws Exception {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
         AtomicBoolean met = new AtomicBoolean();
-        while (true) {
+        Poll.until(TIMEOUT_MS, () -> {
             SwingUtilities.invokeAndWait(() -> met.set(condition.getAsBoolean()));
-            if (met.get()) {
-                return;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError(what + " within " + TIMEOUT_MS + " ms");
-            }
-            Thread.sleep(20);
-        }
+            return met.get();
+        }, () -> what + " within " + TIMEOUT_MS + " ms");
     }
 }

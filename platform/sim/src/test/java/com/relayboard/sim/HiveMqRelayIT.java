@@ -1,6 +1,5 @@
 package com.relayboard.sim;
 
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 
 /** The relay against the simulator's default: the embedded HiveMQ CE broker. */
@@ -9,10 +8,5 @@ public class HiveMqRelayIT extends AbstractRelayIT {
     @BeforeClass
     public static void boot() throws Exception {
         bootBoard(null);
-    }
-
-    @AfterClass
-    public static void shutDown() {
-        simulated.stop();
     }
 }

@@ -30,7 +30,8 @@ public class LcdCjkFontTest {
         assertNotNull("the host platform has a display", screen);
         assertNull("the LCD's font and its table load", screen.fontProblem());
         // U+9F98 is in the CJK block the fonts list names, but not among the 3,500 hanzi the font holds.
-        screen.addMessage("/test/topic1", "\u4F60\u597D\uFF0C\u4E16\u754C \u9F98".getBytes(StandardCharsets.UTF_8));
+        byte[] payload = "\u4F60\u597D\uFF0C\u4E16\u754C \u9F98".getBytes(StandardCharsets.UTF_8);
+        screen.addMessage("/test/topic1", payload, payload.length);
         assertTrue("the UI thread settles", HostDisplay.get().waitForIdle(IDLE_TIMEOUT_MS));
         BufferedImage lcd = HostDisplay.get().snapshot();
         assertNotNull("the LCD shows the message in the .ejf font's glyphs, the missing hanzi escaped",

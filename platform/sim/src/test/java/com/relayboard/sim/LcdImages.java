@@ -34,18 +34,12 @@ final class LcdImages {
     static BufferedImage awaitText(File png, String text, int color, int background, long timeoutMs)
             throws InterruptedException {
         BufferedImage expected = HostDisplay.renderText(LcdFont.PATH, text, color, background);
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        BufferedImage last;
+        BufferedImage[] last = new BufferedImage[1];
         // Looked at once at least: a timeout of 0 checks the PNG as it is.
-        do {
-            last = read(png);
-            if (last != null && find(last, expected) != null) {
-                return last;
-            }
-            Thread.sleep(50);
-        } while (System.currentTimeMillis() < deadline);
-        throw new AssertionError("the LCD (" + png + ") never showed \"" + text + "\" within " + timeoutMs + " ms"
-                + (last == null ? "; the PNG was never readable" : ""));
+        Poll.untilEvery(50, timeoutMs, () -> (last[0] = read(png)) != null && find(last[0], expected) != null,
+                () -> "the LCD (" + png + ") never showed \"" + text + "\" within " + timeoutMs + " ms"
+                        + (last[0] == null ? "; the PNG was never readable" : ""));
+        return last[0];
     }
 
     /**

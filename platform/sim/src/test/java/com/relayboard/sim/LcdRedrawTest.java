@@ -57,7 +57,8 @@ public class LcdRedrawTest {
             String payload = "msg-" + i + "-end" + (i % 2 == 1 ? "" : " (relay1)");
             long before = display.pixelsFlushed();
 
-            screen.addMessage(topic, payload.getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+            screen.addMessage(topic, bytes, bytes.length);
             received++;
             screen.showCounters(received, relayed, 0, 1);
             // The publish is acknowledged later: the counters change a second time, in a render of their own.

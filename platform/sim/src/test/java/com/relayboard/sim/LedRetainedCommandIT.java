@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.After;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 import com.relayboard.firmware.ui.LedIndicator;
@@ -26,17 +26,11 @@ public class LedRetainedCommandIT {
     private static final String STATE_TOPIC = "relayboard/" + CLIENT_ID + "/led";
     private static final int BLUE_AT_40 = LedIndicator.scale(0x0000FF, 40);
 
-    private MosquittoBroker mosquitto;
+    /** The board {@link AbstractRelayIT} boots, its broker and the restarted board: closed after the class. */
+    @ClassRule
+    public static final BoardRoom ROOM = AbstractRelayIT.ROOM;
 
-    @After
-    public void tearDown() throws Exception {
-        if (AbstractRelayIT.simulated != null) {
-            AbstractRelayIT.simulated.stop();
-        }
-        if (this.mosquitto != null) {
-            this.mosquitto.close();
-        }
-    }
+    private MosquittoBroker mosquitto;
 
     private void publish(String topic, String payload, boolean retained) throws Exception {
         List<String> command = new ArrayList<>(List.of("mosquitto_pub", "-h", "127.0.0.1", "-p",
@@ -49,7 +43,7 @@ public class LedRetainedCommandIT {
 
     @Test
     public void startAndRestart_applyTheRetainedCommandFirst_andPublishTheState() throws Exception {
-        this.mosquitto = MosquittoBroker.start();
+        this.mosquitto = ROOM.mosquitto();
         publish(SET_TOPIC, "{\"level\": 40, \"color\": \"#0000FF\"}", true);
         System.setProperty("relayboard.mqtt.clientId", CLIENT_ID);
         System.setProperty("relayboard.mqtt.cleanSession", "false");
@@ -76,13 +70,11 @@ public class LedRetainedCommandIT {
         // Restart with a persistent session: the retained command is applied again, and what was queued while the
         // board was away is relayed.
         AbstractRelayIT.simulated.stop();
-        AbstractRelayIT.simulated = null;
         publish("/test/topic1", "queued while away", false);
-        try (BoardProcess restarted = BoardProcess.start("restarted", Map.of("relayboard.mqtt.broker",
-                this.mosquitto.uri(), "relayboard.mqtt.clientId", CLIENT_ID, "relayboard.mqtt.cleanSession", "false"))) {
-            restarted.awaitLine("New message (topic=\"/test/topic1\", message=\"queued while away\")",
-                    AbstractRelayIT.TIMEOUT_MS);
-            restarted.awaitLine("LED: level 40 %, color #0000FF", AbstractRelayIT.TIMEOUT_MS);
-        }
+        BoardProcess restarted = ROOM.boardProcess("restarted", Map.of("relayboard.mqtt.broker",
+                this.mosquitto.uri(), "relayboard.mqtt.clientId", CLIENT_ID, "relayboard.mqtt.cleanSession", "false"));
+        restarted.awaitLine("New message (topic=\"/test/topic1\", message=\"queued while away\")",
+                AbstractRelayIT.TIMEOUT_MS);
+        restarted.awaitLine("LED: level 40 %, color #0000FF", AbstractRelayIT.TIMEOUT_MS);
     }
 }

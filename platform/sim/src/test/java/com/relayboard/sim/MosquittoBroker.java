@@ -279,17 +279,19 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     private void awaitListening(int listenerPort) throws IOException, InterruptedException {
-        long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
-        while (System.currentTimeMillis() < deadline) {
+        boolean listening = Poll.within(READY_TIMEOUT_MS, () -> {
             if (!this.process.isAlive()) {
                 throw new AssertionError("mosquitto exited at start:\n" + log());
             }
             try (Socket probe = new Socket()) {
                 probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listenerPort), 200);
-                return;
+                return true;
             } catch (IOException notYet) {
-                Thread.sleep(10);
+                return false;
             }
+        });
+        if (listening) {
+            return;
         }
         close();
         throw new AssertionError("mosquitto did not listen on " + listenerPort + " within " + READY_TIMEOUT_MS

@@ -75,14 +75,11 @@ public class MosquittoNoLeakIT {
             samples.add(heap(commands, replies, 0));
             long startNs = System.nanoTime();
             for (int i = 1; i <= MESSAGES; i++) {
-                long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-                while (i - 1 - topic3.count() > WINDOW) {
-                    if (System.currentTimeMillis() > deadline) {
-                        throw new AssertionError("the relay stalled at message " + i + ": " + topic3.count()
-                                + " on topic3; " + status(commands, replies));
-                    }
-                    Thread.sleep(1);
-                }
+                int sent = i - 1;
+                int message = i;
+                Poll.until(TIMEOUT_MS, () -> sent - topic3.count() <= WINDOW,
+                        () -> "the relay stalled at message " + message + ": " + topic3.count() + " on topic3; "
+                                + status(commands, replies));
                 publisher.publish("/test/topic1", payload(random, i), 0, false);
                 if (i % UI_CATCH_UP_EVERY == 0) {
                     send(commands, "idle");
@@ -251,13 +248,9 @@ public class MosquittoNoLeakIT {
     }
 
     private static void awaitConnected(OutputStream commands, BlockingQueue<String> replies) throws Exception {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        String status;
-        while (!(status = status(commands, replies)).startsWith("status CONNECTED")) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the board did not connect: " + status);
-            }
-            Thread.sleep(100);
-        }
+        String[] status = new String[1];
+        // Asked every 100 ms: each look is a status command to the board's JVM.
+        Poll.untilEvery(100, TIMEOUT_MS, () -> (status[0] = status(commands, replies)).startsWith("status CONNECTED"),
+                () -> "the board did not connect: " + status[0]);
     }
 }

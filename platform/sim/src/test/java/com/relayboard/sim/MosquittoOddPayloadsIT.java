@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 
+import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
@@ -47,6 +48,9 @@ public class MosquittoOddPayloadsIT {
     private static final byte[] SUFFIX_1 = " (relay1)".getBytes(StandardCharsets.UTF_8);
     private static final byte[] SUFFIX_2 = " (relay2)".getBytes(StandardCharsets.UTF_8);
 
+    @Rule
+    public final BoardRoom room = new BoardRoom();
+
     @Test
     public void randomPayloadsUpTo64KiB_areRelayedByteForByte_largerOnesDroppedCountedAndReportedOnce()
             throws Exception {
@@ -54,89 +58,81 @@ public class MosquittoOddPayloadsIT {
         System.err.println("[odd payloads] seed " + seed + " (rerun with -Drelayboard.it.seed=" + seed + ")");
         List<byte[]> payloads = payloads(new Random(seed));
 
-        ConsoleCapture console = ConsoleCapture.installQuiet();
-        MosquittoBroker broker = MosquittoBroker.start();
-        Properties settings = new Properties();
-        settings.setProperty("relayboard.mqtt.broker", broker.uri());
+        ConsoleCapture console = this.room.quietConsole();
+        MosquittoBroker broker = this.room.mosquitto();
+        Properties settings = BoardRoom.settings(broker.uri());
         // QoS 0: this test is about payloads, and a QoS 1 relay waits for each PUBACK (about 20 ms on a
         // loaded loopback), which would make 20,000 hops take minutes. Ordering and completeness still
         // hold: the test never has more than WINDOW messages in flight, far below the inbox's 32.
         settings.setProperty("relayboard.mqtt.qos", Integer.toString(QOS));
         // No PNG writer: the LCD is still drawn on every message, and checked from memory at the end.
         // The console at full speed: this test counts every drop line, and the UART would skip some.
-        SimulatedBoard simulated = new SimulatedBoard(settings, null).uartConsole(false);
-        MqttClient publisher = null;
-        MqttClient subscriber = null;
-        try {
-            RelayBoard board = simulated.start();
-            AbstractRelayIT.awaitConnected(board, console, AbstractRelayIT.TIMEOUT_MS);
-            subscriber = DesktopPaho.connect(broker.port(), "odd-payloads-topic3");
-            DesktopPaho.Collector topic3 = DesktopPaho.Collector.subscribe(subscriber, "/test/topic3", QOS);
-            publisher = DesktopPaho.connect(broker.port(), "odd-payloads-publisher");
+        this.room.board(new SimulatedBoard(settings, null).uartConsole(false));
+        RelayBoard board = this.room.start();
+        this.room.awaitConnected();
+        MqttClient subscriber = DesktopPaho.connect(broker.port(), "odd-payloads-topic3");
+        this.room.closing(() -> DesktopPaho.close(subscriber));
+        DesktopPaho.Collector topic3 = DesktopPaho.Collector.subscribe(subscriber, "/test/topic3", QOS);
+        MqttClient publisher = DesktopPaho.connect(broker.port(), "odd-payloads-publisher");
+        this.room.closing(() -> DesktopPaho.close(publisher));
 
-            List<byte[]> expected = new ArrayList<>();
-            int droppedAtHop1 = 0;
-            int droppedAtHop2 = 0;
-            long started = System.nanoTime();
-            for (byte[] payload : payloads) {
-                awaitRoom(topic3, board, expected.size(), droppedAtHop1 + droppedAtHop2, console);
-                publisher.publish("/test/topic1", payload, QOS, false);
-                if (payload.length > MAX_PAYLOAD) {
-                    droppedAtHop1++;
-                } else if (payload.length + SUFFIX_1.length > MAX_PAYLOAD) {
-                    droppedAtHop2++;
-                } else {
-                    expected.add(concat(payload, SUFFIX_1, SUFFIX_2));
-                }
+        List<byte[]> expected = new ArrayList<>();
+        int droppedAtHop1 = 0;
+        int droppedAtHop2 = 0;
+        long started = System.nanoTime();
+        for (byte[] payload : payloads) {
+            awaitRoom(topic3, board, expected.size(), droppedAtHop1 + droppedAtHop2, console);
+            publisher.publish("/test/topic1", payload, QOS, false);
+            if (payload.length > MAX_PAYLOAD) {
+                droppedAtHop1++;
+            } else if (payload.length + SUFFIX_1.length > MAX_PAYLOAD) {
+                droppedAtHop2++;
+            } else {
+                expected.add(concat(payload, SUFFIX_1, SUFFIX_2));
             }
-            topic3.await(expected.size(), STALL_TIMEOUT_MS);
-            awaitDropped(board, droppedAtHop1 + droppedAtHop2);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            long bytes = 0;
-            for (byte[] payload : payloads) {
-                bytes += payload.length;
-            }
-            System.err.printf("[odd payloads] %d messages, %.1f MB, in %.1f s: %d relayed to topic3, %d dropped at "
-                    + "hop 1, %d at hop 2%n", payloads.size(), bytes / 1e6, seconds, expected.size(), droppedAtHop1,
-                    droppedAtHop2);
-
-            // Byte for byte, in order.
-            List<byte[]> received = topic3.payloads();
-            assertEquals("messages on topic3", expected.size(), received.size());
-            for (int i = 0; i < expected.size(); i++) {
-                if (!Arrays.equals(expected.get(i), received.get(i))) {
-                    throw new AssertionError("message " + i + " on topic3 differs: expected " + expected.get(i).length
-                            + " bytes, got " + received.get(i).length);
-                }
-            }
-            // Counted once each, reported once each on the console.
-            assertEquals("dropped counter", droppedAtHop1 + droppedAtHop2, board.dropped());
-            assertEquals("console reports of drops at hop 1", droppedAtHop1,
-                    console.count("Dropped message on /test/topic1: "));
-            assertEquals("console reports of drops at hop 2", droppedAtHop2,
-                    console.count("Dropped message on /test/topic2: "));
-            String last = "Dropped message on /test/topic1: " + HUGE + " bytes is over relayboard.mqtt.maxPayloadBytes ("
-                    + MAX_PAYLOAD + ")";
-            assertEquals(1, console.count(last));
-            // The LCD's notice line shows the last one (the 256 KiB message was sent last).
-            String notice = TextFit.fit(last, Font.getFont(LcdFont.PATH), 320 - 8, "", false);
-            HostDisplay.get().waitForIdle(AbstractRelayIT.TIMEOUT_MS);
-            assertNotNull("the LCD shows: " + notice, LcdImages.find(HostDisplay.get().snapshot(),
-                    HostDisplay.renderText(LcdFont.PATH, notice.substring(0, 30), LcdScreen.ERROR_TEXT, LcdScreen.BACKGROUND)));
-            assertEquals(2 * payloads.size() - droppedAtHop1, board.received());
-
-            // And the board still relays.
-            publisher.publish("/test/topic1", "still relaying".getBytes(StandardCharsets.UTF_8), 1, false);
-            topic3.await(expected.size() + 1, AbstractRelayIT.TIMEOUT_MS);
-            assertEquals("still relaying (relay1) (relay2)",
-                    new String(topic3.payloads().get(expected.size()), StandardCharsets.UTF_8));
-            assertTrue(board.status(), board.mqttState() == MqttState.CONNECTED);
-        } finally {
-            DesktopPaho.close(publisher);
-            DesktopPaho.close(subscriber);
-            simulated.stop();
-            broker.close();
         }
+        topic3.await(expected.size(), STALL_TIMEOUT_MS);
+        awaitDropped(board, droppedAtHop1 + droppedAtHop2);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long bytes = 0;
+        for (byte[] payload : payloads) {
+            bytes += payload.length;
+        }
+        System.err.printf("[odd payloads] %d messages, %.1f MB, in %.1f s: %d relayed to topic3, %d dropped at "
+                + "hop 1, %d at hop 2%n", payloads.size(), bytes / 1e6, seconds, expected.size(), droppedAtHop1,
+                droppedAtHop2);
+
+        // Byte for byte, in order.
+        List<byte[]> received = topic3.payloads();
+        assertEquals("messages on topic3", expected.size(), received.size());
+        for (int i = 0; i < expected.size(); i++) {
+            if (!Arrays.equals(expected.get(i), received.get(i))) {
+                throw new AssertionError("message " + i + " on topic3 differs: expected " + expected.get(i).length
+                        + " bytes, got " + received.get(i).length);
+            }
+        }
+        // Counted once each, reported once each on the console.
+        assertEquals("dropped counter", droppedAtHop1 + droppedAtHop2, board.dropped());
+        assertEquals("console reports of drops at hop 1", droppedAtHop1,
+                console.count("Dropped message on /test/topic1: "));
+        assertEquals("console reports of drops at hop 2", droppedAtHop2,
+                console.count("Dropped message on /test/topic2: "));
+        String last = "Dropped message on /test/topic1: " + HUGE + " bytes is over relayboard.mqtt.maxPayloadBytes ("
+                + MAX_PAYLOAD + ")";
+        assertEquals(1, console.count(last));
+        // The LCD's notice line shows the last one (the 256 KiB message was sent last).
+        String notice = TextFit.fit(last, Font.getFont(LcdFont.PATH), 320 - 8, "", false);
+        HostDisplay.get().waitForIdle(AbstractRelayIT.TIMEOUT_MS);
+        assertNotNull("the LCD shows: " + notice, LcdImages.find(HostDisplay.get().snapshot(),
+                HostDisplay.renderText(LcdFont.PATH, notice.substring(0, 30), LcdScreen.ERROR_TEXT, LcdScreen.BACKGROUND)));
+        assertEquals(2 * payloads.size() - droppedAtHop1, board.received());
+
+        // And the board still relays.
+        publisher.publish("/test/topic1", "still relaying".getBytes(StandardCharsets.UTF_8), 1, false);
+        topic3.await(expected.size() + 1, AbstractRelayIT.TIMEOUT_MS);
+        assertEquals("still relaying (relay1) (relay2)",
+                new String(topic3.payloads().get(expected.size()), StandardCharsets.UTF_8));
+        assertTrue(board.status(), board.mqttState() == MqttState.CONNECTED);
     }
 
     /**
@@ -197,20 +193,14 @@ public class MosquittoOddPayloadsIT {
     /** Waits while more than {@link #WINDOW} sent messages are neither on topic3 nor dropped. */
     private static void awaitRoom(DesktopPaho.Collector topic3, RelayBoard board, int relayedSent, int droppedSent,
             ConsoleCapture console) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + STALL_TIMEOUT_MS;
-        while ((relayedSent - topic3.count()) + (droppedSent - board.dropped()) > WINDOW) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the relay stalled: " + topic3.count() + " of " + relayedSent
-                        + " on topic3, " + board.dropped() + " of " + droppedSent + " dropped; " + board.status());
-            }
-            Thread.sleep(1);
-        }
+        Poll.until(STALL_TIMEOUT_MS,
+                () -> (relayedSent - topic3.count()) + (droppedSent - board.dropped()) <= WINDOW,
+                () -> "the relay stalled: " + topic3.count() + " of " + relayedSent + " on topic3, " + board.dropped()
+                        + " of " + droppedSent + " dropped; " + board.status());
     }
 
+    /** Waits for the drops to be counted; the assertions after it say what is missing. */
     private static void awaitDropped(RelayBoard board, int count) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + STALL_TIMEOUT_MS;
-        while (board.dropped() < count && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        Poll.within(STALL_TIMEOUT_MS, () -> board.dropped() >= count);
     }
 }

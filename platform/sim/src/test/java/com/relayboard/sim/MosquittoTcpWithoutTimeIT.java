@@ -3,11 +3,9 @@ package com.relayboard.sim;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.util.List;
-import java.util.Properties;
 
+import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
@@ -19,30 +17,25 @@ import com.relayboard.host.net.SimulatedAccessPoint;
  */
 public class MosquittoTcpWithoutTimeIT {
 
+    @Rule
+    public final BoardRoom room = new BoardRoom();
+
     @Test
     public void tcpBoard_relaysWithoutATimeServer() throws Exception {
         SimulatedAccessPoint.get().timeServer().setAnswering(false);
-        ConsoleCapture console = ConsoleCapture.install();
-        File png = new File(Files.createTempDirectory("lcd").toFile(), "lcd.png");
-        MosquittoBroker broker = MosquittoBroker.start();
-        Properties settings = new Properties();
-        settings.setProperty("relayboard.mqtt.broker", broker.uri());
-        SimulatedBoard simulated = new SimulatedBoard(settings, png);
-        try {
-            RelayBoard board = simulated.start();
-            AbstractRelayIT.awaitConnected(board, console, AbstractRelayIT.TIMEOUT_MS);
-            DesktopClients.Subscription topic3 = DesktopClients.subscribe(broker.port(), "/test/topic3", 1, 30, null);
-            topic3.awaitSubscribed(AbstractRelayIT.TIMEOUT_MS);
-            DesktopClients.publish(broker.port(), "/test/topic1", "no clock needed");
-            assertEquals(List.of("no clock needed (relay1) (relay2)"),
-                    topic3.awaitMessages(AbstractRelayIT.TIMEOUT_MS));
-            console.awaitLineContaining("Time: FAILED " + SimulatedAccessPoint.get().timeServer().address()
-                    + " did not answer within 5.0 s; retrying in ", AbstractRelayIT.TIMEOUT_MS);
-            assertFalse(board.clockSet());
-            assertEquals(0, SimulatedAccessPoint.get().timeServer().answers());
-        } finally {
-            simulated.stop();
-            broker.close();
-        }
+        ConsoleCapture console = this.room.console();
+        MosquittoBroker broker = this.room.mosquitto();
+        this.room.board(BoardRoom.settings(broker.uri()));
+        RelayBoard board = this.room.start();
+        this.room.awaitConnected();
+        DesktopClients.Subscription topic3 = DesktopClients.subscribe(broker.port(), "/test/topic3", 1, 30, null);
+        topic3.awaitSubscribed(AbstractRelayIT.TIMEOUT_MS);
+        DesktopClients.publish(broker.port(), "/test/topic1", "no clock needed");
+        assertEquals(List.of("no clock needed (relay1) (relay2)"),
+                topic3.awaitMessages(AbstractRelayIT.TIMEOUT_MS));
+        console.awaitLineContaining("Time: FAILED " + SimulatedAccessPoint.get().timeServer().address()
+                + " did not answer within 5.0 s; retrying in ", AbstractRelayIT.TIMEOUT_MS);
+        assertFalse(board.clockSet());
+        assertEquals(0, SimulatedAccessPoint.get().timeServer().answers());
     }
 }

@@ -4,10 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Properties;
 
+import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
@@ -32,6 +32,9 @@ public class MosquittoTlsIT {
     private static final String USER = "relayboard";
     private static final String PASSWORD = "Tls-Pw-5d1e77c2";
 
+    @Rule
+    public final BoardRoom room = new BoardRoom();
+
     @Test
     public void untrustedCa_andWrongName_areRefused_theRightCertificateConnectsAndRelays() throws Exception {
         TestCertificates certificates = new TestCertificates();
@@ -42,67 +45,61 @@ public class MosquittoTlsIT {
                 null);
         TestCertificates.Pair foreign = certificates.server("server-other-ca", otherCa, "localhost", "127.0.0.1");
 
-        ConsoleCapture console = ConsoleCapture.install();
-        File png = new File(Files.createTempDirectory("lcd").toFile(), "lcd.png");
+        ConsoleCapture console = this.room.console();
+        File png = this.room.lcdPng();
         int port = EmbeddedBroker.freePort();
-        Properties settings = new Properties();
-        settings.setProperty("relayboard.mqtt.broker", "ssl://localhost:" + port);
+        Properties settings = BoardRoom.settings("ssl://localhost:" + port);
         // A file here; on the board a classpath resource (the same key, see README).
         settings.setProperty("relayboard.mqtt.caCert", boardCa.cert.getAbsolutePath());
         settings.setProperty("relayboard.mqtt.username", USER);
         settings.setProperty("relayboard.mqtt.password", PASSWORD);
-        SimulatedBoard simulated = new SimulatedBoard(settings, png);
+        SimulatedBoard simulated = this.room.board(settings);
         StringBuilder brokerLogs = new StringBuilder();
-        MosquittoBroker broker = MosquittoBroker.start(tlsBroker(port, otherCa, foreign));
-        try {
-            RelayBoard board = simulated.start();
-            console.awaitLineContaining("(TLS, CA " + boardCa.cert.getAbsolutePath() + ")",
-                    AbstractRelayIT.TIMEOUT_MS);
-            // 0. The clock first, from the access point: no handshake before it.
-            console.awaitLine("Time: SYNCING asking " + SimulatedAccessPoint.get().timeServer().address(),
-                    AbstractRelayIT.TIMEOUT_MS);
-            String synced = console.awaitLineContaining("Time: SYNCED ", AbstractRelayIT.TIMEOUT_MS);
-            assertTrue(synced, synced.endsWith(" UTC from " + SimulatedAccessPoint.get().timeServer().address()));
-            assertTrue(board.clockSet());
-            console.awaitLineContaining("MQTT: CONNECTING ssl://localhost:" + port, AbstractRelayIT.TIMEOUT_MS);
-            List<String> lines = console.lines();
-            assertTrue("the clock is set before the first TLS connect:\n" + console.text(),
-                    lines.indexOf(synced) < firstContaining(lines, "MQTT: CONNECTING"));
-            // 1. A certificate from another CA, for the right name.
-            String where = "TLS handshake with broker localhost:" + port + " failed: ";
-            Refusals.assertExplained(console, png, "MQTT",
-                    where + "its certificate is not signed by the CA in relayboard.mqtt.caCert", 2);
+        MosquittoBroker broker = this.room.mosquitto(tlsBroker(port, otherCa, foreign));
+        RelayBoard board = this.room.start();
+        console.awaitLineContaining("(TLS, CA " + boardCa.cert.getAbsolutePath() + ")",
+                AbstractRelayIT.TIMEOUT_MS);
+        // 0. The clock first, from the access point: no handshake before it.
+        console.awaitLine("Time: SYNCING asking " + SimulatedAccessPoint.get().timeServer().address(),
+                AbstractRelayIT.TIMEOUT_MS);
+        String synced = console.awaitLineContaining("Time: SYNCED ", AbstractRelayIT.TIMEOUT_MS);
+        assertTrue(synced, synced.endsWith(" UTC from " + SimulatedAccessPoint.get().timeServer().address()));
+        assertTrue(board.clockSet());
+        console.awaitLineContaining("MQTT: CONNECTING ssl://localhost:" + port, AbstractRelayIT.TIMEOUT_MS);
+        List<String> lines = console.lines();
+        assertTrue("the clock is set before the first TLS connect:\n" + console.text(),
+                lines.indexOf(synced) < firstContaining(lines, "MQTT: CONNECTING"));
+        // 1. A certificate from another CA, for the right name.
+        String where = "TLS handshake with broker localhost:" + port + " failed: ";
+        Refusals.assertExplained(console, png, "MQTT",
+                where + "its certificate is not signed by the CA in relayboard.mqtt.caCert", 2);
 
-            // 2. A certificate from the board's CA, for another name.
-            brokerLogs.append(broker.log());
-            broker.close();
-            broker = MosquittoBroker.start(tlsBroker(port, boardCa, wrongName));
-            Refusals.assertExplained(console, png, "MQTT", where + "its certificate is not for \"localhost\"", 2);
-            assertEquals("never connected while refused", 0, console.count("MQTT: CONNECTED"));
+        // 2. A certificate from the board's CA, for another name.
+        brokerLogs.append(broker.log());
+        broker.close();
+        broker = this.room.mosquitto(tlsBroker(port, boardCa, wrongName));
+        Refusals.assertExplained(console, png, "MQTT", where + "its certificate is not for \"localhost\"", 2);
+        assertEquals("never connected while refused", 0, console.count("MQTT: CONNECTED"));
 
-            // 3. The board's CA, the right name: connected over TLS, relaying.
-            brokerLogs.append(broker.log());
-            broker.close();
-            broker = MosquittoBroker.start(tlsBroker(port, boardCa, good));
-            AbstractRelayIT.awaitConnected(board, console, 60000);
-            console.awaitLineContaining("MQTT: CONNECTED ssl://localhost:" + port, AbstractRelayIT.TIMEOUT_MS);
-            Refusals.awaitLed(LedIndicator.IDLE);
-            int desktop = broker.desktopPort();
-            DesktopClients.Subscription topic3 = DesktopClients.subscribe(desktop, "/test/topic3", 1, 30, null);
-            topic3.awaitSubscribed(AbstractRelayIT.TIMEOUT_MS);
-            DesktopClients.publish(desktop, "/test/topic1", "over TLS");
-            assertEquals(List.of("over TLS (relay1) (relay2)"), topic3.awaitMessages(AbstractRelayIT.TIMEOUT_MS));
-            // mosquitto's log reaches its file when it stops (stdout is buffered).
-            simulated.stop();
-            broker.close();
-            String log = broker.log();
-            assertTrue("mosquitto saw the board log in as " + USER + ":\n" + log, log.contains("u'" + USER + "'"));
-            brokerLogs.append(log);
-            Refusals.assertNeverShown(PASSWORD, console, png, brokerLogs.toString());
-        } finally {
-            simulated.stop();
-            broker.close();
-        }
+        // 3. The board's CA, the right name: connected over TLS, relaying.
+        brokerLogs.append(broker.log());
+        broker.close();
+        broker = this.room.mosquitto(tlsBroker(port, boardCa, good));
+        this.room.awaitConnected(60000);
+        console.awaitLineContaining("MQTT: CONNECTED ssl://localhost:" + port, AbstractRelayIT.TIMEOUT_MS);
+        Refusals.awaitLed(LedIndicator.IDLE);
+        int desktop = broker.desktopPort();
+        DesktopClients.Subscription topic3 = DesktopClients.subscribe(desktop, "/test/topic3", 1, 30, null);
+        topic3.awaitSubscribed(AbstractRelayIT.TIMEOUT_MS);
+        DesktopClients.publish(desktop, "/test/topic1", "over TLS");
+        assertEquals(List.of("over TLS (relay1) (relay2)"), topic3.awaitMessages(AbstractRelayIT.TIMEOUT_MS));
+        // mosquitto's log reaches its file when it stops (stdout is buffered).
+        simulated.stop();
+        broker.close();
+        String log = broker.log();
+        assertTrue("mosquitto saw the board log in as " + USER + ":\n" + log, log.contains("u'" + USER + "'"));
+        brokerLogs.append(log);
+        Refusals.assertNeverShown(PASSWORD, console, png, brokerLogs.toString());
     }
 
     private static int firstContaining(List<String> lines, String fragment) {

@@ -5,11 +5,11 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
@@ -29,6 +29,9 @@ public class MosquittoTlsTimeRefusalIT {
 
     private static final String FAILED = "Time: FAILED ";
 
+    @Rule
+    public final BoardRoom room = new BoardRoom();
+
     @Test
     public void silentTimeServer_isExplained_noTlsConnectIsAttempted_untilItAnswers() throws Exception {
         TestCertificates certificates = new TestCertificates();
@@ -37,54 +40,48 @@ public class MosquittoTlsTimeRefusalIT {
         SimulatedTimeServer timeServer = SimulatedAccessPoint.get().timeServer();
         timeServer.setAnswering(false);
 
-        ConsoleCapture console = ConsoleCapture.install();
-        File png = new File(Files.createTempDirectory("lcd").toFile(), "lcd.png");
-        MosquittoBroker broker = MosquittoBroker.start(new MosquittoBroker.Options().tls(ca.cert, server.cert,
+        ConsoleCapture console = this.room.console();
+        File png = this.room.lcdPng();
+        MosquittoBroker broker = this.room.mosquitto(new MosquittoBroker.Options().tls(ca.cert, server.cert,
                 server.key).desktopListener());
-        Properties settings = new Properties();
-        settings.setProperty("relayboard.mqtt.broker", "ssl://localhost:" + broker.port());
+        Properties settings = BoardRoom.settings("ssl://localhost:" + broker.port());
         settings.setProperty("relayboard.mqtt.caCert", ca.cert.getAbsolutePath());
-        SimulatedBoard simulated = new SimulatedBoard(settings, png);
-        try {
-            RelayBoard board = simulated.start();
-            String address = timeServer.address();
-            String reason = FAILED + address + " did not answer within 5.0 s; retrying in ";
-            console.awaitLineContaining(reason, AbstractRelayIT.TIMEOUT_MS);
-            LcdImages.awaitNotice(png, reason, LcdScreen.ERROR_TEXT, AbstractRelayIT.TIMEOUT_MS);
-            // The second refusal comes after the first delay (7.5 to 12.5 s) and another 5 s without an answer.
-            long deadline = System.currentTimeMillis() + 40000;
-            while (console.count(reason) < 2) {
-                assertTrue("no second refusal within 40 s:\n" + console.text(), System.currentTimeMillis() < deadline);
-                Thread.sleep(100);
-            }
-            List<Long> delays = delays(console, reason);
-            assertTrue("the retry delays grow: " + delays, delays.get(0) < delays.get(1));
-            assertTrue("asked once per attempt: " + timeServer.requests(), timeServer.requests() >= 2);
-            assertEquals(0, timeServer.answers());
+        SimulatedBoard simulated = this.room.board(settings);
+        RelayBoard board = this.room.start();
+        String address = timeServer.address();
+        String reason = FAILED + address + " did not answer within 5.0 s; retrying in ";
+        console.awaitLineContaining(reason, AbstractRelayIT.TIMEOUT_MS);
+        LcdImages.awaitNotice(png, reason, LcdScreen.ERROR_TEXT, AbstractRelayIT.TIMEOUT_MS);
+        // The second refusal comes after the first delay (7.5 to 12.5 s) and another 5 s without an answer.
+        Poll.until(40000, () -> console.count(reason) >= 2,
+                () -> "no second refusal within 40 s:\n" + console.text());
+        List<Long> delays = delays(console, reason);
+        assertTrue("the retry delays grow: " + delays, delays.get(0) < delays.get(1));
+        assertTrue("asked once per attempt: " + timeServer.requests(), timeServer.requests() >= 2);
+        assertEquals(0, timeServer.answers());
 
-            // Two refusals, over 15 s and more: never an ssl:// connect.
-            assertEquals("no TLS connect before the clock is set:\n" + console.text(), 0,
-                    console.count("MQTT: CONNECTING"));
-            assertEquals(MqttState.WAITING_FOR_NETWORK, board.mqttState());
-            assertFalse(board.clockSet());
+        // Two refusals, over 15 s and more: never an ssl:// connect.
+        assertEquals("no TLS connect before the clock is set:\n" + console.text(), 0,
+                console.count("MQTT: CONNECTING"));
+        assertEquals(MqttState.WAITING_FOR_NETWORK, board.mqttState());
+        assertFalse(board.clockSet());
 
-            // The server answers again: at the next attempt the clock is set, then the board connects and relays.
-            timeServer.setAnswering(true);
-            console.awaitLineContaining("Time: SYNCED ", 60000);
-            assertEquals(TimeState.SYNCED, board.timeState());
-            AbstractRelayIT.awaitConnected(board, console, AbstractRelayIT.TIMEOUT_MS);
-            int synced = indexOf(console.lines(), "Time: SYNCED ");
-            int connecting = indexOf(console.lines(), "MQTT: CONNECTING");
-            assertTrue("the first connect comes after the clock is set:\n" + console.text(), synced < connecting);
-            DesktopClients.Subscription topic3 = DesktopClients.subscribe(broker.desktopPort(), "/test/topic3", 1, 30,
-                    null);
-            topic3.awaitSubscribed(AbstractRelayIT.TIMEOUT_MS);
-            DesktopClients.publish(broker.desktopPort(), "/test/topic1", "on time");
-            assertEquals(List.of("on time (relay1) (relay2)"), topic3.awaitMessages(AbstractRelayIT.TIMEOUT_MS));
-        } finally {
-            simulated.stop();
-            broker.close();
-        }
+        // The server answers again: at the next attempt the clock is set, then the board connects and relays.
+        timeServer.setAnswering(true);
+        console.awaitLineContaining("Time: SYNCED ", 60000);
+        assertEquals(TimeState.SYNCED, board.timeState());
+        this.room.awaitConnected();
+        int synced = indexOf(console.lines(), "Time: SYNCED ");
+        int connecting = indexOf(console.lines(), "MQTT: CONNECTING");
+        assertTrue("the first connect comes after the clock is set:\n" + console.text(), synced < connecting);
+        DesktopClients.Subscription topic3 = DesktopClients.subscribe(broker.desktopPort(), "/test/topic3", 1, 30,
+                null);
+        topic3.awaitSubscribed(AbstractRelayIT.TIMEOUT_MS);
+        DesktopClients.publish(broker.desktopPort(), "/test/topic1", "on time");
+        assertEquals(List.of("on time (relay1) (relay2)"), topic3.awaitMessages(AbstractRelayIT.TIMEOUT_MS));
+        // mosquitto's log, whole once it stopped.
+        simulated.stop();
+        broker.close();
         // Every TLS connection mosquitto saw on the board's port became a client: no handshake ever failed.
         String log = broker.log();
         int connections = 0;

@@ -3,17 +3,14 @@ package com.relayboard.sim;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
-import com.relayboard.firmware.net.MqttState;
 
 /**
  * Issue 4, item 1: with QoS 1 and a persistent session, 1,000 messages published to topic1 while the
@@ -39,6 +36,9 @@ public class NothingLostIT {
     private static final long PUBLISH_GAP_MS = 12;
     private static final long OUTAGE_MS = 3000;
 
+    @Rule
+    public final BoardRoom room = new BoardRoom();
+
     private MosquittoBroker mosquitto;
     private TcpProxy proxy;
     private SimulatedBoard simulated;
@@ -48,43 +48,23 @@ public class NothingLostIT {
     private volatile boolean paused;
     private volatile boolean pausedAck;
 
-    @After
-    public void tearDown() throws Exception {
-        if (this.simulated != null) {
-            this.simulated.stop();
-        }
-        if (this.publisher != null) {
-            this.publisher.close();
-        }
-        if (this.topic3 != null) {
-            this.topic3.close();
-        }
-        if (this.proxy != null) {
-            this.proxy.close();
-        }
-        if (this.mosquitto != null) {
-            this.mosquitto.close();
-        }
-    }
-
     @Test
     public void thousandQos1Messages_throughThreeOutages_allArriveOnTopic3() throws Exception {
-        ConsoleCapture console = ConsoleCapture.install();
-        this.mosquitto = MosquittoBroker.start(MosquittoBroker.PERSISTENT);
+        ConsoleCapture console = this.room.console();
+        this.mosquitto = this.room.mosquitto(MosquittoBroker.PERSISTENT);
         int port = this.mosquitto.port();
-        this.proxy = new TcpProxy(port);
-        Properties settings = new Properties();
-        settings.setProperty("relayboard.mqtt.broker", this.proxy.uri());
+        this.proxy = this.room.proxy(port);
+        Properties settings = BoardRoom.settings(this.proxy.uri());
         settings.setProperty("relayboard.mqtt.clientId", "relayboard-nothing-lost");
         settings.setProperty("relayboard.mqtt.qos", "1");
         settings.setProperty("relayboard.mqtt.cleanSession", "false");
         settings.setProperty("relayboard.mqtt.keepaliveS", Integer.toString(KEEPALIVE_S));
         settings.setProperty("relayboard.mqtt.retryMaxS", "2");
-        this.simulated = new SimulatedBoard(settings, new File(Files.createTempDirectory("lcd").toFile(), "lcd.png"));
-        RelayBoard board = this.simulated.start();
-        awaitConnected(board, console);
-        this.topic3 = new DesktopPaho.Counter(port, "it-topic3-counter", "/test/topic3");
-        this.publisher = new DesktopPaho.Publisher(port, "it-topic1-publisher");
+        this.simulated = this.room.board(settings);
+        RelayBoard board = this.room.start();
+        this.room.awaitConnected();
+        this.topic3 = this.room.client(new DesktopPaho.Counter(port, "it-topic3-counter", "/test/topic3"));
+        this.publisher = this.room.client(new DesktopPaho.Publisher(port, "it-topic1-publisher"));
 
         List<String> expected = new ArrayList<>();
         for (int i = 1; i <= MESSAGES; i++) {
@@ -120,11 +100,9 @@ public class NothingLostIT {
         // without closing) until an autosave must have run: then a loss could only be the board's.
         awaitPublished(450);
         // The board must be back on the broker when it dies, or the outage would not be the board's.
-        awaitConnected(board, console);
+        this.room.awaitConnected();
         this.paused = true;
-        while (!this.pausedAck) {
-            Thread.sleep(5);
-        }
+        Poll.until("the publisher to pause", 120000, () -> this.pausedAck);
         this.proxy.blackHole();
         Thread.sleep(HOLD_BEFORE_KILL_MS);
         this.mosquitto.kill();
@@ -136,7 +114,7 @@ public class NothingLostIT {
 
         // Outage 3: the board's link goes silent without closing, in the middle of the traffic.
         awaitPublished(750);
-        awaitConnected(board, console);
+        this.room.awaitConnected();
         this.proxy.blackHole();
 
         publishing.join(180000);
@@ -144,7 +122,7 @@ public class NothingLostIT {
         boolean all = this.topic3.awaitDistinct(MESSAGES, 180000);
         // The messages flow as soon as the new receiving connections are up; the connect attempt (subscribes,
         // status lines) may still be finishing, and a reconnect counts once it has.
-        awaitConnected(board, console);
+        this.room.awaitConnected();
         long tookMs = System.currentTimeMillis() - startMs;
         String report = "[NothingLostIT] " + this.topic3.distinct() + " of " + MESSAGES + " distinct messages on topic3 in "
                 + tookMs + " ms; " + this.topic3.duplicates() + " duplicates; board " + board.status();
@@ -161,22 +139,6 @@ public class NothingLostIT {
     }
 
     private void awaitPublished(int count) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120000;
-        while (this.published < count) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the publisher is stuck at " + this.published);
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    private static void awaitConnected(RelayBoard board, ConsoleCapture console) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30000;
-        while (board.mqttState() != MqttState.CONNECTED) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the board did not connect:\n" + console.text());
-            }
-            Thread.sleep(20);
-        }
+        Poll.until(120000, () -> this.published >= count, () -> "the publisher is stuck at " + this.published);
     }
 }

@@ -62,13 +62,12 @@ final class PahoPythonSubscriber {
 
     /** Waits for the SUBACK; fails with the script's output if the connection ended first or the time ran out. */
     void awaitSubscribed(long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (!lines().contains("SUBACK")) {
-            if (System.currentTimeMillis() > deadline || !this.process.isAlive()) {
-                this.pump.join(2000);
-                throw new AssertionError("Paho Python never got its SUBACK:\n" + text());
-            }
-            Thread.sleep(10);
+        // A script that ended will never get it: the wait ends with it.
+        boolean subscribed = Poll.within(timeoutMs,
+                () -> lines().contains("SUBACK") || !this.process.isAlive()) && lines().contains("SUBACK");
+        if (!subscribed) {
+            this.pump.join(2000);
+            throw new AssertionError("Paho Python never got its SUBACK:\n" + text());
         }
     }
 

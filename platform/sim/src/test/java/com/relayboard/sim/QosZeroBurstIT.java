@@ -37,16 +37,16 @@ public class QosZeroBurstIT {
         Burst.awaitExit(Burst.publish(this.fixture.port(), Burst.TOPIC1, 0, payloads), BURST_TIMEOUT_MS);
         awaitBrokerReceived(MESSAGES);
         // The broker has the whole burst: the board takes it all in the end, and counts each delivery.
-        long deadline = System.currentTimeMillis() + BURST_TIMEOUT_MS;
-        int delivered = deliveriesToTheBoard();
-        int[] counters = board.counters().snapshot();
-        while (counters[0] != delivered || counters[3] != 0) {
-            assertTrue("the board does not account for what it was delivered (wedged?): broker delivered "
-                    + delivered + "; " + board.status(), System.currentTimeMillis() < deadline);
-            Thread.sleep(200);
-            delivered = deliveriesToTheBoard();
-            counters = board.counters().snapshot();
-        }
+        int[] seen = new int[1];
+        int[][] snapshot = new int[1][];
+        Poll.untilEvery(200, BURST_TIMEOUT_MS, () -> {
+            seen[0] = deliveriesToTheBoard();
+            snapshot[0] = board.counters().snapshot();
+            return snapshot[0][0] == seen[0] && snapshot[0][3] == 0;
+        }, () -> "the board does not account for what it was delivered (wedged?): broker delivered " + seen[0]
+                + "; " + board.status());
+        int delivered = seen[0];
+        int[] counters = snapshot[0];
         assertEquals("received = relayed + dropped: " + board.status(), counters[0], counters[1] + counters[2]);
         String report = "broker delivered " + delivered + " to the board; board: " + board.status() + "; "
                 + this.fixture.topic3.distinct() + " of " + MESSAGES + " on topic3; console lines skipped: "
@@ -61,11 +61,8 @@ public class QosZeroBurstIT {
     }
 
     private void awaitBrokerReceived(int count) throws Exception {
-        long deadline = System.currentTimeMillis() + BURST_TIMEOUT_MS;
-        while (receivedOnTopic1() < count) {
-            assertTrue("the broker never received the whole burst", System.currentTimeMillis() < deadline);
-            Thread.sleep(100);
-        }
+        Poll.untilEvery(100, BURST_TIMEOUT_MS, () -> receivedOnTopic1() >= count,
+                () -> "the broker never received the whole burst");
     }
 
     private int receivedOnTopic1() throws Exception {
@@ -79,14 +76,7 @@ public class QosZeroBurstIT {
     }
 
     private boolean awaitAfter(long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (!this.fixture.topic3.has("after the burst" + Burst.RELAYED_SUFFIX)) {
-            if (System.currentTimeMillis() > deadline) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
+        return Poll.within(timeoutMs, () -> this.fixture.topic3.has("after the burst" + Burst.RELAYED_SUFFIX));
     }
 
     /** @return the messages on the relay's topics that mosquitto's log says it sent the board */

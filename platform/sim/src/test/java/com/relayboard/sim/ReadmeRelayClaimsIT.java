@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 /**
@@ -20,17 +20,16 @@ import org.junit.Test;
  */
 public class ReadmeRelayClaimsIT {
 
+    /** The board {@link AbstractRelayIT} boots, and what surrounds it: closed after the class. */
+    @ClassRule
+    public static final BoardRoom ROOM = AbstractRelayIT.ROOM;
+
     private static final long TIMEOUT_MS = AbstractRelayIT.TIMEOUT_MS;
     private static final File README = new File("../../README.md");
 
     @BeforeClass
     public static void boot() throws Exception {
         AbstractRelayIT.bootBoard(null);
-    }
-
-    @AfterClass
-    public static void stop() {
-        AbstractRelayIT.simulated.stop();
     }
 
     @Test
@@ -43,11 +42,8 @@ public class ReadmeRelayClaimsIT {
         AbstractRelayIT.console.awaitLine("New message (topic=\"/test/topic1\", message=\"kept\")", TIMEOUT_MS);
         // Both hops relayed before the link goes: the console line comes before the relay, and with a clean
         // session what is in flight when Wi-Fi drops is lost (README, "Not yet").
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (AbstractRelayIT.board.relayed() < relayedBefore + 2) {
-            assertTrue("not relayed: " + AbstractRelayIT.board.status(), System.currentTimeMillis() < deadline);
-            Thread.sleep(20);
-        }
+        Poll.until(TIMEOUT_MS, () -> AbstractRelayIT.board.relayed() >= relayedBefore + 2,
+                () -> "not relayed: " + AbstractRelayIT.board.status());
 
         AbstractRelayIT.simulated.setWifi(false);
         AbstractRelayIT.console.awaitLineContaining("MQTT: WAITING_FOR_NETWORK", TIMEOUT_MS);

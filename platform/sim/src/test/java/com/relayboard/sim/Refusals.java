@@ -8,7 +8,6 @@ import static org.junit.Assert.assertTrue;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -59,15 +58,9 @@ final class Refusals {
         LcdImages.awaitNotice(png, lifecycle + ": " + reason, LcdScreen.ERROR_TEXT, AbstractRelayIT.TIMEOUT_MS);
         awaitLed(LedIndicator.ERROR);
 
-        long deadline = System.currentTimeMillis() + REFUSALS_TIMEOUT_MS;
-        while (console.count(prefix) < before + refusals) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("fewer than " + refusals + " refusals \"" + reason + "\" in "
-                        + REFUSALS_TIMEOUT_MS
-                        + " ms:\n" + console.text());
-            }
-            Thread.sleep(50);
-        }
+        Poll.until(REFUSALS_TIMEOUT_MS, () -> console.count(prefix) >= before + refusals,
+                () -> "fewer than " + refusals + " refusals \"" + reason + "\" in " + REFUSALS_TIMEOUT_MS + " ms:\n"
+                        + console.text());
         List<Long> delays = new ArrayList<>();
         for (String line : console.lines()) {
             int at = line.indexOf(prefix);
@@ -92,34 +85,25 @@ final class Refusals {
     }
 
     /**
-     * Boots a board with {@code settings}, which it must refuse at start with {@code line}: once on the console,
+     * Boots a board in {@code room} with {@code settings}, which it must refuse at start with {@code line}: once on the console,
      * whole on the LCD, and the light in the error colour.
      */
-    static void assertRefusedAtStart(Properties settings, String line) throws Exception {
-        ConsoleCapture console = ConsoleCapture.install();
-        File png = new File(Files.createTempDirectory("lcd").toFile(), "lcd.png");
-        SimulatedBoard simulated = new SimulatedBoard(settings, png);
-        try {
-            assertNull("the board must refuse to start", simulated.start());
-            console.awaitLine(line, AbstractRelayIT.TIMEOUT_MS);
-            assertEquals("one line, not a stack trace", 1, console.count("Configuration error"));
-            LcdImages.awaitWholeNotice(png, line, LcdScreen.ERROR_TEXT, AbstractRelayIT.TIMEOUT_MS);
-            assertEquals(LedIndicator.ERROR, HostLeds.rgb());
-        } finally {
-            simulated.stop();
-        }
+    static void assertRefusedAtStart(BoardRoom room, Properties settings, String line) throws Exception {
+        ConsoleCapture console = room.console();
+        File png = room.lcdPng();
+        room.board(settings);
+        assertNull("the board must refuse to start", room.start());
+        console.awaitLine(line, AbstractRelayIT.TIMEOUT_MS);
+        assertEquals("one line, not a stack trace", 1, console.count("Configuration error"));
+        LcdImages.awaitWholeNotice(png, line, LcdScreen.ERROR_TEXT, AbstractRelayIT.TIMEOUT_MS);
+        assertEquals(LedIndicator.ERROR, HostLeds.rgb());
     }
 
     /** Waits for the board's light to show {@code rgb}. */
     static void awaitLed(int rgb) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + AbstractRelayIT.TIMEOUT_MS;
-        while (HostLeds.rgb() != rgb) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the NeoPixel never showed " + Integer.toHexString(rgb) + "; it shows "
+        Poll.until(AbstractRelayIT.TIMEOUT_MS, () -> HostLeds.rgb() == rgb,
+                () -> "the NeoPixel never showed " + Integer.toHexString(rgb) + "; it shows "
                         + Integer.toHexString(HostLeds.rgb()) + " (changes: " + HostLeds.history() + ")");
-            }
-            Thread.sleep(20);
-        }
     }
 
     /**

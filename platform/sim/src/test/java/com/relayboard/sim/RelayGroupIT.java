@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.config.ConfigLoader;
@@ -40,32 +40,21 @@ public class RelayGroupIT {
     private static final Pattern COUNTERS = Pattern.compile("received (\\d+), relayed (\\d+), dropped (\\d+), "
             + "in flight (\\d+)");
 
+    @Rule
+    public final BoardRoom room = new BoardRoom();
+
     private MosquittoBroker mosquitto;
     private final List<BoardProcess> boards = new ArrayList<>();
-    private final List<DesktopPaho.Counter> counters = new ArrayList<>();
-
-    @After
-    public void tearDown() throws Exception {
-        for (BoardProcess board : this.boards) {
-            board.close();
-        }
-        for (DesktopPaho.Counter counter : this.counters) {
-            counter.close();
-        }
-        if (this.mosquitto != null) {
-            this.mosquitto.close();
-        }
-    }
 
     @Test
     public void threeBoardsInAGroup_relayEachMessageOnce_andLoseNoneWhenOneIsKilled() throws Exception {
         // A board killed mid-burst finds its share waiting when it comes back (mosquitto keeps giving a member that
         // is away its turn, see the README): at the default of 1,000 queued messages a client, mosquitto would drop
         // some of them itself, whatever the boards do.
-        this.mosquitto = MosquittoBroker.start("max_queued_messages 10000");
+        this.mosquitto = this.room.mosquitto("max_queued_messages 10000");
         String[] ids = { "relayboard-g1-a", "relayboard-g1-b", "relayboard-g1-c" };
         for (String id : ids) {
-            this.boards.add(BoardProcess.start(id, settings(id, GROUP)));
+            this.boards.add(this.room.boardProcess(id, settings(id, GROUP)));
         }
         for (BoardProcess board : this.boards) {
             // The sources, through the group's shared subscriptions.
@@ -110,7 +99,7 @@ public class RelayGroupIT {
         int atKill = topic3.distinct() - MESSAGES;
         int duplicatesBefore = topic3.duplicates();
         Burst.awaitExit(publisher, BURST_TIMEOUT_MS);
-        this.boards.set(1, BoardProcess.start(ids[1] + "-again", settings(ids[1], GROUP)));
+        this.boards.set(1, this.room.boardProcess(ids[1] + "-again", settings(ids[1], GROUP)));
         boolean none = topic3.awaitDistinct(2 * MESSAGES, BURST_TIMEOUT_MS);
         int duplicates = topic3.duplicates() - duplicatesBefore;
         String crash = (topic3.distinct() - MESSAGES) + " of " + MESSAGES + " on topic3 (" + atKill
@@ -129,10 +118,10 @@ public class RelayGroupIT {
 
     @Test
     public void twoBoardsWithoutAGroup_eachRelaysEverything() throws Exception {
-        this.mosquitto = MosquittoBroker.start();
+        this.mosquitto = this.room.mosquitto();
         String[] ids = { "relayboard-solo-a", "relayboard-solo-b" };
         for (String id : ids) {
-            this.boards.add(BoardProcess.start(id, settings(id, null)));
+            this.boards.add(this.room.boardProcess(id, settings(id, null)));
         }
         for (BoardProcess board : this.boards) {
             board.awaitLine("MQTT: CONNECTED tcp://127.0.0.1:" + this.mosquitto.port()
@@ -162,7 +151,7 @@ public class RelayGroupIT {
     @Test
     public void aBrokerThatRefusesTheSharedSubscription_isSaidOnTheConsoleAndTheLcd_andTheBoardRelaysNothing()
             throws Exception {
-        this.mosquitto = MosquittoBroker.start();
+        this.mosquitto = this.room.mosquitto();
         ConsoleCapture console = ConsoleCapture.install();
         File png = new File(Files.createTempDirectory("lcd").toFile(), "lcd.png");
         try (ShareRefusingProxy refusing = new ShareRefusingProxy(this.mosquitto.port())) {
@@ -195,8 +184,7 @@ public class RelayGroupIT {
     }
 
     private DesktopPaho.Counter counter(String clientId, String topic) throws Exception {
-        DesktopPaho.Counter counter = new DesktopPaho.Counter(this.mosquitto.port(), clientId, topic);
-        this.counters.add(counter);
+        DesktopPaho.Counter counter = this.room.client(new DesktopPaho.Counter(this.mosquitto.port(), clientId, topic));
         return counter;
     }
 
@@ -206,23 +194,20 @@ public class RelayGroupIT {
      * @return received, relayed, dropped, in flight, from the board's {@code status} line
      */
     private static int[] settledCounters(BoardProcess board, long timeoutMs) throws Exception {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        while (true) {
+        String[] line = new String[1];
+        int[][] counts = new int[1][];
+        // Asked every 100 ms: each look is a status command the board answers on its console.
+        Poll.untilEvery(100, timeoutMs, () -> {
             int before = board.lineCount();
             board.send("status");
-            String line = board.awaitLineAfter(before, "| received ", AbstractRelayIT.TIMEOUT_MS);
-            Matcher m = COUNTERS.matcher(line);
-            assertTrue(line, m.find());
-            int[] counts = { Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                    Integer.parseInt(m.group(4)) };
-            if (counts[3] == 0) {
-                assertEquals("received = relayed + dropped: " + line, counts[0], counts[1] + counts[2]);
-                return counts;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("messages still in flight: " + line);
-            }
-            Thread.sleep(100);
-        }
+            line[0] = board.awaitLineAfter(before, "| received ", AbstractRelayIT.TIMEOUT_MS);
+            Matcher m = COUNTERS.matcher(line[0]);
+            assertTrue(line[0], m.find());
+            counts[0] = new int[] { Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)) };
+            return counts[0][3] == 0;
+        }, () -> "messages still in flight: " + line[0]);
+        assertEquals("received = relayed + dropped: " + line[0], counts[0][0], counts[0][1] + counts[0][2]);
+        return counts[0];
     }
 }

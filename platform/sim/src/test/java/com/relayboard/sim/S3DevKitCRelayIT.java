@@ -1,6 +1,5 @@
 package com.relayboard.sim;
 
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 
 import com.relayboard.host.BoardProfile;
@@ -11,10 +10,5 @@ public class S3DevKitCRelayIT extends AbstractRelayIT {
     @BeforeClass
     public static void boot() throws Exception {
         bootBoard(null, BoardProfile.S3_DEVKITC);
-    }
-
-    @AfterClass
-    public static void shutDown() {
-        simulated.stop();
     }
 }

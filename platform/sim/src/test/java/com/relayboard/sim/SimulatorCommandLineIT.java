@@ -70,19 +70,16 @@ public class SimulatorCommandLineIT {
     }
 
     private static void awaitStatus(SimulatorProcess simulator, String fragment) throws Exception {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (true) {
+        String[] status = new String[1];
+        // Asked every 100 ms: each look is a status command.
+        Poll.untilEvery(100, TIMEOUT_MS, () -> {
+            if (status[0] != null) {
+                simulator.forget(status[0]);
+            }
             simulator.send("status");
-            String status = simulator.awaitLine("[simulator] WiFi ");
-            if (status.contains(fragment)) {
-                return;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("status never said \"" + fragment + "\": " + status);
-            }
-            simulator.forget(status);
-            Thread.sleep(100);
-        }
+            status[0] = simulator.awaitLine("[simulator] WiFi ");
+            return status[0].contains(fragment);
+        }, () -> "status never said \"" + fragment + "\": " + status[0]);
     }
 
     private static List<String> words(String command) {

@@ -206,25 +206,12 @@ public class SimulatorFirstRunIT {
     }
 
     private static boolean awaitFileContains(File file, String text) throws Exception {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            if (file.isFile() && Files.readString(file.toPath(), StandardCharsets.UTF_8).contains(text)) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
+        return Poll.withinEvery(50, TIMEOUT_MS,
+                () -> file.isFile() && Files.readString(file.toPath(), StandardCharsets.UTF_8).contains(text));
     }
 
     private static boolean awaitFile(File file) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (!file.isFile()) {
-            if (System.currentTimeMillis() > deadline) {
-                return false;
-            }
-            Thread.sleep(50);
-        }
-        return true;
+        return Poll.within(TIMEOUT_MS, file::isFile);
     }
 
     private static int count(List<String> lines, String fragment) {

@@ -85,20 +85,11 @@ final class SimulatorProcess implements AutoCloseable {
 
     /** @return the first line that contains {@code fragment}, once printed */
     String awaitLine(String fragment) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + this.timeoutMs;
         synchronized (this.lines) {
-            while (true) {
-                String found = find(fragment);
-                if (found != null) {
-                    return found;
-                }
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0) {
-                    throw new AssertionError("the simulator never printed \"" + fragment + "\":\n"
-                            + String.join("\n", this.lines));
-                }
-                this.lines.wait(left);
-            }
+            String[] found = new String[1];
+            Poll.untilNotified(this.lines, this.timeoutMs, () -> (found[0] = find(fragment)) != null,
+                    () -> "the simulator never printed \"" + fragment + "\":\n" + String.join("\n", this.lines));
+            return found[0];
         }
     }
 

@@ -3,18 +3,15 @@ package com.relayboard.sim;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Properties;
 
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
 import com.relayboard.firmware.net.MqttState;
 import com.relayboard.host.net.StationNetwork;
-import com.relayboard.host.paho.mqttv3.MqttClient;
 
 /**
  * Issue 15: the board never asks for a 10th socket (lwIP's 10 on the ESP32 ports, one kept by NET's async_select:
@@ -35,36 +32,8 @@ public class SocketBudgetIT {
     private static final long TIMEOUT_MS = 90000;
     private static final long WIFI_OUTAGE_MS = 3000;
 
-    private MosquittoBroker mosquitto;
-    private TcpProxy proxy;
-    private SimulatedBoard simulated;
-    private MqttClient twin;
-
-    @After
-    public void tearDown() throws Exception {
-        System.out.println("[SocketBudgetIT] " + StationNetwork.get().describe());
-        if (this.twin != null) {
-            try {
-                this.twin.disconnectForcibly(0, 0);
-                this.twin.close();
-            } catch (Exception e) {
-                // taken over by the board again: nothing left to close
-            }
-        }
-        if (this.simulated != null) {
-            // A board refused a socket may be left without a connection: stop it without waiting for ever.
-            Thread stopper = new Thread(this.simulated::stop, "SocketBudgetIT-stop");
-            stopper.setDaemon(true);
-            stopper.start();
-            stopper.join(20000);
-        }
-        if (this.proxy != null) {
-            this.proxy.close();
-        }
-        if (this.mosquitto != null) {
-            this.mosquitto.close();
-        }
-    }
+    @Rule
+    public final BoardRoom room = new BoardRoom();
 
     @Test
     public void deadLinkThenTakeoverThenWifiLossThenBrokerRestart_overTls_neverAskForATenthSocket() throws Exception {
@@ -74,50 +43,51 @@ public class SocketBudgetIT {
         TestCertificates certificates = new TestCertificates();
         TestCertificates.Pair ca = certificates.ca("ca-sockets");
         TestCertificates.Pair server = certificates.server("server-sockets", ca, "localhost", "127.0.0.1");
-        ConsoleCapture console = ConsoleCapture.install();
-        this.mosquitto = MosquittoBroker.start(
+        ConsoleCapture console = this.room.console();
+        // The sockets' story, whatever happened.
+        this.room.report(() -> System.out.println("[SocketBudgetIT] " + StationNetwork.get().describe()));
+        MosquittoBroker mosquitto = this.room.mosquitto(
                 new MosquittoBroker.Options().tls(ca.cert, server.cert, server.key).desktopListener());
-        this.proxy = new TcpProxy(this.mosquitto.port());
-        Properties settings = new Properties();
-        settings.setProperty("relayboard.mqtt.broker", "ssl://localhost:" + this.proxy.port());
+        TcpProxy proxy = this.room.proxy(mosquitto.port());
+        Properties settings = BoardRoom.settings("ssl://localhost:" + proxy.port());
         settings.setProperty("relayboard.mqtt.caCert", ca.cert.getAbsolutePath());
         settings.setProperty("relayboard.mqtt.clientId", CLIENT_ID);
         settings.setProperty("relayboard.mqtt.keepaliveS", Integer.toString(KEEPALIVE_S));
         settings.setProperty("relayboard.mqtt.cleanSession", "false");
         settings.setProperty("relayboard.mqtt.retryMaxS", "2");
-        this.simulated = new SimulatedBoard(settings, new File(Files.createTempDirectory("lcd").toFile(), "lcd.png"));
-        RelayBoard board = this.simulated.start();
+        SimulatedBoard simulated = this.room.board(settings);
+        RelayBoard board = this.room.start();
         awaitReconnects(board, 0, console);
         step("connected over TLS");
 
         // 1. A dead link: the board gives its TLS clients up; it cannot close their sockets, so it disconnects them
         //    before it connects a new session.
-        this.proxy.blackHole();
+        proxy.blackHole();
         console.awaitLineContaining("the link is dead", TIMEOUT_MS);
         awaitReconnects(board, 1, console);
         step("after the dead link");
 
         // 2. At once, another client takes the board's client id over: mosquitto closes the board's receiving
         //    connection, and its other connections are still open when the board reconnects.
-        this.twin = DesktopPaho.connect(this.mosquitto.desktopPort(), CLIENT_ID);
+        this.room.closing(DesktopPaho.closingForcibly(DesktopPaho.connect(mosquitto.desktopPort(), CLIENT_ID)));
         awaitReconnects(board, 2, console);
         step("after the takeover");
 
         // 3. At once, the board's Wi-Fi goes, and comes back.
-        this.simulated.setWifi(false);
+        simulated.setWifi(false);
         Thread.sleep(WIFI_OUTAGE_MS);
-        this.simulated.setWifi(true);
+        simulated.setWifi(true);
         awaitReconnects(board, 3, console);
         step("after the Wi-Fi loss");
 
         // 4. At once, the broker restarts: every TLS connection ends, and the board handshakes again.
-        this.mosquitto.kill();
-        this.mosquitto.restart();
+        mosquitto.kill();
+        mosquitto.restart();
         awaitReconnects(board, 4, console);
         step("after the broker's restart (TLS reconnect)");
 
         // The board relays again.
-        int desktop = this.mosquitto.desktopPort();
+        int desktop = mosquitto.desktopPort();
         DesktopClients.Subscription topic3 = DesktopClients.subscribe(desktop, "/test/topic3", 1, 60, null);
         topic3.awaitSubscribed(TIMEOUT_MS);
         DesktopClients.publish(desktop, "/test/topic1", "after the worst, over TLS");
@@ -137,19 +107,14 @@ public class SocketBudgetIT {
     private static void awaitReconnects(RelayBoard board, int reconnects, ConsoleCapture console)
             throws InterruptedException {
         StationNetwork network = StationNetwork.get();
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (board.reconnects() < reconnects || board.mqttState() != MqttState.CONNECTED) {
+        Poll.until(TIMEOUT_MS, () -> {
             if (network.refusals() > 0) {
                 throw new AssertionError("the board asked for a 10th socket on the way to reconnect " + reconnects
                         + " (on the ESP32 ports NET throws " + StationNetwork.NO_SOCKET_LEFT + " there): "
                         + network.describe());
             }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the board never got to reconnect " + reconnects + " (at "
-                        + board.reconnects() + ", " + board.mqttState() + "); " + network.describe() + "\n"
-                        + console.text());
-            }
-            Thread.sleep(20);
-        }
+            return board.reconnects() >= reconnects && board.mqttState() == MqttState.CONNECTED;
+        }, () -> "the board never got to reconnect " + reconnects + " (at " + board.reconnects() + ", "
+                + board.mqttState() + "); " + network.describe() + "\n" + console.text());
     }
 }

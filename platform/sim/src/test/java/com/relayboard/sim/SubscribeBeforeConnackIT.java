@@ -6,8 +6,8 @@ import static org.junit.Assert.assertTrue;
 import java.net.URI;
 import java.util.List;
 
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 /**
@@ -17,16 +17,15 @@ import org.junit.Test;
  */
 public class SubscribeBeforeConnackIT {
 
+    /** The board {@link AbstractRelayIT} boots, and what surrounds it: closed after the class. */
+    @ClassRule
+    public static final BoardRoom ROOM = AbstractRelayIT.ROOM;
+
     private static final int MESSAGES = 1;
 
     @BeforeClass
     public static void boot() throws Exception {
         AbstractRelayIT.bootBoard(null);
-    }
-
-    @AfterClass
-    public static void shutDown() {
-        AbstractRelayIT.simulated.stop();
     }
 
     @Test

@@ -3,17 +3,14 @@ package com.relayboard.sim;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Properties;
 
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
 import com.relayboard.firmware.net.MqttState;
-import com.relayboard.host.paho.mqttv3.MqttClient;
 import com.relayboard.host.threads.BoardThreads;
 
 /**
@@ -31,79 +28,53 @@ public class ThreadBudgetIT {
     private static final long TIMEOUT_MS = 60000;
     private static final long WIFI_OUTAGE_MS = 3000;
 
-    private MosquittoBroker mosquitto;
-    private TcpProxy proxy;
-    private SimulatedBoard simulated;
-    private MqttClient twin;
-
-    @After
-    public void tearDown() throws Exception {
-        if (this.simulated != null && this.simulated.threads() != null) {
-            System.out.println("[ThreadBudgetIT] " + this.simulated.threads().describePeak());
-        }
-        if (this.twin != null) {
-            try {
-                this.twin.disconnectForcibly(0, 0);
-                this.twin.close();
-            } catch (Exception e) {
-                // taken over by the board again: nothing left to close
-            }
-        }
-        if (this.simulated != null) {
-            // A board whose thread was refused may hang in a connect that never completes (as a real one would):
-            // stop it without waiting for ever, so that the test reports rather than hangs.
-            Thread stopper = new Thread(this.simulated::stop, "ThreadBudgetIT-stop");
-            stopper.setDaemon(true);
-            stopper.start();
-            stopper.join(20000);
-        }
-        if (this.proxy != null) {
-            this.proxy.close();
-        }
-        if (this.mosquitto != null) {
-            this.mosquitto.close();
-        }
-    }
+    @Rule
+    public final BoardRoom room = new BoardRoom();
 
     @Test
     public void deadLinkThenTakeoverThenWifiLoss_stayWithinTheThreadBudget_andTheBoardRelaysAgain() throws Exception {
         assertTrue("the host does not enforce the thread budget: " + BoardThreads.notEnforcedBecause(),
                 BoardThreads.enforced());
-        ConsoleCapture console = ConsoleCapture.install();
-        this.mosquitto = MosquittoBroker.start();
-        this.proxy = new TcpProxy(this.mosquitto.port());
-        Properties settings = new Properties();
-        settings.setProperty("relayboard.mqtt.broker", this.proxy.uri());
+        ConsoleCapture console = this.room.console();
+        MosquittoBroker mosquitto = this.room.mosquitto();
+        TcpProxy proxy = this.room.proxy(mosquitto.port());
+        Properties settings = BoardRoom.settings(proxy.uri());
         settings.setProperty("relayboard.mqtt.clientId", CLIENT_ID);
         settings.setProperty("relayboard.mqtt.keepaliveS", Integer.toString(KEEPALIVE_S));
         settings.setProperty("relayboard.mqtt.cleanSession", "false");
         settings.setProperty("relayboard.mqtt.retryMaxS", "2");
-        this.simulated = new SimulatedBoard(settings, new File(Files.createTempDirectory("lcd").toFile(), "lcd.png"));
-        RelayBoard board = this.simulated.start();
-        BoardThreads threads = this.simulated.threads();
+        SimulatedBoard simulated = this.room.board(settings);
+        // The peak and the threads alive at it, whatever happened (a board over its budget may hang).
+        this.room.report(() -> {
+            if (simulated.threads() != null) {
+                System.out.println("[ThreadBudgetIT] " + simulated.threads().describePeak());
+            }
+        });
+        RelayBoard board = this.room.start();
+        BoardThreads threads = simulated.threads();
         assertEquals(BoardThreads.configuredBudget(), threads.budget());
         awaitReconnects(board, 0, console);
-        int port = this.mosquitto.port();
+        int port = mosquitto.port();
         System.out.println("[ThreadBudgetIT] connected: " + threads.describePeak());
 
         // 1. A dead link: the board gives its clients up (their disconnects wait for a peer that is gone)
         //    and connects a new session.
-        this.proxy.blackHole();
+        proxy.blackHole();
         console.awaitLineContaining("the link is dead", TIMEOUT_MS);
         awaitReconnects(board, 1, console);
         System.out.println("[ThreadBudgetIT] after the dead link: " + threads.live() + " alive; "
                 + threads.describePeak());
 
         // 2. At once, another client takes the board's client id over: mosquitto closes the board's connection.
-        this.twin = DesktopPaho.connect(port, CLIENT_ID);
+        this.room.closing(DesktopPaho.closingForcibly(DesktopPaho.connect(port, CLIENT_ID)));
         awaitReconnects(board, 2, console);
         System.out.println("[ThreadBudgetIT] after the takeover: " + threads.live() + " alive; "
                 + threads.describePeak());
 
         // 3. At once, the board's Wi-Fi goes, and comes back.
-        this.simulated.setWifi(false);
+        simulated.setWifi(false);
         Thread.sleep(WIFI_OUTAGE_MS);
-        this.simulated.setWifi(true);
+        simulated.setWifi(true);
         awaitReconnects(board, 3, console);
         System.out.println("[ThreadBudgetIT] after the Wi-Fi loss: " + threads.live() + " alive; "
                 + threads.describePeak());
@@ -116,28 +87,25 @@ public class ThreadBudgetIT {
         assertTrue(arrived.toString() + "\n" + threads.describePeak(),
                 arrived.contains("after the worst (relay1) (relay2)"));
 
+        // The check that can fail: the host refuses any start at the budget (BoardThreads), so the peak itself
+        // never passes it; a refusal is what overrunning it looks like.
         assertEquals("a thread of the board was refused: " + threads.lastRefusal() + "\n" + threads.describePeak(),
                 0, threads.refusals());
-        assertTrue(threads.describePeak(), threads.peak() <= threads.budget());
+        System.out.println("[ThreadBudgetIT] peak " + threads.peak() + " of " + threads.budget() + " threads");
     }
 
     /** Waits until the board has reconnected {@code reconnects} times and is connected. */
     private void awaitReconnects(RelayBoard board, int reconnects, ConsoleCapture console) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
-        BoardThreads threads = this.simulated.threads();
-        while (board.reconnects() < reconnects || board.mqttState() != MqttState.CONNECTED) {
+        BoardThreads threads = this.room.simulated.threads();
+        Poll.until(TIMEOUT_MS, () -> {
             if (threads.refusals() > 0) {
                 throw new AssertionError("the board overran its thread budget on the way to reconnect " + reconnects
                         + " (the board would throw InternalLimitsError here): " + threads.lastRefusal() + "\n"
                         + threads.describePeak());
             }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the board never got to reconnect " + reconnects + " (at "
-                        + board.reconnects() + ", " + board.mqttState() + "); "
-                        + this.simulated.threads().describePeak() + "\nlast refusal: "
-                        + this.simulated.threads().lastRefusal() + "\n" + console.text());
-            }
-            Thread.sleep(20);
-        }
+            return board.reconnects() >= reconnects && board.mqttState() == MqttState.CONNECTED;
+        }, () -> "the board never got to reconnect " + reconnects + " (at " + board.reconnects() + ", "
+                + board.mqttState() + "); " + threads.describePeak() + "\nlast refusal: " + threads.lastRefusal()
+                + "\n" + console.text());
     }
 }

@@ -62,10 +62,7 @@ public class UartConsoleBurstIT {
         String first = console.awaitLineContaining(SKIPPED, AbstractRelayIT.TIMEOUT_MS);
         int skipped = board.skippedConsoleLines();
         assertTrue("lines skipped: " + skipped, skipped > 0);
-        long deadline = System.currentTimeMillis() + AbstractRelayIT.TIMEOUT_MS;
-        while (saidSkipped(console) < skipped && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
-        }
+        Poll.within(AbstractRelayIT.TIMEOUT_MS, () -> saidSkipped(console) >= skipped);
         assertEquals("the lines saying what was skipped (first: " + first + ")", skipped, saidSkipped(console));
         int[] counters = Burst.awaitSettledCounters(board, AbstractRelayIT.TIMEOUT_MS);
         assertEquals("nothing dropped: " + board.status(), 0, counters[2]);

@@ -3,9 +3,8 @@ package com.relayboard.sim;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
-import java.nio.file.Files;
-import java.util.Properties;
 
+import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
@@ -16,19 +15,16 @@ import com.relayboard.firmware.RelayBoard;
  */
 public class UnknownBrokerHostIT {
 
+    @Rule
+    public final BoardRoom room = new BoardRoom();
+
     @Test
     public void unknownHost_isExplained_andRetriedWithBackoff() throws Exception {
-        ConsoleCapture console = ConsoleCapture.install();
-        File png = new File(Files.createTempDirectory("lcd").toFile(), "lcd.png");
-        Properties settings = new Properties();
-        settings.setProperty("relayboard.mqtt.broker", "tcp://relayboard-broker.invalid:1883");
-        SimulatedBoard simulated = new SimulatedBoard(settings, png);
-        try {
-            RelayBoard board = simulated.start();
-            Refusals.assertExplained(console, png, "MQTT", "unknown broker host \"relayboard-broker.invalid\"");
-            assertTrue("the board still answers: " + board.status(), board.status().contains("MQTT BACKOFF"));
-        } finally {
-            simulated.stop();
-        }
+        ConsoleCapture console = this.room.console();
+        File png = this.room.lcdPng();
+        this.room.board(BoardRoom.settings("tcp://relayboard-broker.invalid:1883"));
+        RelayBoard board = this.room.start();
+        Refusals.assertExplained(console, png, "MQTT", "unknown broker host \"relayboard-broker.invalid\"");
+        assertTrue("the board still answers: " + board.status(), board.status().contains("MQTT BACKOFF"));
     }
 }

@@ -2,6 +2,7 @@ package com.relayboard.sim;
 
 import java.util.Properties;
 
+import org.junit.Rule;
 import org.junit.Test;
 
 /**
@@ -11,11 +12,14 @@ import org.junit.Test;
  */
 public class UnknownKeyIT {
 
+    @Rule
+    public final BoardRoom room = new BoardRoom();
+
     @Test
     public void misspeltBrokerKey_isRefusedOnConsoleAndLcd_namingTheKeyItMeant() throws Exception {
         Properties settings = new Properties();
         settings.setProperty("relayboard.mqtt.brokr", "tcp://127.0.0.1:1");
-        Refusals.assertRefusedAtStart(settings,
+        Refusals.assertRefusedAtStart(this.room, settings,
                 "Configuration error: unknown key relayboard.mqtt.brokr (did you mean relayboard.mqtt.broker?)");
     }
 }

@@ -7,11 +7,10 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Properties;
 
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
@@ -31,39 +30,27 @@ public class WebCompanionCredentialsIT {
     private static final String PASSWORD = "Pw-page-5e1d0b7a";
     private static final String WRONG_PASSWORD = "Pw-wrong-91c24f";
 
+    /** The board, its broker and the web page's server: closed after the class. */
+    @ClassRule
+    public static final BoardRoom ROOM = new BoardRoom();
+
     private static ConsoleCapture console;
     private static MosquittoBroker broker;
-    private static SimulatedBoard simulated;
     private static RelayBoard board;
     private static WebCompanion companion;
 
     @BeforeClass
     public static void boot() throws Exception {
-        console = ConsoleCapture.install();
-        broker = MosquittoBroker.start(new MosquittoBroker.Options().user(USER, PASSWORD).noAnonymous()
+        console = ROOM.console();
+        broker = ROOM.mosquitto(new MosquittoBroker.Options().user(USER, PASSWORD).noAnonymous()
                 .websocketListener());
-        Properties settings = new Properties();
-        settings.setProperty("relayboard.mqtt.broker", broker.uri());
+        Properties settings = BoardRoom.settings(broker.uri());
         settings.setProperty("relayboard.mqtt.username", USER);
         settings.setProperty("relayboard.mqtt.password", PASSWORD);
-        simulated = new SimulatedBoard(settings, new File(Files.createTempDirectory("lcd").toFile(), "lcd.png"));
-        board = simulated.start();
-        AbstractRelayIT.awaitConnected(board, console, TIMEOUT_MS);
+        board = ROOM.startConnected(settings);
         companion = new WebCompanion(BrowserPage.WEB_DIR);
+        ROOM.closing(companion::stop);
         companion.start(EmbeddedBroker.freePort());
-    }
-
-    @AfterClass
-    public static void shutDown() throws Exception {
-        if (companion != null) {
-            companion.stop();
-        }
-        if (simulated != null) {
-            simulated.stop();
-        }
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     /** @return how many CONNECTs mosquitto has refused as not authorized, over the whole class */

@@ -13,8 +13,8 @@ import static org.junit.Assert.assertTrue;
 import java.io.File;
 import java.util.List;
 
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 import com.relayboard.firmware.ui.LedIndicator;
@@ -30,17 +30,16 @@ public class WebCompanionIT {
 
     private static WebCompanion companion;
 
+    /** The board {@link AbstractRelayIT} boots, and what surrounds it: closed after the class. */
+    @ClassRule
+    public static final BoardRoom ROOM = AbstractRelayIT.ROOM;
+
     @BeforeClass
     public static void boot() throws Exception {
         bootBoard(null);
         companion = new WebCompanion(BrowserPage.WEB_DIR);
+        ROOM.closing(companion::stop);
         companion.start(EmbeddedBroker.freePort());
-    }
-
-    @AfterClass
-    public static void shutDown() {
-        companion.stop();
-        simulated.stop();
     }
 
     private static String ledSetTopic() {

@@ -5,8 +5,8 @@ import static org.junit.Assert.assertEquals;
 
 import java.util.List;
 
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 import com.relayboard.firmware.ui.LedIndicator;
@@ -16,14 +16,13 @@ import com.relayboard.host.led.HostLeds;
 /** LED control on the ESP-WROVER-KIT's one red LED: the level is its steady brightness, a colour is refused. */
 public class WroverKitLedControlIT {
 
+    /** The board {@link AbstractRelayIT} boots, and what surrounds it: closed after the class. */
+    @ClassRule
+    public static final BoardRoom ROOM = AbstractRelayIT.ROOM;
+
     @BeforeClass
     public static void boot() throws Exception {
         AbstractRelayIT.bootBoard(null, BoardProfile.WROVER_KIT);
-    }
-
-    @AfterClass
-    public static void shutDown() {
-        AbstractRelayIT.simulated.stop();
     }
 
     @Test
