@@ -51,6 +51,13 @@ public final class RelayBoard {
 
     public static final String VERSION = "0.3.0";
     /**
+     * The name of the board's loop thread, its event loop: nothing on it may wait for the network. It marks the
+     * thread without any API beyond {@code Thread}'s: the host platform's MicroPaho refuses a blocking connect,
+     * subscribe or publish from a thread of this name, as HiveMQ's client checks its event loop, so a test fails
+     * wherever loop code would block on the broker.
+     */
+    public static final String LOOP_THREAD_NAME = "relayboard-loop";
+    /**
      * Relayed messages waiting to be published at most. Beyond this the board takes no more messages
      * and the broker keeps them: the outbox is the board's whole buffer.
      */
@@ -101,7 +108,7 @@ public final class RelayBoard {
         this.ledControl = new LedControl(led, this.console, screen);
         this.path.takeCommands(this.ledTopic, this.ledControl);
         LedChannel ledChannel = new LedChannel(this.ledControl, this.ledTopic, config.ledStateTopic(), this.session,
-                clock, this.console, this.presenter);
+                this.worker, clock, this.console, this.presenter);
         this.wifi = new WifiConnectManager(radio, config.wifiSsid(), config.wifiPassword(), config.wifiSecurity(),
                 new Backoff(WifiConnectManager.RETRY_INITIAL_MS, WifiConnectManager.RETRY_MAX_MS, random),
                 ledChannel);
@@ -122,7 +129,7 @@ public final class RelayBoard {
         if (!startParts()) {
             return;
         }
-        this.loopThread = new Thread(this.loop, "relayboard-loop");
+        this.loopThread = new Thread(this.loop, LOOP_THREAD_NAME);
         this.loopThread.start();
     }
 

@@ -64,6 +64,8 @@ public final class MqttLink {
     private final JobRunner worker;
     /** The connect attempt on the worker, or {@code null}. */
     private ConnectAttempt attempt;
+    /** The probe handed to the worker and not yet looked at, or {@code null}. */
+    private Probe probe;
 
     // Volatile: the board's status line reads these from other threads.
     private volatile MqttState state = MqttState.WAITING_FOR_NETWORK;
@@ -290,15 +292,64 @@ public final class MqttLink {
                     + Durations.seconds(this.keepAliveMs) + "): the link is dead", "", false, nowMs);
         } else if (!this.probeSent && silentMs >= this.keepAliveMs / 2) {
             this.probeSent = true;
-            try {
-                this.session.publish(this.probeTopic, PROBE_PAYLOAD, 0, false);
-            } catch (BrokerException e) {
-                if (e.isBusy()) {
-                    return; // Publishes in progress: the broker's acknowledgements will be heard.
-                }
-                giveUp();
-                linkEnded("probing the link failed: " + e.getMessage(), "", false, nowMs);
+            Probe probe = new Probe(this.connections);
+            if (this.worker.submit(probe)) {
+                this.probe = probe;
             }
+        }
+        checkProbe(nowMs);
+    }
+
+    /** Acts on the probe's failure, once the worker has published it (or failed to). */
+    private void checkProbe(long nowMs) {
+        Probe sent = this.probe;
+        if (sent == null || !sent.isDone()) {
+            return;
+        }
+        this.probe = null;
+        String failure = sent.failure();
+        if (failure != null && sent.connection == this.connections && this.state == MqttState.CONNECTED) {
+            giveUp();
+            linkEnded("probing the link failed: " + failure, "", false, nowMs);
+        }
+    }
+
+    /**
+     * The probe's publish, on the worker: QoS 0, but a write to a socket whose link is gone may still wait for
+     * room in the send buffer, and the loop waits for nothing. A busy client is no failure: publishes are in
+     * progress, and the broker's acknowledgements will be heard.
+     */
+    private final class Probe implements Runnable {
+
+        /** The connection it probes: its failure says nothing about a later one. */
+        final int connection;
+        private boolean done;
+        private String failure;
+
+        Probe(int connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void run() {
+            String failed = null;
+            try {
+                MqttLink.this.session.publish(MqttLink.this.probeTopic, PROBE_PAYLOAD, 0, false);
+            } catch (BrokerException e) {
+                failed = e.isBusy() ? null : e.getMessage();
+            }
+            synchronized (this) {
+                this.failure = failed;
+                this.done = true;
+            }
+        }
+
+        synchronized boolean isDone() {
+            return this.done;
+        }
+
+        synchronized String failure() {
+            return this.failure;
         }
     }
 

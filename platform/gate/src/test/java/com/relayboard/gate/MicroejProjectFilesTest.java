@@ -413,8 +413,8 @@ public class MicroejProjectFilesTest {
         long outboxBytes = productConstant("src/main/java/com/relayboard/firmware/RelayBoard.java", "OUTBOX_MAX_BYTES");
         long reportBytes = productConstant("src/main/java/com/relayboard/firmware/BoardEvents.java", "REPORT_CAPACITY")
                 * productConstant("src/main/java/com/relayboard/firmware/relay/MessageReport.java", "MAX_PAYLOAD_BYTES");
-        // Two bytes a char: Java strings on the board are UTF-16.
-        long consoleBytes = 2 * productConstant("src/main/java/com/relayboard/firmware/SerialConsole.java", "MAX_CHARS");
+        // The console holds its lines as encoded bytes (MAX_BYTES), not as strings.
+        long consoleBytes = productConstant("src/main/java/com/relayboard/firmware/SerialConsole.java", "MAX_BYTES");
         long maxPayload = Long.parseLong(load(root.resolve("src/main/resources/relayboard.properties.list"))
                 .getProperty("relayboard.mqtt.maxPayloadBytes").trim());
         long retainedTarget = 64 * 1024;
