@@ -1,7 +1,7 @@
 package com.relayboard.firmware;
 
-import com.relayboard.firmware.relay.MessageReport;
-import com.relayboard.firmware.relay.PathEvents;
+import com.relayboard.firmware.path.MessageReport;
+import com.relayboard.firmware.path.PathEvents;
 
 import ej.bon.Util;
 

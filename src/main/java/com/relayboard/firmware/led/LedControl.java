@@ -1,7 +1,7 @@
 package com.relayboard.firmware.led;
 
 
-import com.relayboard.firmware.relay.Commands;
+import com.relayboard.firmware.path.Commands;
 import com.relayboard.firmware.ui.BoardScreen;
 import com.relayboard.firmware.ui.Console;
 import com.relayboard.firmware.ui.LedIndicator;

@@ -59,7 +59,8 @@ public final class MqttLink {
     private final String probeTopic;
     private final long keepAliveMs;
     private final Backoff backoff;
-    private final Outbox outbox;
+    /** The publisher above: open while a connection is up. */
+    private final PublishGate outbox;
     private final LifecycleListener listener;
     private final JobRunner worker;
     /** The connect attempt on the worker, or {@code null}. */
@@ -95,7 +96,7 @@ public final class MqttLink {
      *            the MQTT keepalive; the board notices a dead link within this long; 0: never probe
      */
     public MqttLink(BrokerSession session, String brokerUri, String clientId, String[] filters, int qos,
-            String statusTopic, String probeTopic, int keepAliveS, Backoff backoff, Outbox outbox,
+            String statusTopic, String probeTopic, int keepAliveS, Backoff backoff, PublishGate outbox,
             LifecycleListener listener, JobRunner worker) {
         this.worker = worker;
         this.session = session;
@@ -377,9 +378,9 @@ public final class MqttLink {
             this.attempt = null;
         }
         // After the cancel: the attempt may have set the outbox online before it was given up.
-        this.outbox.setOnline(false);
+        this.outbox.close();
         this.session.abandon();
-        this.outbox.replaceStuckPublisher();
+        this.outbox.abandonInFlight();
     }
 
     /** @param how what the state line puts before the reason */
@@ -535,7 +536,7 @@ public final class MqttLink {
         /** Sets the outbox online, unless the loop gave this attempt up meanwhile. */
         private synchronized void goOnline() {
             if (!this.cancelled) {
-                MqttLink.this.outbox.setOnline(true);
+                MqttLink.this.outbox.open();
             }
         }
 
@@ -553,7 +554,7 @@ public final class MqttLink {
     }
 
     private void goOffline(String reason) {
-        this.outbox.setOnline(false);
+        this.outbox.close();
         if (this.state == MqttState.CONNECTED) {
             this.lastDisconnectReason = reason;
         }

@@ -16,10 +16,6 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 
-import com.relayboard.firmware.config.Config;
-import com.relayboard.firmware.relay.Relay;
-import com.relayboard.firmware.relay.Topics;
-
 import ej.bon.Util;
 
 /**
@@ -95,6 +91,8 @@ public final class PahoBrokerSession implements BrokerSession {
      * receiving connection i, those beyond the last to the first.
      */
     private final String[] sources;
+    /** The relay group the sources are shared in, or {@code null}. */
+    private final String relayGroup;
     private final boolean withCredentials;
     /** The QoS the board subscribes with. */
     private final int qos;
@@ -111,13 +109,21 @@ public final class PahoBrokerSession implements BrokerSession {
     /** Connect attempts up to this one were given up: their clients must not become the current ones. */
     private int abandonedUpTo;
 
-    /** @param worker where the clients given up are closed, off the caller's thread */
-    public PahoBrokerSession(Config config, final BrokerListener listener, JobRunner worker) {
+    /**
+     * @param sources
+     *            the relay's source filters as subscribed, in rule order ({@code $share/<group>/<source>} with a
+     *            relay group): the i-th gets lane i
+     * @param worker
+     *            where the clients given up are closed, off the caller's thread
+     */
+    public PahoBrokerSession(SessionSettings config, String[] sources, final BrokerListener listener,
+            JobRunner worker) {
         this.worker = worker;
         this.brokerHost = config.brokerHost();
         this.brokerPort = config.brokerPort();
         this.clientId = config.clientId();
-        this.sources = new Relay(config.rules(), config.qos()).subscriptionFilters(config.relayGroup());
+        this.sources = sources.clone();
+        this.relayGroup = config.relayGroup();
         this.withCredentials = config.username() != null;
         this.qos = config.qos();
         this.brokerUri = config.brokerUri();
@@ -148,7 +154,7 @@ public final class PahoBrokerSession implements BrokerSession {
      * @param tls the TLS sockets of an {@code ssl://} broker, or {@code null} for {@code tcp://}
      * @param plain the plain sockets of a {@code tcp://} broker, or {@code null}
      */
-    private static MqttConnectOptions options(Config config, SSLSocketFactory tls, SocketFactory plain,
+    private static MqttConnectOptions options(SessionSettings config, SSLSocketFactory tls, SocketFactory plain,
             boolean cleanSession) {
         MqttConnectOptions options = new MqttConnectOptions();
         MicroPahoCalls.setKeepAliveInterval(options, config.keepAliveS());
@@ -248,7 +254,8 @@ public final class PahoBrokerSession implements BrokerSession {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            String group = Topics.shareGroupOf(filter);
+            // With a relay group every source is a shared subscription (the board's own topics never are).
+            String group = isSource(filter) ? this.relayGroup : null;
             if (MicroPahoCalls.reasonCode(e) == MicroPahoCalls.SUBACK_FAILURE && group != null) {
                 // Relaying the sources unshared instead would give each message to every board of the group.
                 throw new BrokerException("Relay group \"" + group + "\": the broker refused the shared subscription "
@@ -260,6 +267,15 @@ public final class PahoBrokerSession implements BrokerSession {
             }
             throw new BrokerException("subscribing to " + filter + " failed: " + describe(e), false);
         }
+    }
+
+    private boolean isSource(String filter) {
+        for (String source : this.sources) {
+            if (source.equals(filter)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -1,9 +1,9 @@
-package com.relayboard.firmware.relay;
+package com.relayboard.firmware.path;
 
 import com.relayboard.firmware.net.BrokerListener;
 import com.relayboard.firmware.net.DeliveryReceipt;
-import com.relayboard.firmware.net.Outbox;
-import com.relayboard.firmware.net.OutboxListener;
+import com.relayboard.firmware.relay.Relay;
+import com.relayboard.firmware.relay.RelayRule;
 
 /**
  * The message path: receive, relay, publish, acknowledge. Runs on the client's delivery threads and
@@ -107,9 +107,20 @@ public final class MessagePath implements BrokerListener, OutboxListener {
                     payload.length + " bytes is over relayboard.mqtt.maxPayloadBytes (" + this.maxPayloadBytes + ")"));
             return DeliveryReceipt.SAFE_NOW;
         }
-        OutgoingMessage copy = this.relay.relay(rule, payload, qos > 0);
+        OutgoingMessage copy = relayedCopy(this.relay, rule, payload, qos > 0);
         return new RelayReceipt(copy, new MessageReport(MessageReport.Kind.RELAYED, topic, payload, rule.number(),
                 null));
+    }
+
+    /**
+     * @param holdsAcknowledgement
+     *            whether the original is acknowledged only once this copy is published
+     * @return the message to publish for {@code payload} under {@code rule}, at the relay's QoS
+     */
+    public static OutgoingMessage relayedCopy(Relay relay, RelayRule rule, byte[] payload,
+            boolean holdsAcknowledgement) {
+        return new OutgoingMessage(rule.to(), rule.relayedPayload(payload), relay.qos(), rule.number(),
+                holdsAcknowledgement);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package com.relayboard.firmware.relay;
+package com.relayboard.firmware.path;
 
 /**
  * The message path's counts, kept so that at any moment

@@ -1,7 +1,9 @@
-package com.relayboard.firmware.net;
+package com.relayboard.firmware.path;
 
-import com.relayboard.firmware.relay.OutgoingMessage;
-import com.relayboard.firmware.relay.OutgoingMessage.Outcome;
+import com.relayboard.firmware.net.BrokerException;
+import com.relayboard.firmware.net.BrokerSession;
+import com.relayboard.firmware.net.PublishGate;
+import com.relayboard.firmware.path.OutgoingMessage.Outcome;
 
 import ej.bon.Util;
 
@@ -26,7 +28,7 @@ import ej.bon.Util;
  * that publisher behind and starts a new one, which publishes the same message again on the next
  * connection; the old one, whenever its publish returns, leaves the outbox alone and ends.
  */
-public final class Outbox implements Runnable {
+public final class Outbox implements Runnable, PublishGate {
 
     /** Connections on which one message failed, before it is dropped. */
     public static final int MAX_ATTEMPTS = 5;
@@ -152,7 +154,6 @@ public final class Outbox implements Runnable {
         return this.ring.length;
     }
 
-    /** Called by the loop: publishing may go on only while the link is connected and subscribed. */
     /**
      * @return how many times a publisher began to wait with messages queued (the link offline, or a failed
      *         publish waiting for the reconnect): once it has, it publishes nothing until the link changes, which
@@ -163,8 +164,23 @@ public final class Outbox implements Runnable {
     }
 
     /** @return whether the publisher may publish: the link is up */
-    synchronized boolean isOnline() {
+    public synchronized boolean isOnline() {
         return this.online;
+    }
+
+    @Override
+    public void open() {
+        setOnline(true);
+    }
+
+    @Override
+    public void close() {
+        setOnline(false);
+    }
+
+    @Override
+    public void abandonInFlight() {
+        replaceStuckPublisher();
     }
 
     public synchronized void setOnline(boolean online) {
