@@ -10,9 +10,11 @@ public interface BrokerListener {
      * A message arrived. The session acknowledges it (QoS 1) only once the returned receipt is
      * {@link DeliveryReceipt.State#SAFE safe}, waiting for it on the delivery thread.
      *
+     * @param lane
+     *            the lane the message came on: its relayed copy leaves on that lane's publishing connection
      * @return what the delivery thread waits on; {@link DeliveryReceipt#SAFE_NOW} when nothing is held
      */
-    DeliveryReceipt onMessage(String topic, byte[] payload, int qos);
+    DeliveryReceipt onMessage(Lane lane, String topic, byte[] payload, int qos);
 
     /**
      * @param closedByBroker

@@ -2,6 +2,7 @@ package com.relayboard.firmware.path;
 
 import com.relayboard.firmware.net.BrokerListener;
 import com.relayboard.firmware.net.DeliveryReceipt;
+import com.relayboard.firmware.net.Lane;
 import com.relayboard.firmware.relay.Relay;
 import com.relayboard.firmware.relay.RelayRule;
 
@@ -84,7 +85,7 @@ public final class MessagePath implements BrokerListener, OutboxListener {
     // BrokerListener: on the receiving connection's delivery thread.
 
     @Override
-    public DeliveryReceipt onMessage(String topic, byte[] payload, int qos) {
+    public DeliveryReceipt onMessage(Lane lane, String topic, byte[] payload, int qos) {
         heard();
         if (topic.equals(this.probeTopic)) {
             return DeliveryReceipt.SAFE_NOW;
@@ -107,7 +108,7 @@ public final class MessagePath implements BrokerListener, OutboxListener {
                     payload.length + " bytes is over relayboard.mqtt.maxPayloadBytes (" + this.maxPayloadBytes + ")"));
             return DeliveryReceipt.SAFE_NOW;
         }
-        OutgoingMessage copy = relayedCopy(this.relay, rule, payload, qos > 0);
+        OutgoingMessage copy = relayedCopy(this.relay, rule, payload, qos > 0, lane);
         return new RelayReceipt(copy, new MessageReport(MessageReport.Kind.RELAYED, topic, payload, rule.number(),
                 null));
     }
@@ -119,8 +120,14 @@ public final class MessagePath implements BrokerListener, OutboxListener {
      */
     public static OutgoingMessage relayedCopy(Relay relay, RelayRule rule, byte[] payload,
             boolean holdsAcknowledgement) {
+        return relayedCopy(relay, rule, payload, holdsAcknowledgement, null);
+    }
+
+    /** As {@link #relayedCopy(Relay, RelayRule, byte[], boolean)}, leaving on {@code lane}, the original's. */
+    static OutgoingMessage relayedCopy(Relay relay, RelayRule rule, byte[] payload, boolean holdsAcknowledgement,
+            Lane lane) {
         return new OutgoingMessage(rule.to(), rule.relayedPayload(payload), relay.qos(), rule.number(),
-                holdsAcknowledgement);
+                holdsAcknowledgement, lane);
     }
 
     @Override

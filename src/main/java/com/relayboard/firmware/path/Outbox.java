@@ -2,6 +2,7 @@ package com.relayboard.firmware.path;
 
 import com.relayboard.firmware.net.BrokerException;
 import com.relayboard.firmware.net.BrokerSession;
+import com.relayboard.firmware.net.Lane;
 import com.relayboard.firmware.net.PublishGate;
 import com.relayboard.firmware.path.OutgoingMessage.Outcome;
 
@@ -101,7 +102,8 @@ public final class Outbox implements Runnable, PublishGate {
      * Publishes the message on the calling thread when the link is online and nothing is queued (so
      * order holds); otherwise queues it as {@link #offer(OutgoingMessage, long)} does. Publishing on the
      * caller's thread saves the hand-over to the publisher and back, which is most of a relayed message's
-     * time, and lets each lane publish on its own connection. Several delivery threads
+     * time. Each message leaves on its own lane ({@link OutgoingMessage#lane()}, its original's), here or on the
+     * publisher, so a queued copy keeps its lane too. Several delivery threads
      * (one per receiving connection, each with its own sources) may send at once: each waits for its
      * own copy before it takes its next message, so each source's order holds. A publish that fails
      * here is queued, and the publisher retries it as any other.
@@ -119,7 +121,7 @@ public final class Outbox implements Runnable, PublishGate {
         }
         boolean published = false;
         try {
-            this.session.publish(message.topic(), message.payload(), message.qos(), false);
+            laneOf(message).publish(message.topic(), message.payload(), message.qos(), false);
             published = true;
         } catch (BrokerException e) {
             // Queued below, for the publisher to retry as any other. A busy client is no failure.
@@ -135,6 +137,11 @@ public final class Outbox implements Runnable, PublishGate {
             return true;
         }
         return message.outcome() != Outcome.PENDING || offer(message, timeoutMs);
+    }
+
+    /** @return the lane {@code message} leaves on: its original's, or the session's first for the board's own */
+    private Lane laneOf(OutgoingMessage message) {
+        return message.lane() != null ? message.lane() : this.session;
     }
 
     private boolean hasRoomFor(OutgoingMessage message) {
@@ -284,7 +291,7 @@ public final class Outbox implements Runnable, PublishGate {
                 this.inFlight = message;
             }
             try {
-                this.session.publish(message.topic(), message.payload(), message.qos(), false);
+                laneOf(message).publish(message.topic(), message.payload(), message.qos(), false);
                 boolean mine;
                 synchronized (this) {
                     if (myEpoch != this.epoch) {

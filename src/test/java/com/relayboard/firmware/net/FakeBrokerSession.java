@@ -155,7 +155,7 @@ public final class FakeBrokerSession implements BrokerSession {
         synchronized (this) {
             target = this.listener;
         }
-        DeliveryReceipt receipt = target.onMessage(topic, payload, qos);
+        DeliveryReceipt receipt = target.onMessage(this, topic, payload, qos);
         long deadline = System.currentTimeMillis() + DELIVERY_TIMEOUT_MS;
         try {
             while (System.currentTimeMillis() < deadline) {
@@ -177,7 +177,7 @@ public final class FakeBrokerSession implements BrokerSession {
         synchronized (this) {
             target = this.listener;
         }
-        return target.onMessage(topic, payload, qos);
+        return target.onMessage(this, topic, payload, qos);
     }
 
     /** Reports the connection lost (not closed by the broker), as the client's callback thread would. */
