@@ -28,8 +28,39 @@ import ej.bon.Util;
  * client itself gives up. When the board gives such a link up, {@link #replaceStuckPublisher()} leaves
  * that publisher behind and starts a new one, which publishes the same message again on the next
  * connection; the old one, whenever its publish returns, leaves the outbox alone and ends.
+ *
+ * <p>The current publisher's lifecycle ({@link PublisherState}); each {@link #step(int)} moves it on once, and
+ * waits at most once:
+ *
+ * <pre>
+ *   OFFLINE --the link opens the gate, nothing queued--&gt; IDLE
+ *      +-----the link opens the gate, messages queued--&gt; PUBLISHING
+ *   IDLE --a message queued--&gt; PUBLISHING
+ *      +--the link closes the gate--&gt; OFFLINE
+ *   PUBLISHING --acknowledged, dropped after MAX_ATTEMPTS, withdrawn, or the client busy--&gt; IDLE or PUBLISHING
+ *      |-------failed, the link gone or going--&gt; AWAITING_RECONNECT
+ *      +-------the link given up while the publish is stuck (abandonInFlight)--&gt; left behind: a new publisher
+ *              starts OFFLINE and publishes the same message again
+ *   AWAITING_RECONNECT --a new connection, or RETRY_WHILE_ONLINE_MS with the link still up--&gt; OFFLINE, IDLE
+ *                        or PUBLISHING
+ *   any --stop()--&gt; STOPPED
+ * </pre>
  */
 public final class Outbox implements Runnable, PublishGate {
+
+    /** The publisher's lifecycle: see the class comment for the transitions. */
+    public enum PublisherState {
+        /** The link is down: messages wait, queued. */
+        OFFLINE,
+        /** The link is up and nothing is queued. */
+        IDLE,
+        /** A publish is in progress (blocking until the broker's acknowledgement). */
+        PUBLISHING,
+        /** A publish failed: the publisher waits for the next connection before it tries again. */
+        AWAITING_RECONNECT,
+        /** Stopped: the publisher has ended, and the outbox takes nothing more. */
+        STOPPED
+    }
 
     /** Connections on which one message failed, before it is dropped. */
     public static final int MAX_ATTEMPTS = 5;
@@ -55,6 +86,8 @@ public final class Outbox implements Runnable, PublishGate {
     /** What the current publisher is publishing now, or {@code null}. */
     private OutgoingMessage inFlight;
     private Thread publisher;
+    /** The current publisher's state. */
+    private PublisherState publisherState = PublisherState.OFFLINE;
 
     public Outbox(int capacity, BrokerSession session, OutboxListener listener) {
         this(capacity, Integer.MAX_VALUE, session, listener);
@@ -226,6 +259,7 @@ public final class Outbox implements Runnable, PublishGate {
      */
     public synchronized OutgoingMessage[] stop() {
         this.stopped = true;
+        this.publisherState = PublisherState.STOPPED;
         OutgoingMessage[] withdrawn = new OutgoingMessage[this.size];
         for (int i = 0; i < withdrawn.length; i++) {
             withdrawn[i] = this.ring[this.head];
@@ -261,81 +295,108 @@ public final class Outbox implements Runnable, PublishGate {
         }
         this.epoch++;
         this.inFlight = null;
+        this.publisherState = this.online ? PublisherState.IDLE : PublisherState.OFFLINE;
         this.publisher = new Thread(this, "relayboard-outbox");
         this.publisher.start();
         notifyAll();
     }
 
-    /** The publisher thread's body. */
+    /** @return the current publisher's state */
+    public synchronized PublisherState publisherState() {
+        return this.publisherState;
+    }
+
+    /** Sets the state, if {@code myEpoch} is still the current publisher's. */
+    private synchronized void enter(int myEpoch, PublisherState next) {
+        if (myEpoch == this.epoch && this.publisherState != PublisherState.STOPPED) {
+            this.publisherState = next;
+        }
+    }
+
+    /** The publisher thread's body: steps until stopped or left behind. */
     @Override
     public void run() {
         int myEpoch;
         synchronized (this) {
             myEpoch = this.epoch;
         }
-        while (true) {
-            OutgoingMessage message;
-            int generation;
-            synchronized (this) {
-                while (!this.stopped && myEpoch == this.epoch && (!this.online || this.size == 0)) {
-                    if (this.size > 0) {
-                        this.holdingWaits++;
-                    }
-                    waitQuietly(0);
+        while (step(myEpoch)) {
+            // Each step publishes at most one message.
+        }
+    }
+
+    /**
+     * One step of the publisher of {@code myEpoch}: waits for the link and a message (OFFLINE, IDLE), publishes the
+     * first message (PUBLISHING), and after a failure waits for the next connection (AWAITING_RECONNECT).
+     *
+     * @return whether to step again: {@code false} once stopped or left behind
+     */
+    private boolean step(int myEpoch) {
+        OutgoingMessage message;
+        int generation;
+        synchronized (this) {
+            while (!this.stopped && myEpoch == this.epoch && (!this.online || this.size == 0)) {
+                if (this.size > 0) {
+                    this.holdingWaits++;
                 }
-                if (this.stopped || myEpoch != this.epoch) {
-                    return;
-                }
-                message = this.ring[this.head];
-                generation = this.onlineGeneration;
-                this.inFlight = message;
+                this.publisherState = this.online ? PublisherState.IDLE : PublisherState.OFFLINE;
+                waitQuietly(0);
             }
-            try {
-                laneOf(message).publish(message.topic(), message.payload(), message.qos(), false);
-                boolean mine;
+            if (this.stopped || myEpoch != this.epoch) {
+                return false;
+            }
+            message = this.ring[this.head];
+            generation = this.onlineGeneration;
+            this.inFlight = message;
+            this.publisherState = PublisherState.PUBLISHING;
+        }
+        try {
+            laneOf(message).publish(message.topic(), message.payload(), message.qos(), false);
+            boolean mine;
+            synchronized (this) {
+                if (myEpoch != this.epoch) {
+                    return false; // Replaced while stuck: the new publisher sends it again (a QoS 1 duplicate).
+                }
+                this.inFlight = null;
+                removeHead(message);
+                mine = message.settle(Outcome.PUBLISHED);
+            }
+            if (mine) {
+                this.listener.published(message);
+            }
+        } catch (BrokerException e) {
+            if (e.isBusy()) {
+                // Not a failure: the client frees its window a moment later. Counted nowhere.
                 synchronized (this) {
-                    if (myEpoch != this.epoch) {
-                        return; // Replaced while stuck: the new publisher sends it again (a QoS 1 duplicate).
+                    if (myEpoch == this.epoch) {
+                        this.inFlight = null;
                     }
-                    this.inFlight = null;
+                    waitQuietly(RETRY_WHEN_BUSY_MS);
+                }
+                return true;
+            }
+            boolean dropped;
+            synchronized (this) {
+                if (myEpoch != this.epoch) {
+                    return false; // Replaced while stuck: the failure belongs to the link given up.
+                }
+                this.inFlight = null;
+                if (message.outcome() != Outcome.PENDING) {
+                    return true; // Withdrawn meanwhile: nothing to retry or report.
+                }
+                dropped = message.countFailure(generation) >= MAX_ATTEMPTS;
+                if (dropped) {
                     removeHead(message);
-                    mine = message.settle(Outcome.PUBLISHED);
+                    message.settle(Outcome.DROPPED);
                 }
-                if (mine) {
-                    this.listener.published(message);
-                }
-            } catch (BrokerException e) {
-                if (e.isBusy()) {
-                    // Not a failure: the client frees its window a moment later. Counted nowhere.
-                    synchronized (this) {
-                        if (myEpoch == this.epoch) {
-                            this.inFlight = null;
-                        }
-                        waitQuietly(RETRY_WHEN_BUSY_MS);
-                    }
-                    continue;
-                }
-                boolean dropped;
-                synchronized (this) {
-                    if (myEpoch != this.epoch) {
-                        return; // Replaced while stuck: the failure belongs to the link given up.
-                    }
-                    this.inFlight = null;
-                    if (message.outcome() != Outcome.PENDING) {
-                        continue; // Withdrawn meanwhile: nothing to retry or report.
-                    }
-                    dropped = message.countFailure(generation) >= MAX_ATTEMPTS;
-                    if (dropped) {
-                        removeHead(message);
-                        message.settle(Outcome.DROPPED);
-                    }
-                }
-                this.listener.publishFailed(message, e.getMessage(), dropped);
-                if (!dropped) {
-                    awaitReconnect(generation);
-                }
+            }
+            this.listener.publishFailed(message, e.getMessage(), dropped);
+            if (!dropped) {
+                enter(myEpoch, PublisherState.AWAITING_RECONNECT);
+                awaitReconnect(generation);
             }
         }
+        return true;
     }
 
     private synchronized void removeHead(OutgoingMessage message) {
