@@ -29,8 +29,8 @@ import com.relayboard.firmware.time.TimeSync;
 import com.relayboard.firmware.time.WallClock;
 import com.relayboard.firmware.ui.BoardScreen;
 import com.relayboard.firmware.ui.LedIndicator;
+import com.relayboard.firmware.util.Deadline;
 
-import ej.bon.Util;
 
 /**
  * The board, put together: the {@link MessagePath} (receive, relay, publish, acknowledge) on the
@@ -233,18 +233,17 @@ public final class RelayBoard {
         }
 
         synchronized boolean await(long timeoutMs) {
-            long deadlineMs = Util.platformTimeMillis() + timeoutMs;
-            long leftMs = timeoutMs;
-            while (!this.done && leftMs > 0) {
-                try {
-                    wait(leftMs);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return this.done;
-                }
-                leftMs = deadlineMs - Util.platformTimeMillis();
+            try {
+                return Deadline.await(this, timeoutMs, new Deadline.Condition() {
+                    @Override
+                    public boolean holds() {
+                        return Goodbye.this.done;
+                    }
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return this.done;
             }
-            return this.done;
         }
 
         synchronized String failure() {

@@ -6,7 +6,8 @@ import com.relayboard.firmware.net.Lane;
 import com.relayboard.firmware.net.PublishGate;
 import com.relayboard.firmware.path.OutgoingMessage.Outcome;
 
-import ej.bon.Util;
+import com.relayboard.firmware.util.Deadline;
+import com.relayboard.firmware.util.Ring;
 
 /**
  * The bounded queue of messages to publish, and the thread that publishes them in order. Messages
@@ -69,12 +70,10 @@ public final class Outbox implements Runnable, PublishGate {
     /** After the client said it is busy (its window of publishes is full), the publisher retries this soon. */
     static final long RETRY_WHEN_BUSY_MS = 1;
 
-    private final OutgoingMessage[] ring;
+    private final Ring<OutgoingMessage> ring;
     private final int maxBytes;
     private final BrokerSession session;
     private final OutboxListener listener;
-    private int head;
-    private int size;
     private int bytes;
     private boolean online;
     private int onlineGeneration;
@@ -98,7 +97,7 @@ public final class Outbox implements Runnable, PublishGate {
      *            most payload bytes held at once; a larger message is taken only into an empty outbox
      */
     public Outbox(int capacity, int maxBytes, BrokerSession session, OutboxListener listener) {
-        this.ring = new OutgoingMessage[capacity];
+        this.ring = new Ring<OutgoingMessage>(capacity);
         this.maxBytes = maxBytes;
         this.session = session;
         this.listener = listener;
@@ -109,8 +108,7 @@ public final class Outbox implements Runnable, PublishGate {
         if (!hasRoomFor(message)) {
             return false;
         }
-        this.ring[(this.head + this.size) % this.ring.length] = message;
-        this.size++;
+        this.ring.offer(message);
         this.bytes += message.payload().length;
         notifyAll();
         return true;
@@ -121,13 +119,13 @@ public final class Outbox implements Runnable, PublishGate {
      *
      * @return whether it was queued; {@code false} on time-out or once the outbox is stopped
      */
-    public synchronized boolean offer(OutgoingMessage message, long timeoutMs) throws InterruptedException {
-        long deadlineMs = Util.platformTimeMillis() + timeoutMs;
-        long leftMs = timeoutMs;
-        while (!this.stopped && !hasRoomFor(message) && leftMs > 0) {
-            wait(leftMs);
-            leftMs = deadlineMs - Util.platformTimeMillis();
-        }
+    public synchronized boolean offer(final OutgoingMessage message, long timeoutMs) throws InterruptedException {
+        Deadline.await(this, timeoutMs, new Deadline.Condition() {
+            @Override
+            public boolean holds() {
+                return Outbox.this.stopped || hasRoomFor(message);
+            }
+        });
         return !this.stopped && offer(message);
     }
 
@@ -147,7 +145,7 @@ public final class Outbox implements Runnable, PublishGate {
     public boolean send(OutgoingMessage message, long timeoutMs) throws InterruptedException {
         int generation;
         synchronized (this) {
-            if (this.stopped || !this.online || this.size > 0 || this.inFlight != null) {
+            if (this.stopped || !this.online || this.ring.size() > 0 || this.inFlight != null) {
                 return offer(message, timeoutMs);
             }
             generation = this.onlineGeneration;
@@ -178,20 +176,20 @@ public final class Outbox implements Runnable, PublishGate {
     }
 
     private boolean hasRoomFor(OutgoingMessage message) {
-        return this.size < this.ring.length
-                && (this.size == 0 || message.payload().length <= this.maxBytes - this.bytes);
+        return !this.ring.isFull()
+                && (this.ring.size() == 0 || message.payload().length <= this.maxBytes - this.bytes);
     }
 
     public synchronized boolean hasRoom() {
-        return this.size < this.ring.length;
+        return !this.ring.isFull();
     }
 
     public synchronized int size() {
-        return this.size;
+        return this.ring.size();
     }
 
     public int capacity() {
-        return this.ring.length;
+        return this.ring.capacity();
     }
 
     /**
@@ -241,12 +239,9 @@ public final class Outbox implements Runnable, PublishGate {
         if (!message.settle(Outcome.WITHDRAWN)) {
             return false;
         }
-        for (int i = 0; i < this.size; i++) {
-            int at = (this.head + i) % this.ring.length;
-            if (this.ring[at] == message) {
-                removeAt(i);
-                break;
-            }
+        int at = this.ring.indexOf(message);
+        if (at >= 0) {
+            removeAt(at);
         }
         notifyAll();
         return true;
@@ -260,10 +255,9 @@ public final class Outbox implements Runnable, PublishGate {
     public synchronized OutgoingMessage[] stop() {
         this.stopped = true;
         this.publisherState = PublisherState.STOPPED;
-        OutgoingMessage[] withdrawn = new OutgoingMessage[this.size];
+        OutgoingMessage[] withdrawn = new OutgoingMessage[this.ring.size()];
         for (int i = 0; i < withdrawn.length; i++) {
-            withdrawn[i] = this.ring[this.head];
-            removeAt(0);
+            withdrawn[i] = removeAt(0);
             withdrawn[i].settle(Outcome.WITHDRAWN);
         }
         notifyAll();
@@ -335,8 +329,8 @@ public final class Outbox implements Runnable, PublishGate {
         OutgoingMessage message;
         int generation;
         synchronized (this) {
-            while (!this.stopped && myEpoch == this.epoch && (!this.online || this.size == 0)) {
-                if (this.size > 0) {
+            while (!this.stopped && myEpoch == this.epoch && (!this.online || this.ring.size() == 0)) {
+                if (this.ring.size() > 0) {
                     this.holdingWaits++;
                 }
                 this.publisherState = this.online ? PublisherState.IDLE : PublisherState.OFFLINE;
@@ -345,7 +339,7 @@ public final class Outbox implements Runnable, PublishGate {
             if (this.stopped || myEpoch != this.epoch) {
                 return false;
             }
-            message = this.ring[this.head];
+            message = this.ring.peek();
             generation = this.onlineGeneration;
             this.inFlight = message;
             this.publisherState = PublisherState.PUBLISHING;
@@ -400,22 +394,17 @@ public final class Outbox implements Runnable, PublishGate {
     }
 
     private synchronized void removeHead(OutgoingMessage message) {
-        if (this.size > 0 && this.ring[this.head] == message) {
+        if (this.ring.peek() == message) {
             removeAt(0);
         }
     }
 
     /** Removes the {@code index}-th queued message, keeping the others in order. */
-    private void removeAt(int index) {
-        OutgoingMessage removed = this.ring[(this.head + index) % this.ring.length];
-        for (int i = index; i > 0; i--) {
-            this.ring[(this.head + i) % this.ring.length] = this.ring[(this.head + i - 1) % this.ring.length];
-        }
-        this.ring[this.head] = null;
-        this.head = (this.head + 1) % this.ring.length;
-        this.size--;
+    private OutgoingMessage removeAt(int index) {
+        OutgoingMessage removed = this.ring.removeAt(index);
         this.bytes -= removed.payload().length;
         notifyAll();
+        return removed;
     }
 
     /**
