@@ -93,10 +93,14 @@ final class LedChannel implements LifecycleListener {
 
         private final BrokerSession session;
         private final JobRunner worker;
-        /** The setting to publish next, or {@code null}: written by the loop, taken by the worker. */
-        private byte[] newest;
-        /** Whether a job is queued that has not yet taken {@link #newest}. */
-        private boolean queued;
+        /**
+         * The newest setting: written by the loop only, read by the worker. Volatile, no lock: the loop writes it
+         * before it reads {@link #queued}, the worker clears {@link #queued} before it reads this, so a setting
+         * written while a job runs is either seen by that job or queues another.
+         */
+        private volatile byte[] newest;
+        /** Whether a job is queued that has not yet read {@link #newest}: set by the loop, cleared by the worker. */
+        private volatile boolean queued;
 
         StatePublish(BrokerSession session, JobRunner worker) {
             this.session = session;
@@ -105,34 +109,22 @@ final class LedChannel implements LifecycleListener {
 
         /** On the loop. @return whether the state will be published (queued now, or merged into a queued job) */
         boolean offer(byte[] state) {
-            synchronized (this) {
-                this.newest = state;
-                if (this.queued) {
-                    return true;
-                }
-                this.queued = true;
+            this.newest = state;
+            if (this.queued) {
+                return true;
             }
+            this.queued = true;
             if (this.worker.submit(this)) {
                 return true;
             }
-            synchronized (this) {
-                this.queued = false;
-                this.newest = null;
-            }
+            this.queued = false;
             return false;
         }
 
         @Override
         public void run() {
-            byte[] state;
-            synchronized (this) {
-                this.queued = false;
-                state = this.newest;
-                this.newest = null;
-            }
-            if (state == null) {
-                return;
-            }
+            this.queued = false;
+            byte[] state = this.newest;
             try {
                 RetainedPublish.publish(this.session, LedChannel.this.stateTopic, state);
             } catch (BrokerException e) {

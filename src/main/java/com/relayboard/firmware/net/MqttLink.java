@@ -324,8 +324,9 @@ public final class MqttLink {
 
         /** The connection it probes: its failure says nothing about a later one. */
         final int connection;
-        private boolean done;
-        private String failure;
+        /** Written by the worker before {@link #done}, read by the loop after it: no lock needed. */
+        private volatile String failure;
+        private volatile boolean done;
 
         Probe(int connection) {
             this.connection = connection;
@@ -339,17 +340,15 @@ public final class MqttLink {
             } catch (BrokerException e) {
                 failed = e.isBusy() ? null : e.getMessage();
             }
-            synchronized (this) {
-                this.failure = failed;
-                this.done = true;
-            }
+            this.failure = failed;
+            this.done = true;
         }
 
-        synchronized boolean isDone() {
+        boolean isDone() {
             return this.done;
         }
 
-        synchronized String failure() {
+        String failure() {
             return this.failure;
         }
     }
