@@ -37,8 +37,6 @@ public final class MessagePath implements BrokerListener, OutboxListener {
     private Commands commands;
     private final RelayCounters counters = new RelayCounters();
     private Outbox outbox;
-    /** Messages (probes included) and publish acknowledgements: anything heard from the broker. */
-    private int heard;
 
     /**
      * @param maxPayloadBytes
@@ -74,12 +72,12 @@ public final class MessagePath implements BrokerListener, OutboxListener {
     }
 
     /** @return how many times the broker was heard (messages and acknowledgements): a change means alive */
-    public synchronized int heardCount() {
-        return this.heard;
+    public int heardCount() {
+        return this.counters.heard();
     }
 
-    private synchronized void heard() {
-        this.heard++;
+    private void heard() {
+        this.counters.countHeard();
     }
 
     // BrokerListener: on the receiving connection's delivery thread.
