@@ -42,10 +42,25 @@ import com.relayboard.firmware.util.Deadline;
  * the screen and flashes the LED; a message on a relay rule's source is published to the rule's
  * target with the rule's suffix. The relay comes first: the console and the screen only show it.
  *
- * <p>Threads: the loop, the outbox's publisher, the console's writer, the Wi-Fi radio's worker (on the
- * device, {@link com.relayboard.firmware.net.EcomWifiRadio}'s, for the blocking join and leave), the
- * {@link NetworkWorker} (connect attempts, closing the clients given up), and MicroPaho's own for each of
- * the session's four connections (see {@link com.relayboard.firmware.net.PahoBrokerSession}).
+ * <p>Threads, each with the reason it cannot share another's (docs/architecture.md; the same list is in
+ * {@code build/common.properties}):
+ * <ul>
+ * <li>{@value #LOOP_THREAD_NAME}, the loop: the board's event loop, which never waits for the network or the UART
+ * (the host's MicroPaho refuses a blocking call from it);</li>
+ * <li>{@code relayboard-net}, the {@link NetworkWorker}: every blocking call of the board's own on the broker
+ * (connect attempts, the status lines, the LED state, the probe, the goodbye, the SNTP request, closing the
+ * clients given up), one at a time;</li>
+ * <li>{@code relayboard-outbox}, the outbox's publisher: publishes the queued relayed copies, each on its own
+ * lane; apart from the worker because a publish stuck on a dead link is left behind with its thread (a new
+ * publisher takes over), which a shared worker could not do;</li>
+ * <li>{@code relayboard-console}, the console's writer: waits on the UART (11.5 kB/s), which must delay neither
+ * the loop nor a connect attempt;</li>
+ * <li>{@code relayboard-wifi}, the radio's worker (on the device, {@link com.relayboard.firmware.net.EcomWifiRadio}'s):
+ * the blocking join and leave, which must not wait behind a connect attempt or a TLS client's polite disconnect
+ * on the network worker;</li>
+ * <li>MicroPaho's own for each of the session's four connections (see
+ * {@link com.relayboard.firmware.net.PahoBrokerSession}): their delivery threads run the message path.</li>
+ * </ul>
  */
 public final class RelayBoard {
 
