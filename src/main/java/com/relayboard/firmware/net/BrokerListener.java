@@ -1,8 +1,10 @@
 package com.relayboard.firmware.net;
 
 /**
- * What the MQTT client's delivery thread reports. Implementations record the event and hand the work
- * on, never publishing on that thread (Paho completes publishes there: it would deadlock).
+ * What the MQTT client's delivery thread reports: the session's port to the message path above it. An
+ * implementation may publish a message's relayed copy from the delivery thread only on the message's {@link Lane}
+ * (whose publishing connection is another client), never on the receiving connection: Paho completes that
+ * connection's publishes on this very thread, which would deadlock.
  */
 public interface BrokerListener {
 
