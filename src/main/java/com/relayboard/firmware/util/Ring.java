@@ -51,7 +51,8 @@ public final class Ring<T> {
     @SuppressWarnings("unchecked")
     public T get(int index) {
         if (index < 0 || index >= this.size) {
-            throw new IndexOutOfBoundsException(index + " of " + this.size);
+            // IllegalArgumentException, not IndexOutOfBoundsException: the allowlist proves the former's constructor only.
+            throw new IllegalArgumentException("index " + index + " of " + this.size);
         }
         return (T) this.items[(this.head + index) % this.items.length];
     }
