@@ -1,7 +1,10 @@
 package com.relayboard.firmware;
 
-import com.relayboard.firmware.relay.MessageReport;
-import com.relayboard.firmware.relay.PathEvents;
+import com.relayboard.firmware.path.MessageReport;
+import com.relayboard.firmware.path.PathEvents;
+
+import com.relayboard.firmware.util.Deadline;
+import com.relayboard.firmware.util.Ring;
 
 import ej.bon.Util;
 
@@ -16,9 +19,14 @@ final class BoardEvents implements PathEvents {
     /** Reports waiting to be shown at most. */
     static final int REPORT_CAPACITY = 16;
 
-    private final MessageReport[] reports = new MessageReport[REPORT_CAPACITY];
-    private int reportsHead;
-    private int reportsSize;
+    private final Ring<MessageReport> reports = new Ring<MessageReport>(REPORT_CAPACITY);
+    /** Whether something arrived since the loop last waited. */
+    private final Deadline.Condition arrived = new Deadline.Condition() {
+        @Override
+        public boolean holds() {
+            return BoardEvents.this.signalled;
+        }
+    };
     /** Reports that found the ring full, since the loop last asked. */
     private int reportsMissed;
     private LinkEvent firstEvent;
@@ -29,12 +37,10 @@ final class BoardEvents implements PathEvents {
 
     @Override
     public synchronized boolean report(MessageReport report) {
-        if (this.reportsSize == REPORT_CAPACITY) {
+        if (!this.reports.offer(report)) {
             this.reportsMissed++;
             return false;
         }
-        this.reports[(this.reportsHead + this.reportsSize) % REPORT_CAPACITY] = report;
-        this.reportsSize++;
         signal();
         return true;
     }
@@ -65,14 +71,7 @@ final class BoardEvents implements PathEvents {
     }
 
     synchronized MessageReport pollReport() {
-        if (this.reportsSize == 0) {
-            return null;
-        }
-        MessageReport report = this.reports[this.reportsHead];
-        this.reports[this.reportsHead] = null;
-        this.reportsHead = (this.reportsHead + 1) % REPORT_CAPACITY;
-        this.reportsSize--;
-        return report;
+        return this.reports.poll();
     }
 
     /** @return how many reports found the ring full since the last call */
@@ -106,14 +105,13 @@ final class BoardEvents implements PathEvents {
      */
     synchronized void await(long timeoutMs) {
         long deadlineMs = Util.platformTimeMillis() + timeoutMs;
-        long leftMs = timeoutMs;
-        while (!this.signalled && leftMs > 0) {
+        while (true) {
             try {
-                wait(leftMs);
+                Deadline.await(this, deadlineMs - Util.platformTimeMillis(), this.arrived);
+                break;
             } catch (InterruptedException e) {
                 this.interrupts++;
             }
-            leftMs = deadlineMs - Util.platformTimeMillis();
         }
         this.signalled = false;
     }

@@ -6,8 +6,8 @@ import com.relayboard.firmware.net.Durations;
 import com.relayboard.firmware.net.MqttLink;
 import com.relayboard.firmware.net.NetworkWatchdog;
 import com.relayboard.firmware.net.WifiConnectManager;
-import com.relayboard.firmware.relay.MessagePath;
-import com.relayboard.firmware.relay.MessageReport;
+import com.relayboard.firmware.path.MessagePath;
+import com.relayboard.firmware.path.MessageReport;
 import com.relayboard.firmware.time.TimeSync;
 import com.relayboard.firmware.ui.LedIndicator;
 

@@ -14,6 +14,8 @@ import com.relayboard.firmware.net.Clock;
 import com.relayboard.firmware.net.EcomWifiRadio;
 import com.relayboard.firmware.net.JobRunner;
 import com.relayboard.firmware.net.PahoBrokerSession;
+import com.relayboard.firmware.net.SessionSettings;
+import com.relayboard.firmware.relay.Relay;
 import com.relayboard.firmware.time.UdpTimeSource;
 import com.relayboard.firmware.time.WallClock;
 import com.relayboard.firmware.ui.BoardScreen;
@@ -97,11 +99,19 @@ public final class Main {
                 new EcomWifiRadio(config.wifiInterface()), new BrokerSessionFactory() {
                     @Override
                     public BrokerSession open(BrokerListener listener, JobRunner worker) {
-                        return new PahoBrokerSession(config, listener, worker);
+                        return new PahoBrokerSession(sessionSettings(config), new Relay(config.rules(), config.qos())
+                                .subscriptionFilters(config.relayGroup()), listener, worker);
                     }
                 }, new UdpTimeSource(monotonic), new ApplicationClock());
         board.start();
         return board;
+    }
+
+    /** @return what the broker session needs of the configuration, as a value */
+    static SessionSettings sessionSettings(Config config) {
+        return new SessionSettings(config.brokerUri(), config.brokerHost(), config.brokerPort(), config.clientId(),
+                config.qos(), config.keepAliveS(), config.cleanSession(), config.username(), config.password(),
+                config.caCert(), config.statusTopic(), config.relayGroup());
     }
 
     private static String describe(NeoPixel light) {

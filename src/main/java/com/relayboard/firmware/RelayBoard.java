@@ -15,13 +15,13 @@ import com.relayboard.firmware.net.MqttLink;
 import com.relayboard.firmware.net.MqttState;
 import com.relayboard.firmware.net.NetworkWorker;
 import com.relayboard.firmware.net.NetworkWatchdog;
-import com.relayboard.firmware.net.Outbox;
+import com.relayboard.firmware.path.Outbox;
 import com.relayboard.firmware.net.WifiConnectManager;
 import com.relayboard.firmware.net.WifiRadio;
 import com.relayboard.firmware.net.WifiState;
-import com.relayboard.firmware.relay.MessagePath;
+import com.relayboard.firmware.path.MessagePath;
 import com.relayboard.firmware.relay.Relay;
-import com.relayboard.firmware.relay.RelayCounters;
+import com.relayboard.firmware.path.RelayCounters;
 import com.relayboard.firmware.relay.RelayRule;
 import com.relayboard.firmware.time.TimeSource;
 import com.relayboard.firmware.time.TimeState;
@@ -29,8 +29,8 @@ import com.relayboard.firmware.time.TimeSync;
 import com.relayboard.firmware.time.WallClock;
 import com.relayboard.firmware.ui.BoardScreen;
 import com.relayboard.firmware.ui.LedIndicator;
+import com.relayboard.firmware.util.Deadline;
 
-import ej.bon.Util;
 
 /**
  * The board, put together: the {@link MessagePath} (receive, relay, publish, acknowledge) on the
@@ -42,14 +42,36 @@ import ej.bon.Util;
  * the screen and flashes the LED; a message on a relay rule's source is published to the rule's
  * target with the rule's suffix. The relay comes first: the console and the screen only show it.
  *
- * <p>Threads: the loop, the outbox's publisher, the console's writer, the Wi-Fi radio's worker (on the
- * device, {@link com.relayboard.firmware.net.EcomWifiRadio}'s, for the blocking join and leave), the
- * {@link NetworkWorker} (connect attempts, closing the clients given up), and MicroPaho's own for each of
- * the session's four connections (see {@link com.relayboard.firmware.net.PahoBrokerSession}).
+ * <p>Threads, each with the reason it cannot share another's (docs/architecture.md; the same list is in
+ * {@code build/common.properties}):
+ * <ul>
+ * <li>{@value #LOOP_THREAD_NAME}, the loop: the board's event loop, which never waits for the network or the UART
+ * (the host's MicroPaho refuses a blocking call from it);</li>
+ * <li>{@code relayboard-net}, the {@link NetworkWorker}: every blocking call of the board's own on the broker
+ * (connect attempts, the status lines, the LED state, the probe, the goodbye, the SNTP request, closing the
+ * clients given up), one at a time;</li>
+ * <li>{@code relayboard-outbox}, the outbox's publisher: publishes the queued relayed copies, each on its own
+ * lane; apart from the worker because a publish stuck on a dead link is left behind with its thread (a new
+ * publisher takes over), which a shared worker could not do;</li>
+ * <li>{@code relayboard-console}, the console's writer: waits on the UART (11.5 kB/s), which must delay neither
+ * the loop nor a connect attempt;</li>
+ * <li>{@code relayboard-wifi}, the radio's worker (on the device, {@link com.relayboard.firmware.net.EcomWifiRadio}'s):
+ * the blocking join and leave, which must not wait behind a connect attempt or a TLS client's polite disconnect
+ * on the network worker;</li>
+ * <li>MicroPaho's own for each of the session's four connections (see
+ * {@link com.relayboard.firmware.net.PahoBrokerSession}): their delivery threads run the message path.</li>
+ * </ul>
  */
 public final class RelayBoard {
 
     public static final String VERSION = "0.3.0";
+    /**
+     * The name of the board's loop thread, its event loop: nothing on it may wait for the network. It marks the
+     * thread without any API beyond {@code Thread}'s: the host platform's MicroPaho refuses a blocking connect,
+     * subscribe or publish from a thread of this name, as HiveMQ's client checks its event loop, so a test fails
+     * wherever loop code would block on the broker.
+     */
+    public static final String LOOP_THREAD_NAME = "relayboard-loop";
     /**
      * Relayed messages waiting to be published at most. Beyond this the board takes no more messages
      * and the broker keeps them: the outbox is the board's whole buffer.
@@ -101,7 +123,7 @@ public final class RelayBoard {
         this.ledControl = new LedControl(led, this.console, screen);
         this.path.takeCommands(this.ledTopic, this.ledControl);
         LedChannel ledChannel = new LedChannel(this.ledControl, this.ledTopic, config.ledStateTopic(), this.session,
-                clock, this.console, this.presenter);
+                this.worker, clock, this.console, this.presenter);
         this.wifi = new WifiConnectManager(radio, config.wifiSsid(), config.wifiPassword(), config.wifiSecurity(),
                 new Backoff(WifiConnectManager.RETRY_INITIAL_MS, WifiConnectManager.RETRY_MAX_MS, random),
                 ledChannel);
@@ -122,7 +144,7 @@ public final class RelayBoard {
         if (!startParts()) {
             return;
         }
-        this.loopThread = new Thread(this.loop, "relayboard-loop");
+        this.loopThread = new Thread(this.loop, LOOP_THREAD_NAME);
         this.loopThread.start();
     }
 
@@ -226,18 +248,17 @@ public final class RelayBoard {
         }
 
         synchronized boolean await(long timeoutMs) {
-            long deadlineMs = Util.platformTimeMillis() + timeoutMs;
-            long leftMs = timeoutMs;
-            while (!this.done && leftMs > 0) {
-                try {
-                    wait(leftMs);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return this.done;
-                }
-                leftMs = deadlineMs - Util.platformTimeMillis();
+            try {
+                return Deadline.await(this, timeoutMs, new Deadline.Condition() {
+                    @Override
+                    public boolean holds() {
+                        return Goodbye.this.done;
+                    }
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return this.done;
             }
-            return this.done;
         }
 
         synchronized String failure() {

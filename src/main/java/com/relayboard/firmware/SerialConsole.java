@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import com.relayboard.firmware.net.Clock;
 import com.relayboard.firmware.text.Utf8;
 import com.relayboard.firmware.ui.Console;
+import com.relayboard.firmware.util.Ring;
 
 /**
  * The serial console, kept off the message path and bounded in what it costs the board.
@@ -63,9 +64,7 @@ final class SerialConsole implements Runnable, Console {
     private final PrintStream uart;
     private final Clock clock;
     private final ConsoleBudget budget;
-    private final byte[][] lines = new byte[MAX_LINES][];
-    private int head;
-    private int size;
+    private final Ring<byte[]> lines = new Ring<byte[]>(MAX_LINES);
     private int bytes;
     /** Lines skipped and not said yet, and when the first of them was. */
     private int unsaid;
@@ -122,14 +121,13 @@ final class SerialConsole implements Runnable, Console {
             }
             this.budget.charge(line.length, nowMs);
         }
-        this.lines[(this.head + this.size) % MAX_LINES] = line;
-        this.size++;
+        this.lines.offer(line);
         this.bytes += line.length;
         notifyAll();
     }
 
     private boolean hasRoom(int lineBytes, int maxLines, int maxBytes) {
-        return this.size < maxLines && (this.size == 0 || lineBytes <= maxBytes - this.bytes);
+        return this.lines.size() < maxLines && (this.lines.size() == 0 || lineBytes <= maxBytes - this.bytes);
     }
 
     /**
@@ -221,7 +219,7 @@ final class SerialConsole implements Runnable, Console {
 
     /** @return lines waiting for the writer */
     synchronized int waitingLines() {
-        return this.size;
+        return this.lines.size();
     }
 
     /** @return the writer thread, or {@code null} when not started */
@@ -234,20 +232,17 @@ final class SerialConsole implements Runnable, Console {
         while (true) {
             byte[] line;
             synchronized (this) {
-                while (this.size == 0 && !this.stopped) {
+                while (this.lines.size() == 0 && !this.stopped) {
                     try {
                         wait();
                     } catch (InterruptedException e) {
                         // Not a reason to go silent: the writer ends only through stop().
                     }
                 }
-                if (this.size == 0) {
+                if (this.lines.size() == 0) {
                     return; // Stopped, and everything is out.
                 }
-                line = this.lines[this.head];
-                this.lines[this.head] = null;
-                this.head = (this.head + 1) % MAX_LINES;
-                this.size--;
+                line = this.lines.poll();
                 this.bytes -= line.length;
             }
             // Outside the lock: the UART takes its time, and lines keep coming meanwhile.

@@ -3,13 +3,14 @@ package com.relayboard.firmware;
 import com.relayboard.firmware.net.LifecycleListener;
 import com.relayboard.firmware.net.MqttState;
 import com.relayboard.firmware.net.WifiState;
-import com.relayboard.firmware.relay.MessageReport;
-import com.relayboard.firmware.relay.RelayCounters;
+import com.relayboard.firmware.path.MessageReport;
+import com.relayboard.firmware.path.RelayCounters;
 import com.relayboard.firmware.text.PayloadText;
 import com.relayboard.firmware.time.TimeState;
 import com.relayboard.firmware.time.TimeSyncListener;
 import com.relayboard.firmware.ui.BoardScreen;
 import com.relayboard.firmware.ui.LedIndicator;
+import com.relayboard.firmware.util.Ring;
 
 /**
  * Shows the board's state to the person watching it: console lines, the LCD, the LED and the
@@ -39,9 +40,7 @@ final class StatusPresenter implements LifecycleListener, TimeSyncListener {
     private final RelayCounters counters;
     private int[] countersShown = new int[4];
     /** The newest messages not yet on the LCD, oldest first, in a ring. */
-    private final MessageReport[] screenPending = new MessageReport[SCREEN_MESSAGES_MAX];
-    private int screenPendingHead;
-    private int screenPendingSize;
+    private final Ring<MessageReport> screenPending = new Ring<MessageReport>(SCREEN_MESSAGES_MAX);
     /** When the LCD last got a message, or {@code Long.MIN_VALUE / 2} before the first. */
     private long messageShownMs = Long.MIN_VALUE / 2;
     private long countersShownMs = Long.MIN_VALUE / 2;
@@ -86,13 +85,11 @@ final class StatusPresenter implements LifecycleListener, TimeSyncListener {
             } else {
                 this.console.skip(1);
             }
-            if (this.screenPendingSize == SCREEN_MESSAGES_MAX) {
+            if (this.screenPending.isFull()) {
                 // The oldest waiting one would scroll off before anyone saw it.
-                this.screenPendingHead = (this.screenPendingHead + 1) % SCREEN_MESSAGES_MAX;
-                this.screenPendingSize--;
+                this.screenPending.poll();
             }
-            this.screenPending[(this.screenPendingHead + this.screenPendingSize) % SCREEN_MESSAGES_MAX] = report;
-            this.screenPendingSize++;
+            this.screenPending.offer(report);
             showPendingMessages(nowMs);
             this.led.flash(LedIndicator.colorForRule(report.ruleNumber()), nowMs);
         }
@@ -140,19 +137,16 @@ final class StatusPresenter implements LifecycleListener, TimeSyncListener {
      *         {@link Long#MAX_VALUE}; the counters are also looked at on every wake of the loop
      */
     long nextScreenMs() {
-        return this.screenPendingSize == 0 ? Long.MAX_VALUE : this.messageShownMs + SCREEN_INTERVAL_MS;
+        return this.screenPending.isEmpty() ? Long.MAX_VALUE : this.messageShownMs + SCREEN_INTERVAL_MS;
     }
 
     private void showPendingMessages(long nowMs) {
-        if (this.screenPendingSize == 0 || nowMs - this.messageShownMs < SCREEN_INTERVAL_MS) {
+        if (this.screenPending.isEmpty() || nowMs - this.messageShownMs < SCREEN_INTERVAL_MS) {
             return;
         }
         this.messageShownMs = nowMs;
-        while (this.screenPendingSize > 0) {
-            MessageReport pending = this.screenPending[this.screenPendingHead];
-            this.screenPending[this.screenPendingHead] = null;
-            this.screenPendingHead = (this.screenPendingHead + 1) % SCREEN_MESSAGES_MAX;
-            this.screenPendingSize--;
+        MessageReport pending;
+        while ((pending = this.screenPending.poll()) != null) {
             this.screen.addMessage(pending.topic(), pending.payload(), pending.payloadLength());
         }
     }

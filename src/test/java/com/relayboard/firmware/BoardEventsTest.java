@@ -3,7 +3,7 @@ package com.relayboard.firmware;
 import org.junit.Assert;
 import org.junit.Test;
 
-import com.relayboard.firmware.relay.MessageReport;
+import com.relayboard.firmware.path.MessageReport;
 import com.relayboard.firmware.text.Bytes;
 
 public class BoardEventsTest {

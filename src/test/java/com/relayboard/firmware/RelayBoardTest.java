@@ -400,6 +400,47 @@ public class RelayBoardTest {
         Assert.assertTrue(linesStartingWith("New message").isEmpty());
     }
 
+    /**
+     * The loop never waits for the broker: on a link that died silently during an LED change, the LED state's
+     * publish waits (on the worker, never on the loop), and meanwhile the light changes, {@code status} answers
+     * and the liveness check finds the dead link and gives it up. The test steps the loop on its own thread,
+     * which the fake session refuses to block, as the host's MicroPaho refuses the board's loop thread.
+     */
+    @Test
+    public void deadLinkDuringAnLedChange_leavesTheLedStatusAndLivenessCheckLive() throws Exception {
+        FakeClock time = new FakeClock(0);
+        create(MapPropertySource.defaults(), time).startStepped();
+        this.session.refuseCallsFrom(Thread.currentThread());
+        stepUntil(time, "connected, the LED state published", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return board.mqttState() == MqttState.CONNECTED && session.publishedTo(LED_STATE_TOPIC).size() == 1;
+            }
+        });
+        this.session.hangPublishesTo(LED_STATE_TOPIC);
+        Assert.assertEquals(DeliveryReceipt.State.SAFE, this.session.deliverWithoutWaiting(LED_SET_TOPIC,
+                Bytes.ascii("{\"level\": 50, \"color\": \"#FF8000\"}"), 1).awaitSafe(0));
+        stepUntil(time, "the light changed", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return led.current() == 0x804000;
+            }
+        });
+        Assert.assertTrue(this.board.status(), this.board.status().contains("MQTT CONNECTED"));
+        stepUntil(time, "the dead link found by the liveness check", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return board.mqttState() != MqttState.CONNECTED;
+            }
+        });
+        Assert.assertTrue(String.valueOf(this.board.lastDisconnectReason()),
+                this.board.lastDisconnectReason().endsWith("the link is dead"));
+        Assert.assertTrue("the dead link given up", this.session.abandons() >= 1);
+        Assert.assertEquals("no blocking call on the loop", "[]", this.session.refusedCalls().toString());
+        Assert.assertEquals("no loop fault", 0, this.board.loopFaults());
+        Assert.assertTrue(this.board.status(), this.board.status().contains("last disconnect: no answer from the broker"));
+    }
+
     @Test
     public void badLedCommand_isRefusedOnConsoleAndScreen_andNothingIsPublished() throws ConfigException {
         startConnected(MapPropertySource.defaults());

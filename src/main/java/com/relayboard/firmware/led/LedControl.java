@@ -1,10 +1,11 @@
 package com.relayboard.firmware.led;
 
 
-import com.relayboard.firmware.relay.Commands;
+import com.relayboard.firmware.path.Commands;
 import com.relayboard.firmware.ui.BoardScreen;
 import com.relayboard.firmware.ui.Console;
 import com.relayboard.firmware.ui.LedIndicator;
+import com.relayboard.firmware.util.Ring;
 
 /**
  * The user's control of the board's light, from the LED topic: takes the commands the client's callback hands over
@@ -34,11 +35,8 @@ public final class LedControl implements Commands {
     private final LedIndicator indicator;
     private final Console console;
     private final BoardScreen screen;
-    private final byte[][] pending = new byte[PENDING_CAPACITY][];
-    /** Guarded by {@link #pending}. */
-    private int pendingHead;
-    /** Guarded by {@link #pending}. */
-    private int pendingSize;
+    /** Commands not yet applied; guarded by its own monitor (the callback thread offers, the loop polls). */
+    private final Ring<byte[]> pending = new Ring<byte[]>(PENDING_CAPACITY);
     /** Written by the loop; volatile for readers on other threads (the simulator's front panel). */
     private volatile LedSetting setting;
     /** What {@code on} brings back: the last level above 0. */
@@ -77,12 +75,10 @@ public final class LedControl implements Commands {
     @Override
     public void offer(byte[] payload) {
         synchronized (this.pending) {
-            if (this.pendingSize == PENDING_CAPACITY) {
-                this.pendingHead = (this.pendingHead + 1) % PENDING_CAPACITY;
-                this.pendingSize--;
+            if (this.pending.isFull()) {
+                this.pending.poll();
             }
-            this.pending[(this.pendingHead + this.pendingSize) % PENDING_CAPACITY] = payload;
-            this.pendingSize++;
+            this.pending.offer(payload);
         }
     }
 
@@ -104,14 +100,7 @@ public final class LedControl implements Commands {
 
     private byte[] poll() {
         synchronized (this.pending) {
-            if (this.pendingSize == 0) {
-                return null;
-            }
-            byte[] payload = this.pending[this.pendingHead];
-            this.pending[this.pendingHead] = null;
-            this.pendingHead = (this.pendingHead + 1) % PENDING_CAPACITY;
-            this.pendingSize--;
-            return payload;
+            return this.pending.poll();
         }
     }
 

@@ -4,14 +4,19 @@ package com.relayboard.firmware.net;
  * The MQTT client as the board needs it: one session with the broker, reconnected by the board.
  * Implemented on MicroPaho by {@link PahoBrokerSession}, and by plain fakes in tests.
  */
-public interface BrokerSession {
+public interface BrokerSession extends Lane {
 
     /** Connects (blocking, bounded by the connect timeout), with the board's Last Will set. */
     void connect() throws BrokerException;
 
     void subscribe(String filter, int qos) throws BrokerException;
 
-    /** Publishes, blocking until the broker acknowledged a QoS 1 message. */
+    /**
+     * Publishes one of the board's own messages (status, LED state, probe, goodbye) on the first lane, blocking
+     * until the broker acknowledged a QoS 1 message: on the network worker, never on the loop. A relayed copy goes
+     * on the lane its original came on ({@link BrokerListener#onMessage}).
+     */
+    @Override
     void publish(String topic, byte[] payload, int qos, boolean retained) throws BrokerException;
 
     /** Closes the connection if there is one, quietly. */

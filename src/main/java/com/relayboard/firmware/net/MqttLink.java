@@ -59,11 +59,14 @@ public final class MqttLink {
     private final String probeTopic;
     private final long keepAliveMs;
     private final Backoff backoff;
-    private final Outbox outbox;
+    /** The publisher above: open while a connection is up. */
+    private final PublishGate outbox;
     private final LifecycleListener listener;
     private final JobRunner worker;
     /** The connect attempt on the worker, or {@code null}. */
     private ConnectAttempt attempt;
+    /** The probe handed to the worker and not yet looked at, or {@code null}. */
+    private Probe probe;
 
     // Volatile: the board's status line reads these from other threads.
     private volatile MqttState state = MqttState.WAITING_FOR_NETWORK;
@@ -93,7 +96,7 @@ public final class MqttLink {
      *            the MQTT keepalive; the board notices a dead link within this long; 0: never probe
      */
     public MqttLink(BrokerSession session, String brokerUri, String clientId, String[] filters, int qos,
-            String statusTopic, String probeTopic, int keepAliveS, Backoff backoff, Outbox outbox,
+            String statusTopic, String probeTopic, int keepAliveS, Backoff backoff, PublishGate outbox,
             LifecycleListener listener, JobRunner worker) {
         this.worker = worker;
         this.session = session;
@@ -290,15 +293,63 @@ public final class MqttLink {
                     + Durations.seconds(this.keepAliveMs) + "): the link is dead", "", false, nowMs);
         } else if (!this.probeSent && silentMs >= this.keepAliveMs / 2) {
             this.probeSent = true;
-            try {
-                this.session.publish(this.probeTopic, PROBE_PAYLOAD, 0, false);
-            } catch (BrokerException e) {
-                if (e.isBusy()) {
-                    return; // Publishes in progress: the broker's acknowledgements will be heard.
-                }
-                giveUp();
-                linkEnded("probing the link failed: " + e.getMessage(), "", false, nowMs);
+            Probe probe = new Probe(this.connections);
+            if (this.worker.submit(probe)) {
+                this.probe = probe;
             }
+        }
+        checkProbe(nowMs);
+    }
+
+    /** Acts on the probe's failure, once the worker has published it (or failed to). */
+    private void checkProbe(long nowMs) {
+        Probe sent = this.probe;
+        if (sent == null || !sent.isDone()) {
+            return;
+        }
+        this.probe = null;
+        String failure = sent.failure();
+        if (failure != null && sent.connection == this.connections && this.state == MqttState.CONNECTED) {
+            giveUp();
+            linkEnded("probing the link failed: " + failure, "", false, nowMs);
+        }
+    }
+
+    /**
+     * The probe's publish, on the worker: QoS 0, but a write to a socket whose link is gone may still wait for
+     * room in the send buffer, and the loop waits for nothing. A busy client is no failure: publishes are in
+     * progress, and the broker's acknowledgements will be heard.
+     */
+    private final class Probe implements Runnable {
+
+        /** The connection it probes: its failure says nothing about a later one. */
+        final int connection;
+        /** Written by the worker before {@link #done}, read by the loop after it: no lock needed. */
+        private volatile String failure;
+        private volatile boolean done;
+
+        Probe(int connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void run() {
+            String failed = null;
+            try {
+                MqttLink.this.session.publish(MqttLink.this.probeTopic, PROBE_PAYLOAD, 0, false);
+            } catch (BrokerException e) {
+                failed = e.isBusy() ? null : e.getMessage();
+            }
+            this.failure = failed;
+            this.done = true;
+        }
+
+        boolean isDone() {
+            return this.done;
+        }
+
+        String failure() {
+            return this.failure;
         }
     }
 
@@ -326,9 +377,9 @@ public final class MqttLink {
             this.attempt = null;
         }
         // After the cancel: the attempt may have set the outbox online before it was given up.
-        this.outbox.setOnline(false);
+        this.outbox.close();
         this.session.abandon();
-        this.outbox.replaceStuckPublisher();
+        this.outbox.abandonInFlight();
     }
 
     /** @param how what the state line puts before the reason */
@@ -484,7 +535,7 @@ public final class MqttLink {
         /** Sets the outbox online, unless the loop gave this attempt up meanwhile. */
         private synchronized void goOnline() {
             if (!this.cancelled) {
-                MqttLink.this.outbox.setOnline(true);
+                MqttLink.this.outbox.open();
             }
         }
 
@@ -502,7 +553,7 @@ public final class MqttLink {
     }
 
     private void goOffline(String reason) {
-        this.outbox.setOnline(false);
+        this.outbox.close();
         if (this.state == MqttState.CONNECTED) {
             this.lastDisconnectReason = reason;
         }

@@ -1,5 +1,7 @@
 package com.relayboard.firmware.net;
 
+import com.relayboard.firmware.util.Ring;
+
 /**
  * The board's one thread for network work that blocks: a connect attempt to the broker (connects, subscribes,
  * the status line) and the closing of clients the board gave up. The loop hands the work over and polls for its
@@ -14,9 +16,7 @@ public final class NetworkWorker implements JobRunner, Runnable {
     /** Jobs waiting at most: a connect attempt and the closing of a few generations of clients. */
     public static final int CAPACITY = 8;
 
-    private final Runnable[] queue = new Runnable[CAPACITY];
-    private int head;
-    private int size;
+    private final Ring<Runnable> queue = new Ring<Runnable>(CAPACITY);
     private boolean stopped;
     private Thread thread;
     private int faults;
@@ -34,11 +34,9 @@ public final class NetworkWorker implements JobRunner, Runnable {
 
     @Override
     public synchronized boolean submit(Runnable job) {
-        if (this.stopped || this.size == CAPACITY) {
+        if (this.stopped || !this.queue.offer(job)) {
             return false;
         }
-        this.queue[(this.head + this.size) % CAPACITY] = job;
-        this.size++;
         notifyAll();
         return true;
     }
@@ -77,7 +75,7 @@ public final class NetworkWorker implements JobRunner, Runnable {
 
     /** @return the next job, or {@code null} once stopped and drained */
     private synchronized Runnable take() {
-        while (this.size == 0) {
+        while (this.queue.isEmpty()) {
             if (this.stopped) {
                 return null;
             }
@@ -87,10 +85,6 @@ public final class NetworkWorker implements JobRunner, Runnable {
                 // Nobody interrupts the worker on purpose; stop() is how it ends.
             }
         }
-        Runnable job = this.queue[this.head];
-        this.queue[this.head] = null;
-        this.head = (this.head + 1) % CAPACITY;
-        this.size--;
-        return job;
+        return this.queue.poll();
     }
 }

@@ -1,31 +1,21 @@
 package com.relayboard.firmware.net;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 
-import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-
-import com.relayboard.firmware.config.Config;
-import com.relayboard.firmware.relay.Relay;
-import com.relayboard.firmware.relay.Topics;
 
 import ej.bon.Util;
 
 /**
  * The board's session with the broker on MicroPaho's synchronous client, reconnected by the board
- * (MicroPaho has no automatic reconnect). One session is up to {@link #RECEIVING_CONNECTIONS} lanes,
- * one per relay source (the sources beyond the last lane go to the first), and each lane is two
+ * (MicroPaho has no automatic reconnect). One session is up to {@link #RECEIVING_CONNECTIONS} lanes
+ * ({@link PahoLane}, each the one owner of its connections, their callbacks, the receipt wait and the publish of its
+ * copies), one per relay source (the sources beyond the last lane go to the first), and each lane is two
  * connections:
  * <ul>
  * <li>a <b>receiving</b> connection, with its sources' subscriptions and its own persistent session
@@ -49,6 +39,9 @@ import ej.bon.Util;
  * It also keeps the board's two small writes in a row (a PUBACK, then the relayed PUBLISH) off one
  * socket, where the broker's Nagle algorithm would hold the second until the first is acknowledged.
  *
+ * <p>This class keeps the connect attempts (numbered, so that an attempt given up never installs its clients) and
+ * the giving up and closing of clients; {@link BrokerErrors} says what a failure means.
+ *
  * <p>Each connect uses new clients, as MicroEJ's examples do: a client whose link died can then be
  * given up ({@link #abandon()}) and closed on the network worker, never on the loop, and what the old clients still
  * report is ignored. The next connect runs on the same worker after that closing, and closes any client still
@@ -64,40 +57,26 @@ public final class PahoBrokerSession implements BrokerSession {
     public static final String PUBLISHING_ID_SUFFIX = "-pub";
     /** Lanes (receiving connections) at most: one per relay source, the sources beyond on the first. */
     public static final int RECEIVING_CONNECTIONS = 2;
-    /**
-     * How often a delivery thread that waits for its message's receipt checks that its connection is
-     * still there: a message delivered by a connection that is gone is given back, not held.
-     */
-    static final long RECEIPT_POLL_MS = 200;
     /** How long a client given up may take to notice that the board closed its socket. */
     static final long SOCKET_CLOSED_GRACE_MS = 1000;
     private static final long RETIRE_POLL_MS = 20;
 
-    private final BrokerListener listener;
     private final String brokerUri;
-    /** The clients of the current or last connection; {@code null} before the first and after abandon. */
-    private volatile MqttClient[] receiving = new MqttClient[0];
-    /** The lanes' publishing connections, as many as {@link #receiving}. */
-    private volatile MqttClient[] publishing = new MqttClient[0];
-    /**
-     * Each lane's delivery thread, as last seen in {@code messageArrived}: a publish from that thread
-     * (a relayed copy sent directly) goes out on its own lane's publishing connection.
-     */
-    private volatile Thread[] delivering = new Thread[0];
+    /** The lanes, one per source up to {@link #RECEIVING_CONNECTIONS}: made once, given new clients per connect. */
+    private final PahoLane[] lanes;
+    /** What the board says about the client's failures. */
+    private final BrokerErrors errors;
     private final MqttConnectOptions receivingOptions;
     private final MqttConnectOptions otherReceivingOptions;
     private final MqttConnectOptions publishingOptions;
-    private final String brokerHost;
-    private final int brokerPort;
     private final String clientId;
     /**
      * The relay sources as subscribed ({@code $share/<group>/<source>} with a relay group): the i-th goes to
      * receiving connection i, those beyond the last to the first.
      */
     private final String[] sources;
-    private final boolean withCredentials;
-    /** The QoS the board subscribes with. */
-    private final int qos;
+    /** The relay group the sources are shared in, or {@code null}. */
+    private final String relayGroup;
     /** Why TLS could not be set up (the CA certificate), or {@code null}: every connect then says so. */
     private String tlsSetupError;
     /** Where blocking work goes: the closing of clients given up. */
@@ -111,17 +90,26 @@ public final class PahoBrokerSession implements BrokerSession {
     /** Connect attempts up to this one were given up: their clients must not become the current ones. */
     private int abandonedUpTo;
 
-    /** @param worker where the clients given up are closed, off the caller's thread */
-    public PahoBrokerSession(Config config, final BrokerListener listener, JobRunner worker) {
+    /**
+     * @param sources
+     *            the relay's source filters as subscribed, in rule order ({@code $share/<group>/<source>} with a
+     *            relay group): the i-th gets lane i
+     * @param worker
+     *            where the clients given up are closed, off the caller's thread
+     */
+    public PahoBrokerSession(SessionSettings config, String[] sources, final BrokerListener listener,
+            JobRunner worker) {
         this.worker = worker;
-        this.brokerHost = config.brokerHost();
-        this.brokerPort = config.brokerPort();
         this.clientId = config.clientId();
-        this.sources = new Relay(config.rules(), config.qos()).subscriptionFilters(config.relayGroup());
-        this.withCredentials = config.username() != null;
-        this.qos = config.qos();
+        this.sources = sources.clone();
+        this.relayGroup = config.relayGroup();
         this.brokerUri = config.brokerUri();
-        this.listener = listener;
+        this.errors = new BrokerErrors(config.brokerHost(), config.brokerPort(), config.clientId(),
+                config.username() != null);
+        this.lanes = new PahoLane[Math.max(1, Math.min(RECEIVING_CONNECTIONS, this.sources.length))];
+        for (int i = 0; i < this.lanes.length; i++) {
+            this.lanes[i] = new PahoLane(i, listener, this.errors, config.qos());
+        }
         SSLSocketFactory tls = null;
         // Each MQTT packet goes out at once, not behind the broker's delayed TCP acknowledgement.
         this.plainSockets = config.tls() ? null
@@ -148,7 +136,7 @@ public final class PahoBrokerSession implements BrokerSession {
      * @param tls the TLS sockets of an {@code ssl://} broker, or {@code null} for {@code tcp://}
      * @param plain the plain sockets of a {@code tcp://} broker, or {@code null}
      */
-    private static MqttConnectOptions options(Config config, SSLSocketFactory tls, SocketFactory plain,
+    private static MqttConnectOptions options(SessionSettings config, SSLSocketFactory tls, SocketFactory plain,
             boolean cleanSession) {
         MqttConnectOptions options = new MqttConnectOptions();
         MicroPahoCalls.setKeepAliveInterval(options, config.keepAliveS());
@@ -177,22 +165,20 @@ public final class PahoBrokerSession implements BrokerSession {
         // one. So the board never holds two generations of sockets at once: at most 2 per lane (4) of the 9 that
         // lwIP leaves the application on the ESP32 ports (docs/api-evidence.md, "Sockets").
         retireNow();
-        int lanes = Math.max(1, Math.min(RECEIVING_CONNECTIONS, this.sources.length));
+        int lanes = this.lanes.length;
         MqttClient[] in = new MqttClient[lanes];
         MqttClient[] out = new MqttClient[lanes];
         for (int i = 0; i < lanes; i++) {
             String id = i == 0 ? this.clientId : this.clientId + "-" + (i + 1);
             out[i] = new MqttClient(this.brokerUri, id + PUBLISHING_ID_SUFFIX);
-            out[i].setCallback(new PublishingCallback(out[i]));
             in[i] = new MqttClient(this.brokerUri, id);
-            in[i].setCallback(new ReceivingCallback(in[i], i));
         }
         int thisAttempt;
         synchronized (this.attempts) {
             thisAttempt = ++this.attempt;
-            this.delivering = new Thread[lanes];
-            this.publishing = out;
-            this.receiving = in;
+            for (int i = 0; i < lanes; i++) {
+                this.lanes[i].install(in[i], out[i]);
+            }
         }
         if (this.plainSockets != null) {
             this.plainSockets.startAttempt(thisAttempt);
@@ -229,26 +215,27 @@ public final class PahoBrokerSession implements BrokerSession {
             if (reasonCode == MicroPahoCalls.CLIENT_CONNECTED) {
                 return;
             }
-            throw new BrokerException(describe(e), MicroPahoCalls.isRefusal(reasonCode));
+            throw new BrokerException(this.errors.describe(e), MicroPahoCalls.isRefusal(reasonCode));
         }
     }
 
     @Override
     public void subscribe(String filter, int qos) throws BrokerException {
-        MqttClient[] in = this.receiving;
+        // A source goes to its own lane (those beyond the last to the first); the board's own topics to the first.
         int index = 0;
-        for (int i = 0; i < this.sources.length && i < in.length; i++) {
+        for (int i = 0; i < this.sources.length && i < this.lanes.length; i++) {
             if (this.sources[i].equals(filter)) {
                 index = i;
             }
         }
-        MqttClient current = current(in.length == 0 ? null : in[index], "subscribing to " + filter);
+        MqttClient current = current(this.lanes[index].receiving(), "subscribing to " + filter);
         try {
             MicroPahoCalls.subscribe(current, filter, qos);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            String group = Topics.shareGroupOf(filter);
+            // With a relay group every source is a shared subscription (the board's own topics never are).
+            String group = isSource(filter) ? this.relayGroup : null;
             if (MicroPahoCalls.reasonCode(e) == MicroPahoCalls.SUBACK_FAILURE && group != null) {
                 // Relaying the sources unshared instead would give each message to every board of the group.
                 throw new BrokerException("Relay group \"" + group + "\": the broker refused the shared subscription "
@@ -258,41 +245,33 @@ public final class PahoBrokerSession implements BrokerSession {
                 throw new BrokerException("broker refused the subscription to " + filter
                         + " (not authorized to read it)", true);
             }
-            throw new BrokerException("subscribing to " + filter + " failed: " + describe(e), false);
+            throw new BrokerException("subscribing to " + filter + " failed: " + this.errors.describe(e), false);
         }
     }
 
+    private boolean isSource(String filter) {
+        for (String source : this.sources) {
+            if (source.equals(filter)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The board's own publications (status, LED state, probe, goodbye): on the first lane, from the worker. */
     @Override
     public void publish(String topic, byte[] payload, int qos, boolean retained) throws BrokerException {
-        MqttClient[] out = this.publishing;
-        int lane = 0;
-        Thread[] threads = this.delivering;
-        for (int i = 1; i < threads.length && i < out.length; i++) {
-            if (threads[i] == Thread.currentThread()) {
-                lane = i;
-            }
-        }
-        MqttClient current = current(out.length == 0 ? null : out[lane], "publishing to " + topic);
-        try {
-            MicroPahoCalls.publish(current, topic, payload, qos, retained);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            if (MicroPahoCalls.reasonCode(e) == MicroPahoCalls.MAX_INFLIGHT) {
-                throw BrokerException.busy("publishing to " + topic + ": the client's window of publishes is full");
-            }
-            throw new BrokerException("publishing to " + topic + " failed: " + describe(e), false);
-        }
+        this.lanes[0].publish(topic, payload, qos, retained);
     }
 
     @Override
     public void disconnect() {
         // The receiving connections first: the board stops taking messages before it stops publishing.
-        for (MqttClient in : this.receiving) {
-            disconnectQuietly(in);
+        for (PahoLane lane : this.lanes) {
+            disconnectQuietly(lane.receiving());
         }
-        for (MqttClient out : this.publishing) {
-            disconnectQuietly(out);
+        for (PahoLane lane : this.lanes) {
+            disconnectQuietly(lane.publishing());
         }
     }
 
@@ -328,14 +307,15 @@ public final class PahoBrokerSession implements BrokerSession {
      *         closed already
      */
     private MqttClient[][] giveUpCurrent() {
-        MqttClient[] in;
-        MqttClient[] out;
+        MqttClient[] in = new MqttClient[this.lanes.length];
+        MqttClient[] out = new MqttClient[this.lanes.length];
         int givenUp;
         synchronized (this.attempts) {
-            in = this.receiving;
-            out = this.publishing;
-            this.receiving = new MqttClient[0];
-            this.publishing = new MqttClient[0];
+            for (int i = 0; i < this.lanes.length; i++) {
+                MqttClient[] old = this.lanes[i].giveUp();
+                in[i] = old[0];
+                out[i] = old[1];
+            }
             givenUp = this.attempt;
             this.abandonedUpTo = givenUp;
         }
@@ -358,8 +338,8 @@ public final class PahoBrokerSession implements BrokerSession {
      * attempt, queued behind this job, asks for its sockets only once these are closed.
      */
     private void retire(final MqttClient[] in, final MqttClient[] out) {
-        if (in.length == 0 && out.length == 0) {
-            return;
+        if (in[0] == null && out[0] == null) {
+            return; // Nothing was installed since the last give-up: every lane connects together.
         }
         final boolean socketsClosed = this.plainSockets != null;
         Runnable closing = new Runnable() {
@@ -390,6 +370,9 @@ public final class PahoBrokerSession implements BrokerSession {
     }
 
     private static void retireOne(MqttClient client, boolean socketClosed) {
+        if (client == null) {
+            return;
+        }
         long deadlineMs = Util.platformTimeMillis() + (socketClosed ? SOCKET_CLOSED_GRACE_MS : 0);
         while (client.isConnected() && Util.platformTimeMillis() < deadlineMs) {
             try {
@@ -411,26 +394,6 @@ public final class PahoBrokerSession implements BrokerSession {
         }
     }
 
-    /** @return whether {@code client} is one of the current publishing connections */
-    private boolean isPublishing(MqttClient client) {
-        for (MqttClient current : this.publishing) {
-            if (current == client) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** @return whether {@code client} is one of the current receiving connections */
-    private boolean isReceiving(MqttClient client) {
-        for (MqttClient current : this.receiving) {
-            if (current == client) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static void closeQuietly(MqttClient old) {
         if (old == null) {
             return;
@@ -444,191 +407,4 @@ public final class PahoBrokerSession implements BrokerSession {
         }
     }
 
-    /** @return whether a lost connection was closed by the broker, in order (end of stream) */
-    static boolean closedByBroker(Throwable cause) {
-        if (!(cause instanceof MqttException)) {
-            return false;
-        }
-        MqttException e = (MqttException) cause;
-        return e.getReasonCode() == MicroPahoCalls.CONNECTION_LOST
-                && (e.getCause() == null || e.getCause() instanceof EOFException);
-    }
-
-    /**
-     * The receiving connection's callback. A message is acknowledged when {@code messageArrived}
-     * returns, so it returns only once the message's receipt is safe; it throws (no acknowledgement:
-     * the broker delivers the message again) when the message was given back or its connection is gone.
-     * Once the client is no longer the current one, its lost connection is old news.
-     */
-    private final class ReceivingCallback implements MqttCallback {
-
-        private final MqttClient owner;
-        private final int lane;
-
-        ReceivingCallback(MqttClient owner, int lane) {
-            this.owner = owner;
-            this.lane = lane;
-        }
-
-        @Override
-        public void connectionLost(Throwable cause) {
-            if (isReceiving(this.owner)) {
-                PahoBrokerSession.this.listener.onConnectionLost(describeLoss(cause), closedByBroker(cause));
-            }
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) throws Exception {
-            Thread[] threads = PahoBrokerSession.this.delivering;
-            if (this.lane < threads.length) {
-                threads[this.lane] = Thread.currentThread();
-            }
-            DeliveryReceipt receipt = PahoBrokerSession.this.listener.onMessage(topic, message.getPayload(),
-                    MicroPahoCalls.qosOf(message, PahoBrokerSession.this.qos));
-            try {
-                while (true) {
-                    DeliveryReceipt.State state = receipt.awaitSafe(RECEIPT_POLL_MS);
-                    if (state == DeliveryReceipt.State.SAFE) {
-                        return;
-                    }
-                    if (state == DeliveryReceipt.State.GIVEN_BACK) {
-                        throw new IllegalStateException("message on " + topic + " given back: the broker delivers it again");
-                    }
-                    if (!isReceiving(this.owner) || !this.owner.isConnected()) {
-                        receipt.giveBack();
-                        throw new IllegalStateException("connection gone: the broker delivers " + topic + " again");
-                    }
-                }
-            } catch (InterruptedException e) {
-                // The client is shutting its delivery thread down.
-                receipt.giveBack();
-                throw e;
-            }
-        }
-    }
-
-    /** The publishing connection's callback: it subscribes to nothing, so only a loss can come. */
-    private final class PublishingCallback implements MqttCallback {
-
-        private final MqttClient owner;
-
-        PublishingCallback(MqttClient owner) {
-            this.owner = owner;
-        }
-
-        @Override
-        public void connectionLost(Throwable cause) {
-            if (isPublishing(this.owner)) {
-                PahoBrokerSession.this.listener.onConnectionLost(describeLoss(cause), closedByBroker(cause));
-            }
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            // Nothing is subscribed on this connection.
-        }
-    }
-
-    /**
-     * @return why an open connection ended: as {@link #describe(Throwable)}, except that a ping the broker
-     *         never answered (the client's own keepalive check) is the dead link the board looks for itself
-     */
-    String describeLoss(Throwable cause) {
-        return lossReason(MicroPahoCalls.reasonCode(cause), describe(cause));
-    }
-
-    /** @return {@code described}, unless {@code reasonCode} says the client's keepalive ping went unanswered */
-    static String lossReason(int reasonCode, String described) {
-        if (reasonCode == MicroPahoCalls.CLIENT_TIMEOUT) {
-            return "no answer from the broker to the client's keepalive ping: the link is dead";
-        }
-        return described;
-    }
-
-    /** @return a reason a person can act on, for a failure of the client */
-    String describe(Throwable failure) {
-        if (failure instanceof MqttException) {
-            MqttException e = (MqttException) failure;
-            switch (e.getReasonCode()) {
-            case MicroPahoCalls.CONNACK_BAD_PROTOCOL:
-                return "broker refused the connection: it does not speak MQTT 3.1.1";
-            case MicroPahoCalls.CONNACK_CLIENT_ID_REJECTED:
-                return "broker refused the client id \"" + this.clientId + "\"";
-            case MicroPahoCalls.CONNACK_SERVER_UNAVAILABLE:
-                return "broker refused the connection: server unavailable";
-            case MicroPahoCalls.CONNACK_BAD_CREDENTIALS:
-                return "broker refused the connection: bad user name or password (check relayboard.mqtt.username "
-                        + "and relayboard.mqtt.password)";
-            case MicroPahoCalls.CONNACK_NOT_AUTHORIZED:
-                // mosquitto answers a wrong password with this code too, not with "bad user name or password".
-                if (this.withCredentials) {
-                    return "broker refused the connection: not authorized (check relayboard.mqtt.username and "
-                            + "relayboard.mqtt.password)";
-                }
-                return "broker refused the connection: not authorized (it wants a user name: set "
-                        + "relayboard.mqtt.username and relayboard.mqtt.password)";
-            case MicroPahoCalls.CLIENT_TIMEOUT:
-                return "broker " + this.brokerHost + ":" + this.brokerPort + " did not answer in time";
-            case MicroPahoCalls.SERVER_CONNECT_ERROR:
-                return describeCause(e.getCause());
-            case MicroPahoCalls.CONNECTION_LOST:
-                if (e.getCause() == null || e.getCause() instanceof EOFException) {
-                    return "the broker closed the connection";
-                }
-                return describeCause(e.getCause());
-            default:
-                break;
-            }
-            if (e.getCause() != null) {
-                return describeCause(e.getCause());
-            }
-            String message = e.getMessage();
-            return message == null ? "MQTT error " + e.getReasonCode() : message;
-        }
-        return describeCause(failure);
-    }
-
-    private String describeCause(Throwable cause) {
-        String where = this.brokerHost + ":" + this.brokerPort;
-        if (cause instanceof UnknownHostException) {
-            return "unknown broker host \"" + this.brokerHost + "\"";
-        }
-        if (cause instanceof ConnectException) {
-            return "cannot reach broker " + where + " (connection refused)";
-        }
-        if (cause instanceof NoRouteToHostException) {
-            return "cannot reach broker " + where + " (no route: " + cause.getMessage() + ")";
-        }
-        if (cause instanceof SocketTimeoutException) {
-            return "cannot reach broker " + where + " (timed out)";
-        }
-        if (TlsSockets.isTlsFailure(cause)) {
-            return "TLS handshake with broker " + where + " failed: " + describeTls(cause.getMessage());
-        }
-        if (cause == null) {
-            return "connection to " + where + " failed";
-        }
-        String message = cause.getMessage();
-        return message == null ? cause.toString() : message;
-    }
-
-    /**
-     * Names the two refusals a user can fix, from the TLS stack's message; anything else is shown as
-     * the stack says it.
-     */
-    private String describeTls(String message) {
-        if (message == null) {
-            return "no reason given";
-        }
-        String lower = message.toLowerCase();
-        if (lower.indexOf("certification path") >= 0 || lower.indexOf("not trusted") >= 0
-                || lower.indexOf("unknown ca") >= 0 || lower.indexOf("verify") >= 0 && lower.indexOf("chain") >= 0) {
-            return "its certificate is not signed by the CA in relayboard.mqtt.caCert";
-        }
-        if (lower.indexOf("subject alternative") >= 0 || lower.indexOf("hostname") >= 0
-                || lower.indexOf("cn mismatch") >= 0) {
-            return "its certificate is not for \"" + this.brokerHost + "\"";
-        }
-        return message;
-    }
 }

@@ -1,9 +1,9 @@
 package com.relayboard.firmware.net;
 
 /**
- * A retained QoS 1 publish of the board's own (its status, its LED state), on the loop thread, tried
- * again while the client says it is busy: the relay's publishes may hold the client's window for a
- * moment, and a status line must not fail for that.
+ * A retained QoS 1 publish of the board's own (its status, its LED state), on the network worker (never on the
+ * loop: it waits for the broker's acknowledgement), tried again while the client says it is busy: the relay's
+ * publishes may hold the client's window for a moment, and a status line must not fail for that.
  */
 public final class RetainedPublish {
 

@@ -1,8 +1,9 @@
 package com.relayboard.firmware.relay;
 
 /**
- * The relay rules: which rule a received message falls under, and what it becomes. The payload's
- * bytes are kept exactly; the rule's suffix is appended as UTF-8.
+ * The relay rules: which rule a received message falls under, at which QoS its copy goes, and what the board
+ * subscribes to. The copy itself is made by the message path ({@code path.MessagePath.relayedCopy}): this
+ * package holds rules only, and knows neither the path nor the transport.
  */
 public final class Relay {
 
@@ -25,14 +26,9 @@ public final class Relay {
         return null;
     }
 
-    /**
-     * @param holdsAcknowledgement
-     *            whether the original is acknowledged only once this copy is published
-     * @return the message to publish for {@code payload} under {@code rule}
-     */
-    public OutgoingMessage relay(RelayRule rule, byte[] payload, boolean holdsAcknowledgement) {
-        return new OutgoingMessage(rule.to(), rule.relayedPayload(payload), this.qos, rule.number(),
-                holdsAcknowledgement);
+    /** @return the QoS of relayed messages */
+    public int qos() {
+        return this.qos;
     }
 
     /**

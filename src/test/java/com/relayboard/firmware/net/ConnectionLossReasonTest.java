@@ -13,13 +13,13 @@ public class ConnectionLossReasonTest {
 
     @Test
     public void anUnansweredKeepalivePing_isADeadLink() {
-        String reason = PahoBrokerSession.lossReason(CLIENT_TIMEOUT, "broker 127.0.0.1:1883 did not answer in time");
+        String reason = BrokerErrors.lossReason(CLIENT_TIMEOUT, "broker 127.0.0.1:1883 did not answer in time");
         Assert.assertEquals("no answer from the broker to the client's keepalive ping: the link is dead", reason);
     }
 
     @Test
     public void anyOtherLoss_keepsItsDescription() {
         Assert.assertEquals("the broker closed the connection",
-                PahoBrokerSession.lossReason(CONNECTION_LOST, "the broker closed the connection"));
+                BrokerErrors.lossReason(CONNECTION_LOST, "the broker closed the connection"));
     }
 }

@@ -50,6 +50,12 @@ public final class FakeBrokerSession implements BrokerSession {
     private int busyPublishesLeft;
     private String publishFailure;
     private String poisonTopic;
+    /** Publishes to this topic wait until the session is abandoned, as on a link that died silently. */
+    private String hangingTopic;
+    /** The thread that must never call a blocking method (the board's loop), or {@code null}. */
+    private Thread refusedThread;
+    /** Blocking calls made from {@link #refusedThread}, as "publish /t". */
+    private final List<String> refusedCalls = new ArrayList<String>();
 
     // ------------------------------------------------------------------ what the test sets up
 
@@ -103,6 +109,35 @@ public final class FakeBrokerSession implements BrokerSession {
         this.publishFailure = reason;
     }
 
+    /**
+     * Every publish to {@code topic} from now on waits until the session is abandoned, then fails as its socket
+     * closes: a link that died silently while the client waits for the PUBACK.
+     */
+    public synchronized void hangPublishesTo(String topic) {
+        this.hangingTopic = topic;
+    }
+
+    /**
+     * Refuses connect, subscribe and publish from {@code loop} (a test that steps the board's loop on its own
+     * thread names that thread): such a call is recorded ({@link #refusedCalls()}) and fails with an
+     * {@link IllegalStateException}, as the host's MicroPaho fails one from the board's loop thread.
+     */
+    public synchronized void refuseCallsFrom(Thread loop) {
+        this.refusedThread = loop;
+    }
+
+    /** @return the blocking calls refused on the loop thread, as "publish /t" */
+    public synchronized List<String> refusedCalls() {
+        return new ArrayList<String>(this.refusedCalls);
+    }
+
+    private void refuseOnLoop(String call) {
+        if (Thread.currentThread() == this.refusedThread) {
+            this.refusedCalls.add(call);
+            throw new IllegalStateException("blocking call on the board's loop: " + call);
+        }
+    }
+
     // ------------------------------------------------------------------ the broker's side
 
     /** How long {@link #deliver} waits for the board to let the message be acknowledged. */
@@ -120,7 +155,7 @@ public final class FakeBrokerSession implements BrokerSession {
         synchronized (this) {
             target = this.listener;
         }
-        DeliveryReceipt receipt = target.onMessage(topic, payload, qos);
+        DeliveryReceipt receipt = target.onMessage(this, topic, payload, qos);
         long deadline = System.currentTimeMillis() + DELIVERY_TIMEOUT_MS;
         try {
             while (System.currentTimeMillis() < deadline) {
@@ -142,7 +177,7 @@ public final class FakeBrokerSession implements BrokerSession {
         synchronized (this) {
             target = this.listener;
         }
-        return target.onMessage(topic, payload, qos);
+        return target.onMessage(this, topic, payload, qos);
     }
 
     /** Reports the connection lost (not closed by the broker), as the client's callback thread would. */
@@ -164,6 +199,7 @@ public final class FakeBrokerSession implements BrokerSession {
 
     @Override
     public synchronized void connect() throws BrokerException {
+        refuseOnLoop("connect");
         this.connects++;
         this.connectThread = Thread.currentThread();
         this.calls.add("connect");
@@ -190,6 +226,7 @@ public final class FakeBrokerSession implements BrokerSession {
 
     @Override
     public synchronized void subscribe(String filter, int qos) throws BrokerException {
+        refuseOnLoop("subscribe " + filter);
         this.calls.add("subscribe " + filter + " " + qos);
         if (!this.connected) {
             throw new BrokerException("not connected", false);
@@ -205,10 +242,23 @@ public final class FakeBrokerSession implements BrokerSession {
     @Override
     public synchronized void publish(String topic, byte[] payload, int qos, boolean retained)
             throws BrokerException {
+        refuseOnLoop("publish " + topic);
         this.calls.add("publish " + topic);
         this.attemptedTopics.add(topic);
         if (!this.connected) {
             throw new BrokerException("not connected", false);
+        }
+        if (topic.equals(this.hangingTopic)) {
+            int abandonsBefore = this.abandons;
+            long deadlineMs = System.currentTimeMillis() + 10000;
+            while (this.abandons == abandonsBefore && System.currentTimeMillis() < deadlineMs) {
+                try {
+                    wait(50);
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+            throw new BrokerException("publishing to " + topic + " failed: Socket closed", false);
         }
         if (this.busyPublishesLeft > 0) {
             this.busyPublishesLeft--;

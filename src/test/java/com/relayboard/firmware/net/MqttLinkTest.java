@@ -8,8 +8,10 @@ import org.junit.Assert;
 import org.junit.Before;
 import org.junit.Test;
 
+import com.relayboard.firmware.path.Outbox;
+import com.relayboard.firmware.path.RecordingOutboxListener;
 import com.relayboard.firmware.text.Bytes;
-import com.relayboard.firmware.relay.OutgoingMessage;
+import com.relayboard.firmware.path.OutgoingMessage;
 
 public class MqttLinkTest {
 

@@ -5,8 +5,8 @@ import java.util.Random;
 import org.junit.Assert;
 import org.junit.Test;
 
-import com.relayboard.firmware.relay.RelayRule;
-import com.relayboard.firmware.relay.OutgoingMessage;
+import com.relayboard.firmware.path.MessagePath;
+import com.relayboard.firmware.path.OutgoingMessage;
 import com.relayboard.firmware.text.Bytes;
 
 public class RelayTest {
@@ -23,7 +23,7 @@ public class RelayTest {
         Relay relay = defaultRelay();
         RelayRule first = relay.ruleFor("/test/topic1");
         Assert.assertSame(RULE_1, first);
-        OutgoingMessage hop1 = relay.relay(first, Bytes.ascii("hello"), true);
+        OutgoingMessage hop1 = MessagePath.relayedCopy(relay, first, Bytes.ascii("hello"), true);
         Assert.assertEquals("/test/topic2", hop1.topic());
         Bytes.assertBytes("hop 1", Bytes.ascii("hello (relay1)"), hop1.payload());
         Assert.assertEquals(1, hop1.qos());
@@ -31,7 +31,7 @@ public class RelayTest {
 
         RelayRule second = relay.ruleFor(hop1.topic());
         Assert.assertSame(RULE_2, second);
-        OutgoingMessage hop2 = relay.relay(second, hop1.payload(), true);
+        OutgoingMessage hop2 = MessagePath.relayedCopy(relay, second, hop1.payload(), true);
         Assert.assertEquals("/test/topic3", hop2.topic());
         Bytes.assertBytes("hop 2", Bytes.ascii("hello (relay1) (relay2)"), hop2.payload());
         Assert.assertEquals(2, hop2.ruleNumber());
@@ -93,7 +93,7 @@ public class RelayTest {
     @Test
     public void relayedMessages_useTheConfiguredQos() {
         Relay relay = new Relay(new RelayRule[] { RULE_1 }, 0);
-        OutgoingMessage message = relay.relay(RULE_1, Bytes.ascii("x"), true);
+        OutgoingMessage message = MessagePath.relayedCopy(relay, RULE_1, Bytes.ascii("x"), true);
         Assert.assertEquals(0, message.qos());
     }
 

@@ -34,13 +34,15 @@ import org.objectweb.asm.ClassReader;
  * <li>For the classes the host platform implements ({@code ej.*}, {@code org.eclipse.paho.*}): each method's
  * {@code throws} clause must match the one the allowlist records, and each compile-time constant of a class the
  * firmware uses must be recorded with its value, since javac copies it into the firmware without a trace.</li>
+ * <li>With {@code --layers FILE}: the firmware's packages use one another only as that file's layers allow
+ * ({@link PackageLayers}); an upward dependency fails the build.</li>
  * <li>References allowed only by {@code unproven:} entries are counted and named after the summary line, and so
  * is each catch clause that compiles only if a {@code throws(?)} method declares what the host's does
  * ({@code catch (IOException e)} around a call that may declare nothing): listed, not failed on.</li>
  * </ol>
  *
  * <p>Command line (run by exec-maven-plugin's {@code exec:java} inside the Maven JVM, so it never calls
- * {@code System.exit}): {@code --allowlist FILE --classes DIR [--test-classes DIR]}. Violations are printed to
+ * {@code System.exit}): {@code --allowlist FILE --classes DIR [--test-classes DIR] [--layers FILE]}. Violations are printed to
  * {@code System.err}, one a line, then an {@link IllegalStateException} fails the build; on success one
  * summary line goes to {@code System.out}.
  */
@@ -279,6 +281,7 @@ public final class FidelityGate {
         Path allowlistFile = null;
         Path classes = null;
         Path testClasses = null;
+        Path layersFile = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (i + 1 >= args.length) {
@@ -295,6 +298,9 @@ public final class FidelityGate {
             case "--test-classes":
                 testClasses = value;
                 break;
+            case "--layers":
+                layersFile = value;
+                break;
             default:
                 throw usage("unknown argument " + arg);
             }
@@ -303,6 +309,18 @@ public final class FidelityGate {
             throw usage("--allowlist and --classes are required");
         }
         Report report = run(Allowlist.load(allowlistFile), classes, testClasses);
+        if (layersFile != null) {
+            // The main classes only: tests may reach across layers to set a part up.
+            List<Violation> upward = PackageLayers.load(layersFile).check(classes);
+            for (Violation violation : upward) {
+                System.err.println("[fidelity gate] " + violation);
+            }
+            if (!upward.isEmpty()) {
+                throw new IllegalStateException("fidelity gate: " + upward.size() + " upward package dependenc"
+                        + (upward.size() == 1 ? "y" : "ies") + " above: the firmware's packages are layered one way ("
+                        + layersFile + ")");
+            }
+        }
         if (!report.violations().isEmpty()) {
             for (Violation violation : report.violations()) {
                 System.err.println("[fidelity gate] " + violation);
@@ -319,6 +337,6 @@ public final class FidelityGate {
 
     private static IllegalArgumentException usage(String problem) {
         return new IllegalArgumentException("fidelity gate: " + problem
-                + "; usage: FidelityGate --allowlist FILE --classes DIR [--test-classes DIR]");
+                + "; usage: FidelityGate --allowlist FILE --classes DIR [--test-classes DIR] [--layers FILE]");
     }
 }

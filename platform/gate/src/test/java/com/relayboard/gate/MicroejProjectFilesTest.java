@@ -418,7 +418,7 @@ public class MicroejProjectFilesTest {
         assertTrue("a Java heap of at least the 64 KiB MicroEJ's ESP32 configurations use: " + heap, heap >= 65536);
         long outboxBytes = productConstant("src/main/java/com/relayboard/firmware/RelayBoard.java", "OUTBOX_MAX_BYTES");
         long reportBytes = productConstant("src/main/java/com/relayboard/firmware/BoardEvents.java", "REPORT_CAPACITY")
-                * productConstant("src/main/java/com/relayboard/firmware/relay/MessageReport.java", "MAX_PAYLOAD_BYTES");
+                * productConstant("src/main/java/com/relayboard/firmware/path/MessageReport.java", "MAX_PAYLOAD_BYTES");
         // The console keeps its lines as the UTF-8 bytes it writes to the UART.
         long consoleBytes = productConstant("src/main/java/com/relayboard/firmware/SerialConsole.java", "MAX_BYTES");
         long maxPayload = Long.parseLong(load(root.resolve("src/main/resources/relayboard.properties.list"))

@@ -9,7 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import com.relayboard.firmware.RelayBoard;
-import com.relayboard.firmware.relay.RelayCounters;
+import com.relayboard.firmware.path.RelayCounters;
 
 /**
  * A burst as a user makes one: numbered payloads piped into {@code mosquitto_pub -l}, which publishes

@@ -4,13 +4,15 @@ import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 
 import com.relayboard.host.net.StationNetwork;
+import com.relayboard.host.paho.EventLoopCheck;
 
 /**
  * MicroPaho's synchronous client, implemented on the host by Eclipse Paho 1.2.5 (relocated to
  * {@code com.relayboard.host.paho.mqttv3}). Only MicroPaho's shape is public here: the two-argument
  * constructor that throws nothing, the two-method callback, no asynchronous client, no automatic
  * reconnect. Connections go through the simulated board's {@link StationNetwork}, so they fail while
- * its Wi-Fi is down and break when it drops.
+ * its Wi-Fi is down and break when it drops. A blocking call from the firmware's event loop is refused
+ * ({@link EventLoopCheck}), as HiveMQ's client refuses one from its event loop.
  */
 public class MqttClient {
 
@@ -32,6 +34,7 @@ public class MqttClient {
     }
 
     public void connect(MqttConnectOptions options) throws MqttException {
+        EventLoopCheck.refuseOnLoop("connect");
         com.relayboard.host.paho.mqttv3.MqttConnectOptions engineOptions = new com.relayboard.host.paho.mqttv3.MqttConnectOptions();
         engineOptions.setKeepAliveInterval(options.keepAliveS());
         engineOptions.setConnectionTimeout(options.connectionTimeoutS());
@@ -119,6 +122,7 @@ public class MqttClient {
     }
 
     public void subscribe(String topicFilter, int qos) throws MqttException {
+        EventLoopCheck.refuseOnLoop("subscribe to " + topicFilter);
         try {
             this.engine.subscribe(topicFilter, qos);
         } catch (com.relayboard.host.paho.mqttv3.MqttException e) {
@@ -131,6 +135,7 @@ public class MqttClient {
     }
 
     public void publish(String topic, byte[] payload, int qos, boolean retained) throws MqttException {
+        EventLoopCheck.refuseOnLoop("publish to " + topic);
         try {
             this.engine.publish(topic, payload, qos, retained);
         } catch (com.relayboard.host.paho.mqttv3.MqttException e) {

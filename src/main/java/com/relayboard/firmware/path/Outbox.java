@@ -1,9 +1,13 @@
-package com.relayboard.firmware.net;
+package com.relayboard.firmware.path;
 
-import com.relayboard.firmware.relay.OutgoingMessage;
-import com.relayboard.firmware.relay.OutgoingMessage.Outcome;
+import com.relayboard.firmware.net.BrokerException;
+import com.relayboard.firmware.net.BrokerSession;
+import com.relayboard.firmware.net.Lane;
+import com.relayboard.firmware.net.PublishGate;
+import com.relayboard.firmware.path.OutgoingMessage.Outcome;
 
-import ej.bon.Util;
+import com.relayboard.firmware.util.Deadline;
+import com.relayboard.firmware.util.Ring;
 
 /**
  * The bounded queue of messages to publish, and the thread that publishes them in order. Messages
@@ -25,8 +29,39 @@ import ej.bon.Util;
  * client itself gives up. When the board gives such a link up, {@link #replaceStuckPublisher()} leaves
  * that publisher behind and starts a new one, which publishes the same message again on the next
  * connection; the old one, whenever its publish returns, leaves the outbox alone and ends.
+ *
+ * <p>The current publisher's lifecycle ({@link PublisherState}); each {@link #step(int)} moves it on once, and
+ * waits at most once:
+ *
+ * <pre>
+ *   OFFLINE --the link opens the gate, nothing queued--&gt; IDLE
+ *      +-----the link opens the gate, messages queued--&gt; PUBLISHING
+ *   IDLE --a message queued--&gt; PUBLISHING
+ *      +--the link closes the gate--&gt; OFFLINE
+ *   PUBLISHING --acknowledged, dropped after MAX_ATTEMPTS, withdrawn, or the client busy--&gt; IDLE or PUBLISHING
+ *      |-------failed, the link gone or going--&gt; AWAITING_RECONNECT
+ *      +-------the link given up while the publish is stuck (abandonInFlight)--&gt; left behind: a new publisher
+ *              starts OFFLINE and publishes the same message again
+ *   AWAITING_RECONNECT --a new connection, or RETRY_WHILE_ONLINE_MS with the link still up--&gt; OFFLINE, IDLE
+ *                        or PUBLISHING
+ *   any --stop()--&gt; STOPPED
+ * </pre>
  */
-public final class Outbox implements Runnable {
+public final class Outbox implements Runnable, PublishGate {
+
+    /** The publisher's lifecycle: see the class comment for the transitions. */
+    public enum PublisherState {
+        /** The link is down: messages wait, queued. */
+        OFFLINE,
+        /** The link is up and nothing is queued. */
+        IDLE,
+        /** A publish is in progress (blocking until the broker's acknowledgement). */
+        PUBLISHING,
+        /** A publish failed: the publisher waits for the next connection before it tries again. */
+        AWAITING_RECONNECT,
+        /** Stopped: the publisher has ended, and the outbox takes nothing more. */
+        STOPPED
+    }
 
     /** Connections on which one message failed, before it is dropped. */
     public static final int MAX_ATTEMPTS = 5;
@@ -35,12 +70,10 @@ public final class Outbox implements Runnable {
     /** After the client said it is busy (its window of publishes is full), the publisher retries this soon. */
     static final long RETRY_WHEN_BUSY_MS = 1;
 
-    private final OutgoingMessage[] ring;
+    private final Ring<OutgoingMessage> ring;
     private final int maxBytes;
     private final BrokerSession session;
     private final OutboxListener listener;
-    private int head;
-    private int size;
     private int bytes;
     private boolean online;
     private int onlineGeneration;
@@ -52,6 +85,8 @@ public final class Outbox implements Runnable {
     /** What the current publisher is publishing now, or {@code null}. */
     private OutgoingMessage inFlight;
     private Thread publisher;
+    /** The current publisher's state. */
+    private PublisherState publisherState = PublisherState.OFFLINE;
 
     public Outbox(int capacity, BrokerSession session, OutboxListener listener) {
         this(capacity, Integer.MAX_VALUE, session, listener);
@@ -62,7 +97,7 @@ public final class Outbox implements Runnable {
      *            most payload bytes held at once; a larger message is taken only into an empty outbox
      */
     public Outbox(int capacity, int maxBytes, BrokerSession session, OutboxListener listener) {
-        this.ring = new OutgoingMessage[capacity];
+        this.ring = new Ring<OutgoingMessage>(capacity);
         this.maxBytes = maxBytes;
         this.session = session;
         this.listener = listener;
@@ -73,8 +108,7 @@ public final class Outbox implements Runnable {
         if (!hasRoomFor(message)) {
             return false;
         }
-        this.ring[(this.head + this.size) % this.ring.length] = message;
-        this.size++;
+        this.ring.offer(message);
         this.bytes += message.payload().length;
         notifyAll();
         return true;
@@ -85,13 +119,13 @@ public final class Outbox implements Runnable {
      *
      * @return whether it was queued; {@code false} on time-out or once the outbox is stopped
      */
-    public synchronized boolean offer(OutgoingMessage message, long timeoutMs) throws InterruptedException {
-        long deadlineMs = Util.platformTimeMillis() + timeoutMs;
-        long leftMs = timeoutMs;
-        while (!this.stopped && !hasRoomFor(message) && leftMs > 0) {
-            wait(leftMs);
-            leftMs = deadlineMs - Util.platformTimeMillis();
-        }
+    public synchronized boolean offer(final OutgoingMessage message, long timeoutMs) throws InterruptedException {
+        Deadline.await(this, timeoutMs, new Deadline.Condition() {
+            @Override
+            public boolean holds() {
+                return Outbox.this.stopped || hasRoomFor(message);
+            }
+        });
         return !this.stopped && offer(message);
     }
 
@@ -99,7 +133,8 @@ public final class Outbox implements Runnable {
      * Publishes the message on the calling thread when the link is online and nothing is queued (so
      * order holds); otherwise queues it as {@link #offer(OutgoingMessage, long)} does. Publishing on the
      * caller's thread saves the hand-over to the publisher and back, which is most of a relayed message's
-     * time, and lets each lane publish on its own connection. Several delivery threads
+     * time. Each message leaves on its own lane ({@link OutgoingMessage#lane()}, its original's), here or on the
+     * publisher, so a queued copy keeps its lane too. Several delivery threads
      * (one per receiving connection, each with its own sources) may send at once: each waits for its
      * own copy before it takes its next message, so each source's order holds. A publish that fails
      * here is queued, and the publisher retries it as any other.
@@ -110,14 +145,14 @@ public final class Outbox implements Runnable {
     public boolean send(OutgoingMessage message, long timeoutMs) throws InterruptedException {
         int generation;
         synchronized (this) {
-            if (this.stopped || !this.online || this.size > 0 || this.inFlight != null) {
+            if (this.stopped || !this.online || this.ring.size() > 0 || this.inFlight != null) {
                 return offer(message, timeoutMs);
             }
             generation = this.onlineGeneration;
         }
         boolean published = false;
         try {
-            this.session.publish(message.topic(), message.payload(), message.qos(), false);
+            laneOf(message).publish(message.topic(), message.payload(), message.qos(), false);
             published = true;
         } catch (BrokerException e) {
             // Queued below, for the publisher to retry as any other. A busy client is no failure.
@@ -135,24 +170,28 @@ public final class Outbox implements Runnable {
         return message.outcome() != Outcome.PENDING || offer(message, timeoutMs);
     }
 
+    /** @return the lane {@code message} leaves on: its original's, or the session's first for the board's own */
+    private Lane laneOf(OutgoingMessage message) {
+        return message.lane() != null ? message.lane() : this.session;
+    }
+
     private boolean hasRoomFor(OutgoingMessage message) {
-        return this.size < this.ring.length
-                && (this.size == 0 || message.payload().length <= this.maxBytes - this.bytes);
+        return !this.ring.isFull()
+                && (this.ring.size() == 0 || message.payload().length <= this.maxBytes - this.bytes);
     }
 
     public synchronized boolean hasRoom() {
-        return this.size < this.ring.length;
+        return !this.ring.isFull();
     }
 
     public synchronized int size() {
-        return this.size;
+        return this.ring.size();
     }
 
     public int capacity() {
-        return this.ring.length;
+        return this.ring.capacity();
     }
 
-    /** Called by the loop: publishing may go on only while the link is connected and subscribed. */
     /**
      * @return how many times a publisher began to wait with messages queued (the link offline, or a failed
      *         publish waiting for the reconnect): once it has, it publishes nothing until the link changes, which
@@ -163,8 +202,23 @@ public final class Outbox implements Runnable {
     }
 
     /** @return whether the publisher may publish: the link is up */
-    synchronized boolean isOnline() {
+    public synchronized boolean isOnline() {
         return this.online;
+    }
+
+    @Override
+    public void open() {
+        setOnline(true);
+    }
+
+    @Override
+    public void close() {
+        setOnline(false);
+    }
+
+    @Override
+    public void abandonInFlight() {
+        replaceStuckPublisher();
     }
 
     public synchronized void setOnline(boolean online) {
@@ -185,12 +239,9 @@ public final class Outbox implements Runnable {
         if (!message.settle(Outcome.WITHDRAWN)) {
             return false;
         }
-        for (int i = 0; i < this.size; i++) {
-            int at = (this.head + i) % this.ring.length;
-            if (this.ring[at] == message) {
-                removeAt(i);
-                break;
-            }
+        int at = this.ring.indexOf(message);
+        if (at >= 0) {
+            removeAt(at);
         }
         notifyAll();
         return true;
@@ -203,10 +254,10 @@ public final class Outbox implements Runnable {
      */
     public synchronized OutgoingMessage[] stop() {
         this.stopped = true;
-        OutgoingMessage[] withdrawn = new OutgoingMessage[this.size];
+        this.publisherState = PublisherState.STOPPED;
+        OutgoingMessage[] withdrawn = new OutgoingMessage[this.ring.size()];
         for (int i = 0; i < withdrawn.length; i++) {
-            withdrawn[i] = this.ring[this.head];
-            removeAt(0);
+            withdrawn[i] = removeAt(0);
             withdrawn[i].settle(Outcome.WITHDRAWN);
         }
         notifyAll();
@@ -238,100 +289,122 @@ public final class Outbox implements Runnable {
         }
         this.epoch++;
         this.inFlight = null;
+        this.publisherState = this.online ? PublisherState.IDLE : PublisherState.OFFLINE;
         this.publisher = new Thread(this, "relayboard-outbox");
         this.publisher.start();
         notifyAll();
     }
 
-    /** The publisher thread's body. */
+    /** @return the current publisher's state */
+    public synchronized PublisherState publisherState() {
+        return this.publisherState;
+    }
+
+    /** Sets the state, if {@code myEpoch} is still the current publisher's. */
+    private synchronized void enter(int myEpoch, PublisherState next) {
+        if (myEpoch == this.epoch && this.publisherState != PublisherState.STOPPED) {
+            this.publisherState = next;
+        }
+    }
+
+    /** The publisher thread's body: steps until stopped or left behind. */
     @Override
     public void run() {
         int myEpoch;
         synchronized (this) {
             myEpoch = this.epoch;
         }
-        while (true) {
-            OutgoingMessage message;
-            int generation;
-            synchronized (this) {
-                while (!this.stopped && myEpoch == this.epoch && (!this.online || this.size == 0)) {
-                    if (this.size > 0) {
-                        this.holdingWaits++;
-                    }
-                    waitQuietly(0);
-                }
-                if (this.stopped || myEpoch != this.epoch) {
-                    return;
-                }
-                message = this.ring[this.head];
-                generation = this.onlineGeneration;
-                this.inFlight = message;
-            }
-            try {
-                this.session.publish(message.topic(), message.payload(), message.qos(), false);
-                boolean mine;
-                synchronized (this) {
-                    if (myEpoch != this.epoch) {
-                        return; // Replaced while stuck: the new publisher sends it again (a QoS 1 duplicate).
-                    }
-                    this.inFlight = null;
-                    removeHead(message);
-                    mine = message.settle(Outcome.PUBLISHED);
-                }
-                if (mine) {
-                    this.listener.published(message);
-                }
-            } catch (BrokerException e) {
-                if (e.isBusy()) {
-                    // Not a failure: the client frees its window a moment later. Counted nowhere.
-                    synchronized (this) {
-                        if (myEpoch == this.epoch) {
-                            this.inFlight = null;
-                        }
-                        waitQuietly(RETRY_WHEN_BUSY_MS);
-                    }
-                    continue;
-                }
-                boolean dropped;
-                synchronized (this) {
-                    if (myEpoch != this.epoch) {
-                        return; // Replaced while stuck: the failure belongs to the link given up.
-                    }
-                    this.inFlight = null;
-                    if (message.outcome() != Outcome.PENDING) {
-                        continue; // Withdrawn meanwhile: nothing to retry or report.
-                    }
-                    dropped = message.countFailure(generation) >= MAX_ATTEMPTS;
-                    if (dropped) {
-                        removeHead(message);
-                        message.settle(Outcome.DROPPED);
-                    }
-                }
-                this.listener.publishFailed(message, e.getMessage(), dropped);
-                if (!dropped) {
-                    awaitReconnect(generation);
-                }
-            }
+        while (step(myEpoch)) {
+            // Each step publishes at most one message.
         }
     }
 
+    /**
+     * One step of the publisher of {@code myEpoch}: waits for the link and a message (OFFLINE, IDLE), publishes the
+     * first message (PUBLISHING), and after a failure waits for the next connection (AWAITING_RECONNECT).
+     *
+     * @return whether to step again: {@code false} once stopped or left behind
+     */
+    private boolean step(int myEpoch) {
+        OutgoingMessage message;
+        int generation;
+        synchronized (this) {
+            while (!this.stopped && myEpoch == this.epoch && (!this.online || this.ring.size() == 0)) {
+                if (this.ring.size() > 0) {
+                    this.holdingWaits++;
+                }
+                this.publisherState = this.online ? PublisherState.IDLE : PublisherState.OFFLINE;
+                waitQuietly(0);
+            }
+            if (this.stopped || myEpoch != this.epoch) {
+                return false;
+            }
+            message = this.ring.peek();
+            generation = this.onlineGeneration;
+            this.inFlight = message;
+            this.publisherState = PublisherState.PUBLISHING;
+        }
+        try {
+            laneOf(message).publish(message.topic(), message.payload(), message.qos(), false);
+            boolean mine;
+            synchronized (this) {
+                if (myEpoch != this.epoch) {
+                    return false; // Replaced while stuck: the new publisher sends it again (a QoS 1 duplicate).
+                }
+                this.inFlight = null;
+                removeHead(message);
+                mine = message.settle(Outcome.PUBLISHED);
+            }
+            if (mine) {
+                this.listener.published(message);
+            }
+        } catch (BrokerException e) {
+            if (e.isBusy()) {
+                // Not a failure: the client frees its window a moment later. Counted nowhere.
+                synchronized (this) {
+                    if (myEpoch == this.epoch) {
+                        this.inFlight = null;
+                    }
+                    waitQuietly(RETRY_WHEN_BUSY_MS);
+                }
+                return true;
+            }
+            boolean dropped;
+            synchronized (this) {
+                if (myEpoch != this.epoch) {
+                    return false; // Replaced while stuck: the failure belongs to the link given up.
+                }
+                this.inFlight = null;
+                if (message.outcome() != Outcome.PENDING) {
+                    return true; // Withdrawn meanwhile: nothing to retry or report.
+                }
+                dropped = message.countFailure(generation) >= MAX_ATTEMPTS;
+                if (dropped) {
+                    removeHead(message);
+                    message.settle(Outcome.DROPPED);
+                }
+            }
+            this.listener.publishFailed(message, e.getMessage(), dropped);
+            if (!dropped) {
+                enter(myEpoch, PublisherState.AWAITING_RECONNECT);
+                awaitReconnect(generation);
+            }
+        }
+        return true;
+    }
+
     private synchronized void removeHead(OutgoingMessage message) {
-        if (this.size > 0 && this.ring[this.head] == message) {
+        if (this.ring.peek() == message) {
             removeAt(0);
         }
     }
 
     /** Removes the {@code index}-th queued message, keeping the others in order. */
-    private void removeAt(int index) {
-        OutgoingMessage removed = this.ring[(this.head + index) % this.ring.length];
-        for (int i = index; i > 0; i--) {
-            this.ring[(this.head + i) % this.ring.length] = this.ring[(this.head + i - 1) % this.ring.length];
-        }
-        this.ring[this.head] = null;
-        this.head = (this.head + 1) % this.ring.length;
-        this.size--;
+    private OutgoingMessage removeAt(int index) {
+        OutgoingMessage removed = this.ring.removeAt(index);
         this.bytes -= removed.payload().length;
         notifyAll();
+        return removed;
     }
 
     /**

@@ -1,4 +1,4 @@
-package com.relayboard.firmware.relay;
+package com.relayboard.firmware.path;
 
 /**
  * What the message path did with one message, for the console, the LCD and the LED: made by the

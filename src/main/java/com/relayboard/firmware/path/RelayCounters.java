@@ -1,4 +1,4 @@
-package com.relayboard.firmware.relay;
+package com.relayboard.firmware.path;
 
 /**
  * The message path's counts, kept so that at any moment
@@ -12,8 +12,22 @@ public final class RelayCounters {
     private int relayed;
     private int dropped;
     private int givenBack;
+    /**
+     * Messages (probes included) and publish acknowledgements: anything heard from the broker. Counted here, under
+     * the counters' monitor, rather than under a monitor of the path's own.
+     */
+    private int heard;
 
     /** A message on a relay rule's source was taken. */
+    synchronized void countHeard() {
+        this.heard++;
+    }
+
+    /** @return how many times the broker was heard: a change means the link is alive */
+    synchronized int heard() {
+        return this.heard;
+    }
+
     synchronized void countTaken() {
         this.taken++;
     }

@@ -1,4 +1,4 @@
-package com.relayboard.firmware.relay;
+package com.relayboard.firmware.path;
 
 /**
  * Where messages on the board's command topic go (LED control) instead of the relay. Called on the

@@ -1,9 +1,10 @@
-package com.relayboard.firmware.relay;
+package com.relayboard.firmware.path;
 
 import com.relayboard.firmware.net.BrokerListener;
 import com.relayboard.firmware.net.DeliveryReceipt;
-import com.relayboard.firmware.net.Outbox;
-import com.relayboard.firmware.net.OutboxListener;
+import com.relayboard.firmware.net.Lane;
+import com.relayboard.firmware.relay.Relay;
+import com.relayboard.firmware.relay.RelayRule;
 
 /**
  * The message path: receive, relay, publish, acknowledge. Runs on the client's delivery threads and
@@ -36,8 +37,6 @@ public final class MessagePath implements BrokerListener, OutboxListener {
     private Commands commands;
     private final RelayCounters counters = new RelayCounters();
     private Outbox outbox;
-    /** Messages (probes included) and publish acknowledgements: anything heard from the broker. */
-    private int heard;
 
     /**
      * @param maxPayloadBytes
@@ -73,18 +72,18 @@ public final class MessagePath implements BrokerListener, OutboxListener {
     }
 
     /** @return how many times the broker was heard (messages and acknowledgements): a change means alive */
-    public synchronized int heardCount() {
-        return this.heard;
+    public int heardCount() {
+        return this.counters.heard();
     }
 
-    private synchronized void heard() {
-        this.heard++;
+    private void heard() {
+        this.counters.countHeard();
     }
 
     // BrokerListener: on the receiving connection's delivery thread.
 
     @Override
-    public DeliveryReceipt onMessage(String topic, byte[] payload, int qos) {
+    public DeliveryReceipt onMessage(Lane lane, String topic, byte[] payload, int qos) {
         heard();
         if (topic.equals(this.probeTopic)) {
             return DeliveryReceipt.SAFE_NOW;
@@ -107,9 +106,26 @@ public final class MessagePath implements BrokerListener, OutboxListener {
                     payload.length + " bytes is over relayboard.mqtt.maxPayloadBytes (" + this.maxPayloadBytes + ")"));
             return DeliveryReceipt.SAFE_NOW;
         }
-        OutgoingMessage copy = this.relay.relay(rule, payload, qos > 0);
-        return new RelayReceipt(copy, new MessageReport(MessageReport.Kind.RELAYED, topic, payload, rule.number(),
+        OutgoingMessage copy = relayedCopy(this.relay, rule, payload, qos > 0, lane);
+        return new RelayReceipt(this, this.outbox, copy, new MessageReport(MessageReport.Kind.RELAYED, topic, payload, rule.number(),
                 null));
+    }
+
+    /**
+     * @param holdsAcknowledgement
+     *            whether the original is acknowledged only once this copy is published
+     * @return the message to publish for {@code payload} under {@code rule}, at the relay's QoS
+     */
+    public static OutgoingMessage relayedCopy(Relay relay, RelayRule rule, byte[] payload,
+            boolean holdsAcknowledgement) {
+        return relayedCopy(relay, rule, payload, holdsAcknowledgement, null);
+    }
+
+    /** As {@link #relayedCopy(Relay, RelayRule, byte[], boolean)}, leaving on {@code lane}, the original's. */
+    static OutgoingMessage relayedCopy(Relay relay, RelayRule rule, byte[] payload, boolean holdsAcknowledgement,
+            Lane lane) {
+        return new OutgoingMessage(rule.to(), rule.relayedPayload(payload), relay.qos(), rule.number(),
+                holdsAcknowledgement, lane);
     }
 
     @Override
@@ -160,76 +176,18 @@ public final class MessagePath implements BrokerListener, OutboxListener {
         return lost;
     }
 
-    /**
-     * One relayed message's receipt: first waits for room in the outbox, then (QoS 1) for the copy to
-     * be settled. The delivery thread is the only one that calls {@link #awaitSafe(long)}.
-     */
-    private final class RelayReceipt implements DeliveryReceipt {
+    void countGivenBack() {
+        this.counters.countGivenBack();
+    }
 
-        private final OutgoingMessage copy;
-        private final MessageReport report;
-        private boolean reported;
-        private boolean queued;
-        private boolean givenBack;
+    /** A QoS 0 message whose connection ended before its copy could be queued: lost, counted and said. */
+    void lostBeforeQueued(MessageReport report, OutgoingMessage copy) {
+        this.counters.countDropped();
+        this.events.report(new MessageReport(MessageReport.Kind.DROPPED, report.topic(), report.payload(),
+                copy.ruleNumber(), "its connection ended before it could be queued"));
+    }
 
-        RelayReceipt(OutgoingMessage copy, MessageReport report) {
-            this.copy = copy;
-            this.report = report;
-        }
-
-        @Override
-        public State awaitSafe(long timeoutMs) throws InterruptedException {
-            if (this.givenBack) {
-                return State.GIVEN_BACK;
-            }
-            if (!this.reported) {
-                // Said once the relay is decided, before the copy's publish: a hop's line then always comes
-                // before the next hop's, whose message can only arrive once this copy is out. The loop shows
-                // it later; nothing here waits for the console.
-                this.reported = true;
-                MessagePath.this.events.report(this.report);
-            }
-            if (!this.queued) {
-                if (!MessagePath.this.outbox.send(this.copy, timeoutMs)) {
-                    return MessagePath.this.outbox.isStopped() ? giveBackNow() : State.WAITING;
-                }
-                this.queued = true;
-                if (!this.copy.holdsAcknowledgement()) {
-                    return State.SAFE;
-                }
-            }
-            switch (this.copy.awaitSettled(timeoutMs)) {
-            case PENDING:
-                return State.WAITING;
-            case WITHDRAWN:
-                return giveBackNow();
-            default:
-                return State.SAFE; // Published, or dropped on purpose (counted and said).
-            }
-        }
-
-        @Override
-        public void giveBack() {
-            if (!this.givenBack && (!this.queued || MessagePath.this.outbox.withdraw(this.copy)
-                    || this.copy.outcome() == OutgoingMessage.Outcome.WITHDRAWN)) {
-                giveBackNow();
-            }
-        }
-
-        private State giveBackNow() {
-            if (this.givenBack) {
-                return State.GIVEN_BACK;
-            }
-            this.givenBack = true;
-            if (this.copy.holdsAcknowledgement()) {
-                MessagePath.this.counters.countGivenBack();
-            } else {
-                // A QoS 0 message is never delivered again: one that could not be queued is lost.
-                MessagePath.this.counters.countDropped();
-                MessagePath.this.events.report(new MessageReport(MessageReport.Kind.DROPPED, this.report.topic(),
-                        this.report.payload(), this.copy.ruleNumber(), "its connection ended before it could be queued"));
-            }
-            return State.GIVEN_BACK;
-        }
+    PathEvents events() {
+        return this.events;
     }
 }

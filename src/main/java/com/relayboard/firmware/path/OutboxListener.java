@@ -1,6 +1,4 @@
-package com.relayboard.firmware.net;
-
-import com.relayboard.firmware.relay.OutgoingMessage;
+package com.relayboard.firmware.path;
 
 /** Told, on the publisher thread, what became of each message of the {@link Outbox}. */
 public interface OutboxListener {

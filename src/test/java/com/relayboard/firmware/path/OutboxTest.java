@@ -1,4 +1,4 @@
-package com.relayboard.firmware.net;
+package com.relayboard.firmware.path;
 
 import java.util.List;
 
@@ -7,8 +7,12 @@ import org.junit.Assert;
 import org.junit.Before;
 import org.junit.Test;
 
+import com.relayboard.firmware.net.BrokerException;
+import com.relayboard.firmware.net.BrokerSession;
+import com.relayboard.firmware.net.FakeBrokerSession;
+import com.relayboard.firmware.net.Poll;
 import com.relayboard.firmware.text.Bytes;
-import com.relayboard.firmware.relay.OutgoingMessage;
+import com.relayboard.firmware.path.OutgoingMessage;
 
 public class OutboxTest {
 

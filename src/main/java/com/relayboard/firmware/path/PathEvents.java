@@ -1,4 +1,4 @@
-package com.relayboard.firmware.relay;
+package com.relayboard.firmware.path;
 
 /**
  * Where the message path leaves what the loop shows or acts on. Every method records and returns at

@@ -1,8 +1,8 @@
-package com.relayboard.firmware.net;
+package com.relayboard.firmware.path;
 
 import java.util.ArrayList;
 import java.util.List;
-import com.relayboard.firmware.relay.OutgoingMessage;
+import com.relayboard.firmware.path.OutgoingMessage;
 
 /** Records what the outbox reports, on its publisher thread. */
 public final class RecordingOutboxListener implements OutboxListener {

@@ -1,4 +1,6 @@
-package com.relayboard.firmware.relay;
+package com.relayboard.firmware.path;
+
+import com.relayboard.firmware.net.Lane;
 
 /**
  * A message waiting in the outbox to be published, and what became of it.
@@ -34,6 +36,8 @@ public final class OutgoingMessage {
     private final int qos;
     private final int ruleNumber;
     private final boolean holdsAcknowledgement;
+    /** The lane it leaves on, or {@code null} for the outbox's default (the session's first lane). */
+    private final Lane lane;
     private int failedAttempts;
     private int lastFailedGeneration = -1;
     private Outcome outcome = Outcome.PENDING;
@@ -50,11 +54,27 @@ public final class OutgoingMessage {
      *            whether the original waits for this copy before it is acknowledged
      */
     public OutgoingMessage(String topic, byte[] payload, int qos, int ruleNumber, boolean holdsAcknowledgement) {
+        this(topic, payload, qos, ruleNumber, holdsAcknowledgement, null);
+    }
+
+    /**
+     * @param lane
+     *            the lane its original came on, which it leaves on (whoever publishes it), or {@code null} for the
+     *            outbox's default lane
+     */
+    public OutgoingMessage(String topic, byte[] payload, int qos, int ruleNumber, boolean holdsAcknowledgement,
+            Lane lane) {
+        this.lane = lane;
         this.topic = topic;
         this.payload = payload;
         this.qos = qos;
         this.ruleNumber = ruleNumber;
         this.holdsAcknowledgement = holdsAcknowledgement;
+    }
+
+    /** @return the lane it leaves on, or {@code null} for the outbox's default */
+    public Lane lane() {
+        return this.lane;
     }
 
     public String topic() {

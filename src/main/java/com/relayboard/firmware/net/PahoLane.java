@@ -1,0 +1,179 @@
+package com.relayboard.firmware.net;
+
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+
+/**
+ * One lane of the session on MicroPaho, and its one owner: its receiving and publishing clients (new ones on every
+ * connect), both clients' callbacks, the delivery thread's wait for each message's receipt, and the publish of its
+ * relayed copies. A message received here carries this lane ({@link BrokerListener#onMessage}), so its copy
+ * leaves on this lane's publishing connection whoever publishes it; no lane is found from the calling thread.
+ *
+ * <p>Who calls what: the network worker installs and connects the clients ({@link #install}); the loop gives
+ * them up ({@link #giveUp()}, which never blocks); the receiving client's delivery thread runs
+ * {@code messageArrived}; the delivery thread and the outbox's publisher call {@link #publish}. The clients are
+ * volatile fields, swapped whole: a callback of a client no longer installed is old news.
+ *
+ * <p><b>The give-back path</b> (a connection given up while copies wait) starts here, in one place: a delivery
+ * thread waiting for its message's receipt sees, at most {@link #RECEIPT_POLL_MS} later, that its client is no
+ * longer this lane's or no longer connected, and gives the receipt back (the message's copy is withdrawn from the
+ * outbox, and the message is not acknowledged, so the broker delivers it again); see the receipt's states in
+ * {@code path.RelayReceipt}.
+ */
+final class PahoLane implements Lane {
+
+    /**
+     * How often a delivery thread that waits for its message's receipt checks that its connection is
+     * still there: a message delivered by a connection that is gone is given back, not held.
+     */
+    static final long RECEIPT_POLL_MS = 200;
+
+    /** 0 for the first lane, which also carries the board's own publications. */
+    private final int index;
+    private final BrokerListener listener;
+    private final BrokerErrors errors;
+    /** The QoS the board subscribes with: a message's QoS when the client does not say. */
+    private final int qos;
+    /** The current receiving client, or {@code null} before the first connect and once given up. */
+    private volatile MqttClient receiving;
+    /** The current publishing client, as {@link #receiving}. */
+    private volatile MqttClient publishing;
+
+    PahoLane(int index, BrokerListener listener, BrokerErrors errors, int qos) {
+        this.index = index;
+        this.listener = listener;
+        this.errors = errors;
+        this.qos = qos;
+    }
+
+    int index() {
+        return this.index;
+    }
+
+    /** Makes {@code in} and {@code out} this lane's clients, with their callbacks; on the worker, before connecting. */
+    void install(MqttClient in, MqttClient out) {
+        out.setCallback(new PublishingCallback(out));
+        in.setCallback(new ReceivingCallback(in));
+        this.publishing = out;
+        this.receiving = in;
+    }
+
+    /**
+     * Gives the current clients up: what they report from now on is ignored, and a delivery thread waiting on one
+     * gives its message back. Never blocks.
+     *
+     * @return the receiving and the publishing client given up (either may be {@code null})
+     */
+    MqttClient[] giveUp() {
+        MqttClient[] old = { this.receiving, this.publishing };
+        this.receiving = null;
+        this.publishing = null;
+        return old;
+    }
+
+    /** @return the current receiving client, or {@code null} */
+    MqttClient receiving() {
+        return this.receiving;
+    }
+
+    /** @return the current publishing client, or {@code null} */
+    MqttClient publishing() {
+        return this.publishing;
+    }
+
+    @Override
+    public void publish(String topic, byte[] payload, int qos, boolean retained) throws BrokerException {
+        MqttClient current = this.publishing;
+        if (current == null) {
+            throw new BrokerException("publishing to " + topic + " failed: not connected", false);
+        }
+        try {
+            MicroPahoCalls.publish(current, topic, payload, qos, retained);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // Exception, not MqttException: see PahoBrokerSession.connect(MqttClient, MqttConnectOptions).
+            if (MicroPahoCalls.reasonCode(e) == MicroPahoCalls.MAX_INFLIGHT) {
+                throw BrokerException.busy("publishing to " + topic + ": the client's window of publishes is full");
+            }
+            throw new BrokerException("publishing to " + topic + " failed: " + this.errors.describe(e), false);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "lane " + (this.index + 1);
+    }
+
+    /**
+     * The receiving connection's callback. A message is acknowledged when {@code messageArrived} returns, so it
+     * returns only once the message's receipt is safe; it throws (no acknowledgement: the broker delivers the
+     * message again) when the message was given back or its connection is gone. Once the client is no longer the
+     * lane's, its lost connection is old news.
+     */
+    private final class ReceivingCallback implements MqttCallback {
+
+        private final MqttClient owner;
+
+        ReceivingCallback(MqttClient owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            if (PahoLane.this.receiving == this.owner) {
+                PahoLane.this.listener.onConnectionLost(PahoLane.this.errors.describeLoss(cause),
+                        BrokerErrors.closedByBroker(cause));
+            }
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) throws Exception {
+            DeliveryReceipt receipt = PahoLane.this.listener.onMessage(PahoLane.this, topic, message.getPayload(),
+                    MicroPahoCalls.qosOf(message, PahoLane.this.qos));
+            try {
+                while (true) {
+                    DeliveryReceipt.State state = receipt.awaitSafe(RECEIPT_POLL_MS);
+                    if (state == DeliveryReceipt.State.SAFE) {
+                        return;
+                    }
+                    if (state == DeliveryReceipt.State.GIVEN_BACK) {
+                        throw new IllegalStateException("message on " + topic + " given back: the broker delivers it again");
+                    }
+                    if (PahoLane.this.receiving != this.owner || !this.owner.isConnected()) {
+                        receipt.giveBack();
+                        throw new IllegalStateException("connection gone: the broker delivers " + topic + " again");
+                    }
+                }
+            } catch (InterruptedException e) {
+                // The client is shutting its delivery thread down.
+                receipt.giveBack();
+                throw e;
+            }
+        }
+    }
+
+    /** The publishing connection's callback: it subscribes to nothing, so only a loss can come. */
+    private final class PublishingCallback implements MqttCallback {
+
+        private final MqttClient owner;
+
+        PublishingCallback(MqttClient owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            if (PahoLane.this.publishing == this.owner) {
+                PahoLane.this.listener.onConnectionLost(PahoLane.this.errors.describeLoss(cause),
+                        BrokerErrors.closedByBroker(cause));
+            }
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            // Nothing is subscribed on this connection.
+        }
+    }
+}
