@@ -11,6 +11,7 @@ import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
 import com.relayboard.firmware.net.MqttState;
+import com.relayboard.firmware.net.PahoBrokerSession;
 import com.relayboard.host.net.StationNetwork;
 
 /**
@@ -31,6 +32,8 @@ public class SocketBudgetIT {
     private static final int KEEPALIVE_S = 2;
     private static final long TIMEOUT_MS = 90000;
     private static final long WIFI_OUTAGE_MS = 3000;
+    /** Each lane is a receiving and a publishing connection. */
+    private static final int BOARD_CLIENT_SOCKETS = 2 * PahoBrokerSession.RECEIVING_CONNECTIONS;
 
     @Rule
     public final BoardRoom room = new BoardRoom();
@@ -96,7 +99,10 @@ public class SocketBudgetIT {
                 arrived.contains("after the worst, over TLS (relay1) (relay2)"));
 
         assertEquals("a socket of the board was refused: " + network.describe(), 0, network.refusals());
-        assertTrue(network.describe(), network.peakSockets() <= StationNetwork.DEFAULT_MAX_SOCKETS);
+        // The cap cannot be passed (the host refuses the 10th, counted above); what the board's design promises is
+        // less: two connections a lane, never two sets at once, and one UDP socket for the moment an SNTP exchange takes.
+        assertTrue("more sockets at once than the board's 4 clients and its SNTP exchange: " + network.describe(),
+                network.peakSockets() <= BOARD_CLIENT_SOCKETS + 1);
     }
 
     private static void step(String what) {
