@@ -8,4 +8,10 @@ public interface JobRunner {
      *         then the caller must not count on the job
      */
     boolean submit(Runnable job);
+
+    /**
+     * Interrupts {@code job} if it is running now (a job given up whose call may never return on its own); does
+     * nothing otherwise.
+     */
+    void interruptIfRunning(Runnable job);
 }

@@ -380,6 +380,11 @@ public final class MqttLink {
         this.outbox.close();
         this.session.abandon();
         this.outbox.abandonInFlight();
+        if (inProgress != null) {
+            // A call of the attempt that waits without a timeout would otherwise hold the worker, and so every
+            // later attempt, for ever (NetworkWorker.interruptIfRunning).
+            this.worker.interruptIfRunning(inProgress);
+        }
     }
 
     /** @param how what the state line puts before the reason */

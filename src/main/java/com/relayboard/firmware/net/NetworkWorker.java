@@ -20,6 +20,8 @@ public final class NetworkWorker implements JobRunner, Runnable {
     private boolean stopped;
     private Thread thread;
     private int faults;
+    /** The job running now, or {@code null}: what {@link #interruptIfRunning(Runnable)} may interrupt. */
+    private Runnable running;
 
     /** Starts the worker's thread. */
     public synchronized void start() {
@@ -57,6 +59,19 @@ public final class NetworkWorker implements JobRunner, Runnable {
         return this.thread;
     }
 
+    /**
+     * Interrupts {@code job} if it is the one running now, so that a call it is stuck in that waits without a
+     * timeout (the desktop's Paho 1.2.5 can leave a connect's token waiting for ever when the broker closes the
+     * connection right after accepting it, eclipse-paho/paho.mqtt.java#1013) ends with an exception instead of
+     * holding every later job. A job that is not running any more is left alone.
+     */
+    @Override
+    public synchronized void interruptIfRunning(Runnable job) {
+        if (job != null && this.running == job && this.thread != null) {
+            this.thread.interrupt();
+        }
+    }
+
     @Override
     public void run() {
         Runnable job;
@@ -65,8 +80,16 @@ public final class NetworkWorker implements JobRunner, Runnable {
                 job.run();
             } catch (RuntimeException e) {
                 countFault();
+            } finally {
+                finished();
             }
         }
+    }
+
+    /** The job is over: an interrupt meant for it must not reach the next one. */
+    private synchronized void finished() {
+        this.running = null;
+        Thread.interrupted();
     }
 
     private synchronized void countFault() {
@@ -85,6 +108,7 @@ public final class NetworkWorker implements JobRunner, Runnable {
                 // Nobody interrupts the worker on purpose; stop() is how it ends.
             }
         }
-        return this.queue.poll();
+        this.running = this.queue.poll();
+        return this.running;
     }
 }

@@ -559,6 +559,21 @@ public class MqttLinkTest {
     }
 
     @Test
+    public void anAttemptGivenUp_isInterruptedOnTheWorker_soThatACallWithoutTimeoutCannotHoldItForEver() {
+        StepJobRunner worker = StepJobRunner.holding();
+        MqttLink polled = linkOn(worker);
+        polled.step(0, true);
+        polled.step(0, true);
+        Assert.assertEquals(1, worker.heldJobs());
+        Runnable attempt = worker.heldJobList().get(0);
+        Assert.assertTrue("nothing interrupted while the attempt may still answer", worker.interruptsAsked().isEmpty());
+        polled.step(MqttLink.ATTEMPT_TIMEOUT_MS, true);
+        Assert.assertEquals(MqttState.BACKOFF, polled.state());
+        Assert.assertEquals("one interrupt asked", 1, worker.interruptsAsked().size());
+        Assert.assertSame("for the given-up attempt", attempt, worker.interruptsAsked().get(0));
+    }
+
+    @Test
     public void anAttemptDeliveringABacklog_isNotGivenUp() {
         StepJobRunner worker = StepJobRunner.holding();
         MqttLink polled = linkOn(worker);

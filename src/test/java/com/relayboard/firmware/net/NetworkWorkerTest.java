@@ -132,4 +132,53 @@ public class NetworkWorkerTest {
             Assert.assertEquals("[queued before stop]", this.ran.toString());
         }
     }
+
+    @Test
+    public void aJobStuckWithoutTimeout_endsWhenInterrupted_andTheNextJobIsNotInterrupted() {
+        final Object never = new Object();
+        final boolean[] interruptedOut = new boolean[1];
+        final Runnable stuck = new Runnable() {
+            @Override
+            public void run() {
+                synchronized (never) {
+                    try {
+                        never.wait(); // as a token that is never completed waits
+                    } catch (InterruptedException e) {
+                        interruptedOut[0] = true; // under never's monitor, read under it too
+                    }
+                }
+            }
+        };
+        final boolean[] nextSawInterrupt = new boolean[1];
+        Runnable next = new Runnable() {
+            @Override
+            public void run() {
+                nextSawInterrupt[0] = Thread.currentThread().isInterrupted();
+                job("next").run();
+            }
+        };
+        this.worker.start();
+        Assert.assertTrue(this.worker.submit(stuck));
+        Assert.assertTrue(this.worker.submit(next));
+        this.worker.interruptIfRunning(next); // not running: nothing happens
+        // Asked again until it lands: the worker may not have taken the stuck job yet.
+        Poll.until("the stuck job to end by the interrupt", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                NetworkWorkerTest.this.worker.interruptIfRunning(stuck);
+                synchronized (never) {
+                    return interruptedOut[0];
+                }
+            }
+        });
+        Poll.until("the next job to run", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                synchronized (NetworkWorkerTest.this) {
+                    return NetworkWorkerTest.this.ran.contains("next");
+                }
+            }
+        });
+        Assert.assertFalse("the interrupt did not reach the next job", nextSawInterrupt[0]);
+    }
 }

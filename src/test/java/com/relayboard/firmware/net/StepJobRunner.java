@@ -11,6 +11,7 @@ public final class StepJobRunner implements JobRunner {
 
     private final boolean holding;
     private final List<Runnable> held = new ArrayList<Runnable>();
+    private final List<Runnable> interruptsAsked = new ArrayList<Runnable>();
 
     private StepJobRunner(boolean holding) {
         this.holding = holding;
@@ -34,6 +35,22 @@ public final class StepJobRunner implements JobRunner {
             job.run();
         }
         return true;
+    }
+
+    @Override
+    public synchronized void interruptIfRunning(Runnable job) {
+        // Jobs run on the test's thread here: nothing to interrupt, only what was asked.
+        this.interruptsAsked.add(job);
+    }
+
+    /** @return the jobs whose interrupt was asked for, in order */
+    public synchronized List<Runnable> interruptsAsked() {
+        return new ArrayList<Runnable>(this.interruptsAsked);
+    }
+
+    /** @return the jobs given and held, not run yet */
+    public synchronized List<Runnable> heldJobList() {
+        return new ArrayList<Runnable>(this.held);
     }
 
     /** @return jobs given and not run yet */
