@@ -45,8 +45,13 @@ public final class SimulatedAccessPoint {
     private boolean stationJoined;
     private long joinDelayMs = DEFAULT_JOIN_DELAY_MS;
     private long leaseDelayMs = DEFAULT_LEASE_DELAY_MS;
-    /** When the joined station's lease comes, in {@link #nowMs()} milliseconds; {@code Long.MAX_VALUE} = never. */
-    private long leaseAtMs = Long.MAX_VALUE;
+    /**
+     * When the joined station's lease comes, in {@code System.nanoTime()} (monotonic: a lease delay is not stretched
+     * or cut by the wall clock being set; nanoseconds, so that no lease comes a truncated millisecond early).
+     */
+    private long leaseAtNanos;
+    /** Whether the joined station's lease never comes ({@link #LEASE_NEVER}). */
+    private boolean leaseNever = true;
     private int joinAttempts;
     private final List<LinkListener> listeners = new ArrayList<>();
     private final SimulatedTimeServer timeServer = new SimulatedTimeServer(this);
@@ -142,7 +147,8 @@ public final class SimulatedAccessPoint {
             }
             if (!this.stationJoined) {
                 this.stationJoined = true;
-                this.leaseAtMs = this.leaseDelayMs < 0 ? Long.MAX_VALUE : nowMs() + this.leaseDelayMs;
+                this.leaseNever = this.leaseDelayMs < 0;
+                this.leaseAtNanos = System.nanoTime() + Math.max(0, this.leaseDelayMs) * 1000000L;
                 notifyLink(true);
             }
         }
@@ -154,7 +160,7 @@ public final class SimulatedAccessPoint {
 
     /** @return whether the station is joined and DHCP has given it its address */
     public synchronized boolean hasLease() {
-        return this.stationJoined && nowMs() >= this.leaseAtMs;
+        return this.stationJoined && !this.leaseNever && System.nanoTime() - this.leaseAtNanos >= 0;
     }
 
     /**
@@ -204,10 +210,6 @@ public final class SimulatedAccessPoint {
         }
     }
 
-    /** A monotonic clock: a lease delay is not stretched or cut by the wall clock being set. */
-    private static long nowMs() {
-        return System.nanoTime() / 1000000L;
-    }
 
     /** 0.0.0.0: what lwIP's interface address is before DHCP. */
     public static InetAddress unspecified() {
