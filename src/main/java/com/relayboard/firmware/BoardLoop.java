@@ -33,6 +33,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
     private final MessagePath path;
     private final StatusPresenter presenter;
     private final LedChannel ledChannel;
+    private final RuleChannel ruleChannel;
     private final LedIndicator led;
     private final NetworkWatchdog watchdog;
     private final TimeSync time;
@@ -53,7 +54,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
     private long nowMs;
 
     BoardLoop(Clock clock, BoardEvents events, WifiConnectManager wifi, MqttLink mqtt, MessagePath path,
-            StatusPresenter presenter, LedChannel ledChannel, LedIndicator led, NetworkWatchdog watchdog,
+            StatusPresenter presenter, LedChannel ledChannel, RuleChannel ruleChannel, LedIndicator led, NetworkWatchdog watchdog,
             TimeSync time, boolean linkNeedsClock) {
         this.clock = clock;
         this.events = events;
@@ -62,6 +63,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
         this.path = path;
         this.presenter = presenter;
         this.ledChannel = ledChannel;
+        this.ruleChannel = ruleChannel;
         this.led = led;
         this.watchdog = watchdog;
         this.time = time;
@@ -96,6 +98,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
         // Until the clock is first set, an ssl:// link stays WAITING_FOR_NETWORK: its handshake could only fail.
         this.mqtt.step(this.nowMs, this.wifi.isConnected() && (this.time.isSet() || !this.linkNeedsClock));
         watch(this.nowMs);
+        this.ruleChannel.step();
         this.ledChannel.step();
         showReports();
         this.led.step(this.nowMs);

@@ -20,6 +20,7 @@ import com.relayboard.firmware.net.WifiConnectManager;
 import com.relayboard.firmware.net.WifiRadio;
 import com.relayboard.firmware.net.WifiState;
 import com.relayboard.firmware.path.MessagePath;
+import com.relayboard.firmware.path.RuleTables;
 import com.relayboard.firmware.relay.Relay;
 import com.relayboard.firmware.path.RelayCounters;
 import com.relayboard.firmware.relay.RelayRule;
@@ -101,6 +102,8 @@ public final class RelayBoard {
     /** Where LED commands come, or {@code null}: messages on it go to {@link #ledControl}, never relayed. */
     private final String ledTopic;
     private final LedControl ledControl;
+    /** The rules in force, from the options or the retained table on the rules topic. */
+    private final RuleTables ruleTables;
 
     private boolean running;
     private Thread loopThread;
@@ -122,8 +125,17 @@ public final class RelayBoard {
         this.ledTopic = config.ledTopic();
         this.ledControl = new LedControl(led, this.console, screen);
         this.path.takeCommands(this.ledTopic, this.ledControl);
+        this.ruleTables = new RuleTables(config.rules(), config.qos(), ConfigLoader.ownTopics(config.statusTopic(),
+                config.ledTopic(), config.rulesTopic(), config.telemetryGetTopic()), config.relayGroup(),
+                config.maxPayloadBytes());
+        if (config.rulesTopic() != null) {
+            this.path.takeRuleTables(config.rulesTopic(), this.ruleTables);
+        }
+        RuleChannel ruleChannel = new RuleChannel(this.ruleTables, config.rulesTopic(), config.qos(),
+                config.relayGroup(), config.rulesStateTopic(), config.rulesRefusedTopic(), this.session, this.worker,
+                clock, this.presenter, this.console, this.presenter);
         LedChannel ledChannel = new LedChannel(this.ledControl, this.ledTopic, config.ledStateTopic(), this.session,
-                this.worker, clock, this.console, this.presenter);
+                this.worker, clock, this.console, config.rulesTopic() == null ? this.presenter : ruleChannel);
         this.wifi = new WifiConnectManager(radio, config.wifiSsid(), config.wifiPassword(), config.wifiSecurity(),
                 new Backoff(WifiConnectManager.RETRY_INITIAL_MS, WifiConnectManager.RETRY_MAX_MS, random),
                 ledChannel);
@@ -131,11 +143,14 @@ public final class RelayBoard {
                 relay.subscriptionFilters(config.relayGroup()), config.qos(), config.statusTopic(), probeTopic,
                 config.keepAliveS(), new Backoff(MqttLink.RETRY_INITIAL_MS, config.retryMaxS() * 1000L, random),
                 this.outbox, ledChannel, this.worker);
+        // The rule table first: the sources subscribed after it come with the table in force.
+        this.mqtt.subscribeFirst(config.rulesTopic());
         this.mqtt.subscribeFirst(this.ledTopic);
+        ruleChannel.follow(this.mqtt);
         this.time = new TimeSync(timeSource, wallClock, clock, this.worker, config.timeServerHost(),
                 config.timeServerPort(), config.timeResyncS() * 1000L,
                 new Backoff(TimeSync.RETRY_INITIAL_MS, TimeSync.RETRY_MAX_MS, random), this.presenter);
-        this.loop = new BoardLoop(clock, events, this.wifi, this.mqtt, this.path, this.presenter, ledChannel, led,
+        this.loop = new BoardLoop(clock, events, this.wifi, this.mqtt, this.path, this.presenter, ledChannel, ruleChannel, led,
                 new NetworkWatchdog(config.restartAfterS()), this.time, config.tls());
     }
 
@@ -174,6 +189,10 @@ public final class RelayBoard {
         }
         this.console.println(this.ledTopic == null ? "LED control: off (" + ConfigLoader.LED_TOPIC + " is empty)"
                 : "LED control: commands on " + this.ledTopic + ", state on " + this.config.ledStateTopic());
+        this.console.println(this.config.rulesTopic() == null
+                ? "Rules over MQTT: off (" + ConfigLoader.RULES_TOPIC + " is empty)"
+                : "Rules over MQTT: tables on " + this.config.rulesTopic() + ", the table in force on "
+                        + this.config.rulesStateTopic());
         this.presenter.showStart();
         this.outbox.start();
         this.worker.start();
@@ -272,7 +291,8 @@ public final class RelayBoard {
         String lastDisconnect = this.mqtt.lastDisconnectReason();
         return this.presenter.wifiStatus() + " | " + this.presenter.mqttStatus() + " | received " + counts[0]
                 + ", relayed " + counts[1] + ", dropped " + counts[2] + ", in flight " + counts[3] + ", given back "
-                + this.path.counters().givenBack() + " | reconnects " + this.mqtt.reconnects() + ", last disconnect: "
+                + this.path.counters().givenBack() + ", on no rule " + this.path.counters().unmatched() + " | rules "
+                + this.ruleTables.inForce().length + " from " + this.ruleTables.source() + " | reconnects " + this.mqtt.reconnects() + ", last disconnect: "
                 + (lastDisconnect == null ? "none" : lastDisconnect) + faultStatus();
     }
 
@@ -299,6 +319,11 @@ public final class RelayBoard {
 
     public String clientId() {
         return this.config.clientId();
+    }
+
+    /** @return the rules the board relays by now: the options', or the last table taken over MQTT */
+    public RelayRule[] rulesInForce() {
+        return this.ruleTables.inForce();
     }
 
     /** @return the message path's counts: received, relayed, dropped, in flight, given back */

@@ -27,7 +27,8 @@ import com.relayboard.firmware.relay.RelayRule;
  */
 public final class MessagePath implements BrokerListener, OutboxListener {
 
-    private final Relay relay;
+    /** The rules in force: replaced whole by {@link #ruleTables} on a delivery thread, read by every message. */
+    private volatile Relay relay;
     private final int maxPayloadBytes;
     private final boolean relayEmptyPayloads;
     private final String probeTopic;
@@ -35,6 +36,9 @@ public final class MessagePath implements BrokerListener, OutboxListener {
     /** The board's command topic (LED control), or {@code null}: its messages go to {@link #commands}. */
     private String commandTopic;
     private Commands commands;
+    /** The rules command topic, or {@code null}: its messages go to {@link #ruleTables}. */
+    private String rulesTopic;
+    private RuleTables ruleTables;
     private final RelayCounters counters = new RelayCounters();
     private Outbox outbox;
 
@@ -60,6 +64,12 @@ public final class MessagePath implements BrokerListener, OutboxListener {
     public void takeCommands(String topic, Commands taker) {
         this.commandTopic = topic;
         this.commands = taker;
+    }
+
+    /** Takes rule tables on {@code topic} instead of relaying its messages; once, before the first message. */
+    public void takeRuleTables(String topic, RuleTables tables) {
+        this.rulesTopic = topic;
+        this.ruleTables = tables;
     }
 
     /** Sets the outbox relayed copies go to; once, before the first message. */
@@ -93,7 +103,21 @@ public final class MessagePath implements BrokerListener, OutboxListener {
             this.events.commandArrived();
             return DeliveryReceipt.SAFE_NOW;
         }
-        RelayRule rule = this.relay.ruleFor(topic);
+        if (topic.equals(this.rulesTopic)) {
+            Relay next = this.ruleTables.offer(payload);
+            if (next != null) {
+                // From the next message on. A copy made by the old rules is already on its way.
+                this.relay = next;
+            }
+            this.events.commandArrived();
+            return DeliveryReceipt.SAFE_NOW;
+        }
+        Relay rules = this.relay;
+        RelayRule rule = rules.ruleFor(topic);
+        if (rule == null) {
+            // Only a source that a table no longer has (its subscription outlives the rule): shown, counted.
+            this.counters.countUnmatched();
+        }
         if (rule == null || (payload.length == 0 && !this.relayEmptyPayloads)) {
             this.events.report(new MessageReport(MessageReport.Kind.SHOWN, topic, payload, 0, null));
             return DeliveryReceipt.SAFE_NOW;
@@ -106,7 +130,7 @@ public final class MessagePath implements BrokerListener, OutboxListener {
                     payload.length + " bytes is over relayboard.mqtt.maxPayloadBytes (" + this.maxPayloadBytes + ")"));
             return DeliveryReceipt.SAFE_NOW;
         }
-        OutgoingMessage copy = relayedCopy(this.relay, rule, payload, qos > 0, lane);
+        OutgoingMessage copy = relayedCopy(rules, rule, payload, qos > 0, lane);
         return new RelayReceipt(this, this.outbox, copy, new MessageReport(MessageReport.Kind.RELAYED, topic, payload, rule.number(),
                 null));
     }

@@ -28,6 +28,21 @@ public final class RelayCounters {
         return this.heard;
     }
 
+    /**
+     * Messages on a subscription that no rule takes any more (a source a new rule table left out): shown, not relayed,
+     * and not among {@link #received()}.
+     */
+    private int unmatched;
+
+    synchronized void countUnmatched() {
+        this.unmatched++;
+    }
+
+    /** @return messages that came on a source no rule has any more: shown, not relayed */
+    public synchronized int unmatched() {
+        return this.unmatched;
+    }
+
     synchronized void countTaken() {
         this.taken++;
     }
