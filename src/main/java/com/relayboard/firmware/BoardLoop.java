@@ -34,6 +34,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
     private final StatusPresenter presenter;
     private final LedChannel ledChannel;
     private final RuleChannel ruleChannel;
+    private final TelemetryChannel telemetry;
     private final LedIndicator led;
     private final NetworkWatchdog watchdog;
     private final TimeSync time;
@@ -54,7 +55,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
     private long nowMs;
 
     BoardLoop(Clock clock, BoardEvents events, WifiConnectManager wifi, MqttLink mqtt, MessagePath path,
-            StatusPresenter presenter, LedChannel ledChannel, RuleChannel ruleChannel, LedIndicator led, NetworkWatchdog watchdog,
+            StatusPresenter presenter, LedChannel ledChannel, RuleChannel ruleChannel, TelemetryChannel telemetry, LedIndicator led, NetworkWatchdog watchdog,
             TimeSync time, boolean linkNeedsClock) {
         this.clock = clock;
         this.events = events;
@@ -64,6 +65,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
         this.presenter = presenter;
         this.ledChannel = ledChannel;
         this.ruleChannel = ruleChannel;
+        this.telemetry = telemetry;
         this.led = led;
         this.watchdog = watchdog;
         this.time = time;
@@ -99,6 +101,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
         this.mqtt.step(this.nowMs, this.wifi.isConnected() && (this.time.isSet() || !this.linkNeedsClock));
         watch(this.nowMs);
         this.ruleChannel.step();
+        this.telemetry.step(this.nowMs);
         this.ledChannel.step();
         showReports();
         this.led.step(this.nowMs);

@@ -362,12 +362,13 @@ public class RelayBoardTest {
         List<String> subscriptions = this.session.subscriptions();
         // The rules and LED topics first, then the last rule's source first, then the probe: only the sources are
         // shared.
-        Assert.assertEquals(subscriptions.toString(), 5, subscriptions.size());
+        Assert.assertEquals(subscriptions.toString(), 6, subscriptions.size());
         Assert.assertEquals("relayboard/relayboard-a1b2c3/rules/set", subscriptions.get(0));
         Assert.assertEquals("relayboard/relayboard-a1b2c3/led/set", subscriptions.get(1));
-        Assert.assertEquals("$share/g1//test/topic2", subscriptions.get(2));
-        Assert.assertEquals("$share/g1//test/topic1", subscriptions.get(3));
-        Assert.assertEquals("relayboard/relayboard-a1b2c3" + RelayBoard.PROBE_SUFFIX, subscriptions.get(4));
+        Assert.assertEquals("relayboard/relayboard-a1b2c3/telemetry/get", subscriptions.get(2));
+        Assert.assertEquals("$share/g1//test/topic2", subscriptions.get(3));
+        Assert.assertEquals("$share/g1//test/topic1", subscriptions.get(4));
+        Assert.assertEquals("relayboard/relayboard-a1b2c3" + RelayBoard.PROBE_SUFFIX, subscriptions.get(5));
 
         // A broker that shares delivers under the message's own topic: the rules take it as ever.
         Assert.assertTrue("message refused", this.session.deliver(TOPIC1, Bytes.ascii("hello"), 1));
@@ -703,8 +704,8 @@ public class RelayBoardTest {
         });
         Assert.assertEquals(0, this.board.dropped());
         List<String> subscriptions = this.session.subscriptions();
-        Assert.assertEquals("resubscribed (the rules and LED topics, both rules and the probe topic) after the"
-                + " reconnect: " + subscriptions, 10, subscriptions.size());
+        Assert.assertEquals("resubscribed (the rules, LED and telemetry request topics, both rules and the probe"
+                + " topic) after the reconnect: " + subscriptions, 12, subscriptions.size());
         Assert.assertTrue(console(), console().indexOf("connection lost: the broker closed the connection") >= 0);
     }
 
@@ -963,7 +964,7 @@ public class RelayBoardTest {
         Assert.assertTrue(kept.retained);
         Assert.assertTrue(new String(kept.payload), new String(kept.payload).indexOf("/test/topic4") > 0
                 && new String(kept.payload).endsWith("\"source\": \"mqtt\"}"));
-        Assert.assertTrue(this.board.status(), this.board.status().indexOf("| rules 3 from mqtt |") > 0);
+        Assert.assertTrue(this.board.status(), this.board.status().indexOf("| rules 3 from mqtt: 1: received 0,") > 0);
     }
 
     @Test
@@ -1032,5 +1033,27 @@ public class RelayBoardTest {
         List<String> lines = linesStartingWith("Rules: ");
         Assert.assertEquals(lines.toString(), 1, lines.size());
         Assert.assertTrue(lines.get(0), lines.get(0).endsWith("(4 earlier tables since the last line superseded)"));
+    }
+
+    @Test
+    public void telemetry_onRequest_givesEachRulesFigures_andReceivedIsRelayedPlusDroppedPlusInFlight()
+            throws ConfigException {
+        startConnected(MapPropertySource.defaults().set(ConfigLoader.MQTT_MAX_PAYLOAD_BYTES, "8"));
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("one"), 1));
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("far too large"), 1));
+        Assert.assertTrue(this.session.deliver(TOPIC2, Bytes.ascii("two"), 1));
+        awaitPublished(TOPIC3, 1);
+        Assert.assertTrue(this.session.deliver("relayboard/relayboard-a1b2c3/telemetry/get", new byte[0], 1));
+        awaitPublished("relayboard/relayboard-a1b2c3/telemetry", 1);
+        FakeBrokerSession.Published document = this.session.publishedTo("relayboard/relayboard-a1b2c3/telemetry").get(0);
+        Assert.assertTrue(document.retained);
+        String json = new String(document.payload);
+        Assert.assertTrue(json, json.startsWith("{\"uptimeS\": "));
+        Assert.assertTrue(json, json.indexOf("\"reconnects\": 0, \"lastDisconnect\": null, \"consoleSkipped\": 0,"
+                + " \"loopFaults\": 0, \"rulesSource\": \"options\", \"rules\": [{\"rule\": 1, \"from\":"
+                + " \"/test/topic1\", \"to\": \"/test/topic2\", \"received\": 2, \"relayed\": 1, \"dropped\":"
+                + " {\"too large\": 1}, \"inFlight\": 0, \"ackMsP50\": ") > 0);
+        Assert.assertTrue(json, json.indexOf("{\"rule\": 2, \"from\": \"/test/topic2\", \"to\": \"/test/topic3\","
+                + " \"received\": 1, \"relayed\": 1, \"dropped\": {}, \"inFlight\": 0, \"ackMsP50\": ") > 0);
     }
 }
