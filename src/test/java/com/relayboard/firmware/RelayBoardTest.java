@@ -1056,4 +1056,19 @@ public class RelayBoardTest {
         Assert.assertTrue(json, json.indexOf("{\"rule\": 2, \"from\": \"/test/topic2\", \"to\": \"/test/topic3\","
                 + " \"received\": 1, \"relayed\": 1, \"dropped\": {}, \"inFlight\": 0, \"ackMsP50\": ") > 0);
     }
+
+    @Test
+    public void aTablesNewSource_inARelayGroup_isSubscribedThroughTheGroup() throws ConfigException {
+        startConnected(MapPropertySource.defaults().set(ConfigLoader.RELAY_GROUP, "g1"));
+        Assert.assertTrue(this.session.deliver(RULES_SET_TOPIC, Bytes.ascii(THREE_HOPS), 1));
+        Poll.until("the new source subscribed through the group", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return session.subscriptions().contains("$share/g1//test/topic3");
+            }
+        });
+        Assert.assertFalse("only the new source: " + this.session.subscriptions(),
+                this.session.subscriptions().subList(6, this.session.subscriptions().size()).contains(
+                        "$share/g1//test/topic1"));
+    }
 }
