@@ -33,6 +33,8 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
     private final MessagePath path;
     private final StatusPresenter presenter;
     private final LedChannel ledChannel;
+    private final RuleChannel ruleChannel;
+    private final TelemetryChannel telemetry;
     private final LedIndicator led;
     private final NetworkWatchdog watchdog;
     private final TimeSync time;
@@ -53,7 +55,7 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
     private long nowMs;
 
     BoardLoop(Clock clock, BoardEvents events, WifiConnectManager wifi, MqttLink mqtt, MessagePath path,
-            StatusPresenter presenter, LedChannel ledChannel, LedIndicator led, NetworkWatchdog watchdog,
+            StatusPresenter presenter, LedChannel ledChannel, RuleChannel ruleChannel, TelemetryChannel telemetry, LedIndicator led, NetworkWatchdog watchdog,
             TimeSync time, boolean linkNeedsClock) {
         this.clock = clock;
         this.events = events;
@@ -62,6 +64,8 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
         this.path = path;
         this.presenter = presenter;
         this.ledChannel = ledChannel;
+        this.ruleChannel = ruleChannel;
+        this.telemetry = telemetry;
         this.led = led;
         this.watchdog = watchdog;
         this.time = time;
@@ -96,6 +100,8 @@ final class BoardLoop implements Runnable, LinkEvent.Handler {
         // Until the clock is first set, an ssl:// link stays WAITING_FOR_NETWORK: its handshake could only fail.
         this.mqtt.step(this.nowMs, this.wifi.isConnected() && (this.time.isSet() || !this.linkNeedsClock));
         watch(this.nowMs);
+        this.ruleChannel.step();
+        this.telemetry.step(this.nowMs);
         this.ledChannel.step();
         showReports();
         this.led.step(this.nowMs);

@@ -20,6 +20,8 @@ import com.relayboard.firmware.net.WifiConnectManager;
 import com.relayboard.firmware.net.WifiRadio;
 import com.relayboard.firmware.net.WifiState;
 import com.relayboard.firmware.path.MessagePath;
+import com.relayboard.firmware.path.RuleTables;
+import com.relayboard.firmware.text.JsonReader;
 import com.relayboard.firmware.relay.Relay;
 import com.relayboard.firmware.path.RelayCounters;
 import com.relayboard.firmware.relay.RelayRule;
@@ -101,6 +103,10 @@ public final class RelayBoard {
     /** Where LED commands come, or {@code null}: messages on it go to {@link #ledControl}, never relayed. */
     private final String ledTopic;
     private final LedControl ledControl;
+    /** The rules in force, from the options or the retained table on the rules topic. */
+    private final RuleTables ruleTables;
+    private final Clock clock;
+    private final long startedMs;
 
     private boolean running;
     private Thread loopThread;
@@ -122,8 +128,17 @@ public final class RelayBoard {
         this.ledTopic = config.ledTopic();
         this.ledControl = new LedControl(led, this.console, screen);
         this.path.takeCommands(this.ledTopic, this.ledControl);
+        this.ruleTables = new RuleTables(config.rules(), config.qos(), ConfigLoader.ownTopics(config.statusTopic(),
+                config.ledTopic(), config.rulesTopic(), config.telemetryGetTopic()), config.relayGroup(),
+                config.maxPayloadBytes());
+        if (config.rulesTopic() != null) {
+            this.path.takeRuleTables(config.rulesTopic(), this.ruleTables);
+        }
+        RuleChannel ruleChannel = new RuleChannel(this.ruleTables, config.rulesTopic(), config.qos(),
+                config.relayGroup(), config.rulesStateTopic(), config.rulesRefusedTopic(), this.session, this.worker,
+                clock, this.presenter, this.console, this.presenter);
         LedChannel ledChannel = new LedChannel(this.ledControl, this.ledTopic, config.ledStateTopic(), this.session,
-                this.worker, clock, this.console, this.presenter);
+                this.worker, clock, this.console, config.rulesTopic() == null ? this.presenter : ruleChannel);
         this.wifi = new WifiConnectManager(radio, config.wifiSsid(), config.wifiPassword(), config.wifiSecurity(),
                 new Backoff(WifiConnectManager.RETRY_INITIAL_MS, WifiConnectManager.RETRY_MAX_MS, random),
                 ledChannel);
@@ -131,11 +146,26 @@ public final class RelayBoard {
                 relay.subscriptionFilters(config.relayGroup()), config.qos(), config.statusTopic(), probeTopic,
                 config.keepAliveS(), new Backoff(MqttLink.RETRY_INITIAL_MS, config.retryMaxS() * 1000L, random),
                 this.outbox, ledChannel, this.worker);
+        // The rule table first: the sources subscribed after it come with the table in force.
+        this.mqtt.subscribeFirst(config.rulesTopic());
         this.mqtt.subscribeFirst(this.ledTopic);
+        this.mqtt.subscribeFirst(config.telemetryGetTopic());
+        this.path.takeTelemetryRequests(config.telemetryGetTopic());
+        this.path.measureWith(clock);
+        this.clock = clock;
+        this.startedMs = clock.nowMs();
+        ruleChannel.follow(this.mqtt);
         this.time = new TimeSync(timeSource, wallClock, clock, this.worker, config.timeServerHost(),
                 config.timeServerPort(), config.timeResyncS() * 1000L,
                 new Backoff(TimeSync.RETRY_INITIAL_MS, TimeSync.RETRY_MAX_MS, random), this.presenter);
-        this.loop = new BoardLoop(clock, events, this.wifi, this.mqtt, this.path, this.presenter, ledChannel, led,
+        this.loop = new BoardLoop(clock, events, this.wifi, this.mqtt, this.path, this.presenter, ledChannel, ruleChannel,
+                new TelemetryChannel(config.telemetryPeriodS(), this.path, this.mqtt, new TelemetryChannel.Document() {
+                    @Override
+                    public String json() {
+                        return telemetryJson();
+                    }
+                }, new NewestRetainedPublish(this.session, this.worker, config.telemetryTopic(), "telemetry",
+                        this.console)), led,
                 new NetworkWatchdog(config.restartAfterS()), this.time, config.tls());
     }
 
@@ -174,6 +204,10 @@ public final class RelayBoard {
         }
         this.console.println(this.ledTopic == null ? "LED control: off (" + ConfigLoader.LED_TOPIC + " is empty)"
                 : "LED control: commands on " + this.ledTopic + ", state on " + this.config.ledStateTopic());
+        this.console.println(this.config.rulesTopic() == null
+                ? "Rules over MQTT: off (" + ConfigLoader.RULES_TOPIC + " is empty)"
+                : "Rules over MQTT: tables on " + this.config.rulesTopic() + ", the table in force on "
+                        + this.config.rulesStateTopic());
         this.presenter.showStart();
         this.outbox.start();
         this.worker.start();
@@ -272,8 +306,61 @@ public final class RelayBoard {
         String lastDisconnect = this.mqtt.lastDisconnectReason();
         return this.presenter.wifiStatus() + " | " + this.presenter.mqttStatus() + " | received " + counts[0]
                 + ", relayed " + counts[1] + ", dropped " + counts[2] + ", in flight " + counts[3] + ", given back "
-                + this.path.counters().givenBack() + " | reconnects " + this.mqtt.reconnects() + ", last disconnect: "
+                + this.path.counters().givenBack() + ", on no rule " + this.path.counters().unmatched() + " | " + ruleStatus() + " | reconnects " + this.mqtt.reconnects() + ", last disconnect: "
                 + (lastDisconnect == null ? "none" : lastDisconnect) + faultStatus();
+    }
+
+    /**
+     * @return the telemetry document (README, "Telemetry"): the board's figures and each rule's in force, taken now.
+     *         Per rule, received = relayed + dropped + inFlight (one snapshot of the counters per rule).
+     */
+    public String telemetryJson() {
+        String lastDisconnect = this.mqtt.lastDisconnectReason();
+        StringBuilder json = new StringBuilder().append("{\"uptimeS\": ")
+                .append((this.clock.nowMs() - this.startedMs) / 1000).append(", \"freeHeapB\": ")
+                .append(Runtime.getRuntime().freeMemory()).append(", \"reconnects\": ").append(this.mqtt.reconnects())
+                .append(", \"lastDisconnect\": ")
+                .append(lastDisconnect == null ? "null" : JsonReader.quote(lastDisconnect))
+                .append(", \"consoleSkipped\": ").append(this.console.skippedLines()).append(", \"loopFaults\": ")
+                .append(this.loop.faults()).append(", \"rulesSource\": ")
+                .append(JsonReader.quote(this.ruleTables.source())).append(", \"rules\": [");
+        RelayRule[] rules = this.ruleTables.inForce();
+        for (int i = 0; i < rules.length; i++) {
+            long[] figures = this.path.counters().ruleSnapshot(rules[i].number());
+            json.append(i == 0 ? "" : ", ").append("{\"rule\": ").append(rules[i].number()).append(", \"from\": ")
+                    .append(JsonReader.quote(rules[i].from())).append(", \"to\": ")
+                    .append(JsonReader.quote(rules[i].to())).append(", \"received\": ").append(figures[0])
+                    .append(", \"relayed\": ").append(figures[1]).append(", \"dropped\": {");
+            boolean first = true;
+            for (int reason = 0; reason < RelayCounters.DROP_REASONS.length; reason++) {
+                if (figures[6 + reason] > 0) {
+                    json.append(first ? "" : ", ").append(JsonReader.quote(RelayCounters.DROP_REASONS[reason]))
+                            .append(": ").append(figures[6 + reason]);
+                    first = false;
+                }
+            }
+            json.append("}, \"inFlight\": ").append(figures[3]).append(", \"ackMsP50\": ")
+                    .append(figures[4] < 0 ? "null" : String.valueOf(figures[4])).append(", \"ackMsP99\": ")
+                    .append(figures[5] < 0 ? "null" : String.valueOf(figures[5])).append('}');
+        }
+        return json.append("]}").toString();
+    }
+
+    /** @return {@code rules 2 from options: 1: received 5, relayed 5, dropped 0, in flight 0, ack p50/p99 3/12 ms; 2: ...} */
+    private String ruleStatus() {
+        RelayRule[] rules = this.ruleTables.inForce();
+        StringBuilder line = new StringBuilder().append("rules ").append(rules.length).append(" from ")
+                .append(this.ruleTables.source()).append(':');
+        for (int i = 0; i < rules.length; i++) {
+            long[] figures = this.path.counters().ruleSnapshot(rules[i].number());
+            line.append(i == 0 ? " " : "; ").append(rules[i].number()).append(": received ").append(figures[0])
+                    .append(", relayed ").append(figures[1]).append(", dropped ").append(figures[2])
+                    .append(", in flight ").append(figures[3]);
+            if (figures[4] >= 0) {
+                line.append(", ack p50/p99 ").append(figures[4]).append('/').append(figures[5]).append(" ms");
+            }
+        }
+        return line.toString();
     }
 
     /** @return nothing while the loop has had no fault of its own, else how many and the last */
@@ -299,6 +386,11 @@ public final class RelayBoard {
 
     public String clientId() {
         return this.config.clientId();
+    }
+
+    /** @return the rules the board relays by now: the options', or the last table taken over MQTT */
+    public RelayRule[] rulesInForce() {
+        return this.ruleTables.inForce();
     }
 
     /** @return the message path's counts: received, relayed, dropped, in flight, given back */

@@ -360,12 +360,15 @@ public class RelayBoardTest {
     public void relayGroup_sharesOnlyTheSources_andMessagesRelayUnderTheirOwnTopics() throws ConfigException {
         startConnected(MapPropertySource.defaults().set(ConfigLoader.RELAY_GROUP, "g1"));
         List<String> subscriptions = this.session.subscriptions();
-        // The LED topic first, then the last rule's source first, then the probe: only the sources are shared.
-        Assert.assertEquals(subscriptions.toString(), 4, subscriptions.size());
-        Assert.assertEquals("relayboard/relayboard-a1b2c3/led/set", subscriptions.get(0));
-        Assert.assertEquals("$share/g1//test/topic2", subscriptions.get(1));
-        Assert.assertEquals("$share/g1//test/topic1", subscriptions.get(2));
-        Assert.assertEquals("relayboard/relayboard-a1b2c3" + RelayBoard.PROBE_SUFFIX, subscriptions.get(3));
+        // The rules and LED topics first, then the last rule's source first, then the probe: only the sources are
+        // shared.
+        Assert.assertEquals(subscriptions.toString(), 6, subscriptions.size());
+        Assert.assertEquals("relayboard/relayboard-a1b2c3/rules/set", subscriptions.get(0));
+        Assert.assertEquals("relayboard/relayboard-a1b2c3/led/set", subscriptions.get(1));
+        Assert.assertEquals("relayboard/relayboard-a1b2c3/telemetry/get", subscriptions.get(2));
+        Assert.assertEquals("$share/g1//test/topic2", subscriptions.get(3));
+        Assert.assertEquals("$share/g1//test/topic1", subscriptions.get(4));
+        Assert.assertEquals("relayboard/relayboard-a1b2c3" + RelayBoard.PROBE_SUFFIX, subscriptions.get(5));
 
         // A broker that shares delivers under the message's own topic: the rules take it as ever.
         Assert.assertTrue("message refused", this.session.deliver(TOPIC1, Bytes.ascii("hello"), 1));
@@ -382,7 +385,8 @@ public class RelayBoardTest {
     @Test
     public void ledCommand_setsTheLight_isNotRelayed_andTheStateIsPublishedRetained() throws ConfigException {
         startConnected(MapPropertySource.defaults());
-        Assert.assertEquals("LED topic subscribed first, at QoS 1", LED_SET_TOPIC, this.session.subscriptions().get(0));
+        Assert.assertEquals("LED topic subscribed right after the rules topic, before the sources", LED_SET_TOPIC,
+                this.session.subscriptions().get(1));
         awaitPublished(LED_STATE_TOPIC, 1);
         FakeBrokerSession.Published onConnect = this.session.publishedTo(LED_STATE_TOPIC).get(0);
         Bytes.assertBytes("state on connect", Bytes.ascii("{\"level\":100,\"color\":\"#001800\"}"), onConnect.payload);
@@ -700,8 +704,8 @@ public class RelayBoardTest {
         });
         Assert.assertEquals(0, this.board.dropped());
         List<String> subscriptions = this.session.subscriptions();
-        Assert.assertEquals("resubscribed (the LED topic, both rules and the probe topic) after the reconnect: "
-                + subscriptions, 8, subscriptions.size());
+        Assert.assertEquals("resubscribed (the rules, LED and telemetry request topics, both rules and the probe"
+                + " topic) after the reconnect: " + subscriptions, 12, subscriptions.size());
         Assert.assertTrue(console(), console().indexOf("connection lost: the broker closed the connection") >= 0);
     }
 
@@ -923,5 +927,148 @@ public class RelayBoardTest {
                 this.board.status().endsWith("| reconnects 1, last disconnect: the broker closed the connection"));
         Bytes.assertBytes("retained detail", Bytes.ascii("reconnects 1; last disconnect: the broker closed the connection"),
                 this.session.publishedTo(STATUS_TOPIC + "/detail").get(1).payload);
+    }
+
+    // Rule tables over MQTT (issue 17).
+
+    private static final String RULES_SET_TOPIC = "relayboard/relayboard-a1b2c3/rules/set";
+    private static final String RULES_TOPIC = "relayboard/relayboard-a1b2c3/rules";
+    private static final String RULES_REFUSED_TOPIC = "relayboard/relayboard-a1b2c3/rules/refused";
+    private static final String THREE_HOPS = "{\"rules\": [{\"from\": \"/test/topic1\", \"to\": \"/test/topic2\","
+            + " \"suffix\": \" (relay1)\"}, {\"from\": \"/test/topic2\", \"to\": \"/test/topic3\", \"suffix\":"
+            + " \" (relay2)\"}, {\"from\": \"/test/topic3\", \"to\": \"/test/topic4\", \"suffix\": \" (relay3)\"}]}";
+
+    @Test
+    public void ruleTableOverMqtt_isInForceAtOnce_saysWhatChanged_subscribesTheNewSource_andIsKeptRetained()
+            throws ConfigException {
+        startConnected(MapPropertySource.defaults());
+        Assert.assertEquals("rules topic subscribed first", RULES_SET_TOPIC, this.session.subscriptions().get(0));
+        awaitPublished(RULES_TOPIC, 1);
+        Assert.assertTrue(new String(this.session.publishedTo(RULES_TOPIC).get(0).payload).endsWith(
+                "\"source\": \"options\"}"));
+
+        Assert.assertTrue(this.session.deliver(RULES_SET_TOPIC, Bytes.ascii(THREE_HOPS), 1));
+        // In force from the next message on, before the loop has said anything.
+        Assert.assertTrue(this.session.deliver(TOPIC3, Bytes.ascii("third"), 1));
+        awaitPublished("/test/topic4", 1);
+        Bytes.assertBytes("hop 3", Bytes.ascii("third (relay3)"), this.session.publishedTo("/test/topic4").get(0).payload);
+        awaitConsoleLine("Rules: 3 in force (rule 3 added: /test/topic3 -> /test/topic4 + \" (relay3)\")");
+        Poll.until("the new source subscribed", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return session.subscriptions().contains(TOPIC3);
+            }
+        });
+        awaitPublished(RULES_TOPIC, 2);
+        FakeBrokerSession.Published kept = this.session.publishedTo(RULES_TOPIC).get(1);
+        Assert.assertTrue(kept.retained);
+        Assert.assertTrue(new String(kept.payload), new String(kept.payload).indexOf("/test/topic4") > 0
+                && new String(kept.payload).endsWith("\"source\": \"mqtt\"}"));
+        Assert.assertTrue(this.board.status(), this.board.status().indexOf("| rules 3 from mqtt: 1: received 0,") > 0);
+    }
+
+    @Test
+    public void badTables_changeNothing_eachSaidInOneLine_andTheOldRulesRelay() throws ConfigException {
+        startConnected(MapPropertySource.defaults().set(ConfigLoader.MQTT_MAX_PAYLOAD_BYTES, "4096"));
+        String[] bad = { "not json", "{\"rules\": [], \"extra\": 1}",
+                "{\"rules\": [{\"from\": \"/a\", \"to\": \"/test/+\"}]}",
+                "{\"rules\": [{\"from\": \"/a\", \"to\": \"/b\"}, {\"from\": \"/b\", \"to\": \"/a\"}]}" };
+        String[] reasons = { "not JSON: expected an object ({) at byte 0, found 'n'",
+                "unknown key \"extra\" (a table has \"rules\" only)",
+                "rule 1: \"to\" is not a topic the board can publish to: a topic to publish to cannot contain the"
+                        + " wildcards + or #, not \"/test/+\"",
+                "rule 1: \"to\" and rule 2: \"to\" relay in a loop forever: /a -> /b -> /a (rules 1 2)" };
+        for (int i = 0; i < bad.length; i++) {
+            Assert.assertTrue(this.session.deliver(RULES_SET_TOPIC, Bytes.ascii(bad[i]), 1));
+            String line = "Rules refused, the 2 in force stay: " + reasons[i];
+            awaitConsoleLine(line);
+            Assert.assertTrue(this.screen.notices().toString(), this.screen.notices().contains(line));
+            awaitPublished(RULES_REFUSED_TOPIC, i + 1);
+        }
+        Assert.assertTrue(new String(this.session.publishedTo(RULES_REFUSED_TOPIC).get(0).payload).startsWith(
+                "{\"reason\": \"not JSON: expected an object ({) at byte 0, found 'n'\", \"at\": "));
+        Assert.assertFalse(this.session.publishedTo(RULES_REFUSED_TOPIC).get(0).retained);
+
+        byte[] huge = new byte[1024 * 1024];
+        Assert.assertTrue(this.session.deliver(RULES_SET_TOPIC, huge, 1));
+        awaitConsoleLine("Rules refused, the 2 in force stay: 1048576 bytes is over the board's largest message"
+                + " (relayboard.mqtt.maxPayloadBytes 4096), not read");
+        Assert.assertTrue(this.session.deliver(RULES_SET_TOPIC, new byte[0], 1));
+        awaitConsoleLine("Rules: an empty message on " + RULES_SET_TOPIC + " changes nothing, the 2 in force stay");
+
+        Assert.assertEquals(2, this.board.rulesInForce().length);
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("still"), 1));
+        awaitPublished(TOPIC2, 1);
+        Assert.assertEquals("only the table in force at connect was published", 1,
+                this.session.publishedTo(RULES_TOPIC).size());
+    }
+
+    @Test
+    public void aSourceThatLeft_isShownNotRelayed_andCounted() throws ConfigException {
+        startConnected(MapPropertySource.defaults());
+        Assert.assertTrue(this.session.deliver(RULES_SET_TOPIC, Bytes.ascii(
+                "{\"rules\": [{\"from\": \"/test/topic1\", \"to\": \"/test/topic2\", \"suffix\": \" (relay1)\"}]}"),
+                1));
+        // Delivered on this thread: a copy would be published before deliver returns (online, outbox empty).
+        Assert.assertTrue(this.session.deliver(TOPIC2, Bytes.ascii("left"), 1));
+        Assert.assertEquals(0, this.session.publishedTo(TOPIC3).size());
+        Assert.assertEquals(1, this.board.counters().unmatched());
+        Assert.assertEquals(0, this.board.received());
+        awaitConsoleLine("Rules: 1 in force (rule 2 removed: /test/topic2 -> /test/topic3 + \" (relay2)\")");
+    }
+
+    @Test
+    public void aRunOfTables_appliesTheLatest_andSaysHowManyItSuperseded() throws ConfigException {
+        create(MapPropertySource.defaults()).startStepped();
+        // The loop is stepped by hand: the tables all come before it looks.
+        this.board.stepLoop();
+        for (int i = 1; i <= 5; i++) {
+            String table = "{\"rules\": [{\"from\": \"/test/topic1\", \"to\": \"/test/topic2\", \"suffix\": \" v"
+                    + i + "\"}]}";
+            this.session.deliverWithoutWaiting(RULES_SET_TOPIC, Bytes.ascii(table), 1);
+        }
+        this.board.stepLoop();
+        Assert.assertEquals(" v5", this.board.rulesInForce()[0].suffix());
+        awaitConsoleLines("Rules: ", 1);
+        List<String> lines = linesStartingWith("Rules: ");
+        Assert.assertEquals(lines.toString(), 1, lines.size());
+        Assert.assertTrue(lines.get(0), lines.get(0).endsWith("(4 earlier tables since the last line superseded)"));
+    }
+
+    @Test
+    public void telemetry_onRequest_givesEachRulesFigures_andReceivedIsRelayedPlusDroppedPlusInFlight()
+            throws ConfigException {
+        startConnected(MapPropertySource.defaults().set(ConfigLoader.MQTT_MAX_PAYLOAD_BYTES, "8"));
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("one"), 1));
+        Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("far too large"), 1));
+        Assert.assertTrue(this.session.deliver(TOPIC2, Bytes.ascii("two"), 1));
+        awaitPublished(TOPIC3, 1);
+        Assert.assertTrue(this.session.deliver("relayboard/relayboard-a1b2c3/telemetry/get", new byte[0], 1));
+        awaitPublished("relayboard/relayboard-a1b2c3/telemetry", 1);
+        FakeBrokerSession.Published document = this.session.publishedTo("relayboard/relayboard-a1b2c3/telemetry").get(0);
+        Assert.assertTrue(document.retained);
+        String json = new String(document.payload);
+        Assert.assertTrue(json, json.startsWith("{\"uptimeS\": "));
+        Assert.assertTrue(json, json.indexOf("\"reconnects\": 0, \"lastDisconnect\": null, \"consoleSkipped\": 0,"
+                + " \"loopFaults\": 0, \"rulesSource\": \"options\", \"rules\": [{\"rule\": 1, \"from\":"
+                + " \"/test/topic1\", \"to\": \"/test/topic2\", \"received\": 2, \"relayed\": 1, \"dropped\":"
+                + " {\"too large\": 1}, \"inFlight\": 0, \"ackMsP50\": ") > 0);
+        Assert.assertTrue(json, json.indexOf("{\"rule\": 2, \"from\": \"/test/topic2\", \"to\": \"/test/topic3\","
+                + " \"received\": 1, \"relayed\": 1, \"dropped\": {}, \"inFlight\": 0, \"ackMsP50\": ") > 0);
+    }
+
+    @Test
+    public void aTablesNewSource_inARelayGroup_isSubscribedThroughTheGroup() throws ConfigException {
+        startConnected(MapPropertySource.defaults().set(ConfigLoader.RELAY_GROUP, "g1"));
+        Assert.assertTrue(this.session.deliver(RULES_SET_TOPIC, Bytes.ascii(THREE_HOPS), 1));
+        Poll.until("the new source subscribed through the group", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return session.subscriptions().contains("$share/g1//test/topic3");
+            }
+        });
+        Assert.assertFalse("only the new source: " + this.session.subscriptions(),
+                this.session.subscriptions().subList(6, this.session.subscriptions().size()).contains(
+                        "$share/g1//test/topic1"));
     }
 }

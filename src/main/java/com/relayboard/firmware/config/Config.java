@@ -15,6 +15,16 @@ public final class Config {
     public static final String LED_SET_SUFFIX = "/led/set";
     /** {@code relayboard/<clientId>} plus this: the LED setting the board applied, retained. */
     public static final String LED_STATE_SUFFIX = "/led";
+    /** {@code relayboard/<clientId>} plus this: where the board takes its rule table, unless configured otherwise. */
+    public static final String RULES_SET_SUFFIX = "/rules/set";
+    /** {@code relayboard/<clientId>} plus this: the rule table in force, retained. */
+    public static final String RULES_STATE_SUFFIX = "/rules";
+    /** {@code relayboard/<clientId>} plus this: why the last table was refused. */
+    public static final String RULES_REFUSED_SUFFIX = "/rules/refused";
+    /** {@code relayboard/<clientId>} plus this: the telemetry document, retained. */
+    public static final String TELEMETRY_SUFFIX = "/telemetry";
+    /** {@code relayboard/<clientId>} plus this: a request for a telemetry document now. */
+    public static final String TELEMETRY_GET_SUFFIX = "/telemetry/get";
 
     final String wifiSsid;
     final String wifiPassword;
@@ -48,6 +58,10 @@ public final class Config {
     String ledTopic;
     /** {@link ConfigLoader#RELAY_GROUP}, or {@code null}; set by the loader after construction, as {@link #retryMaxS}. */
     String relayGroup;
+    /** {@link ConfigLoader#RULES_TOPIC}, or {@code null}: runtime rules off. */
+    String rulesTopic;
+    /** {@link ConfigLoader#TELEMETRY_PERIOD_S}. */
+    int telemetryPeriodS = ConfigLoader.DEFAULT_TELEMETRY_PERIOD_S;
 
     Config(String wifiSsid, String wifiPassword, String wifiSecurity, String wifiInterface, String brokerUri,
             String brokerHost, int brokerPort, String caCert, String clientId, String username, String password, int qos,
@@ -204,6 +218,36 @@ public final class Config {
      */
     public String relayGroup() {
         return this.relayGroup;
+    }
+
+    /** @return where the board takes its rule table (retained JSON), or {@code null}: runtime rules off */
+    public String rulesTopic() {
+        return this.rulesTopic;
+    }
+
+    /** @return {@code relayboard/<clientId>/rules}: the table in force, retained */
+    public String rulesStateTopic() {
+        return STATUS_TOPIC_PREFIX + this.clientId + RULES_STATE_SUFFIX;
+    }
+
+    /** @return {@code relayboard/<clientId>/rules/refused}: why a table was refused */
+    public String rulesRefusedTopic() {
+        return STATUS_TOPIC_PREFIX + this.clientId + RULES_REFUSED_SUFFIX;
+    }
+
+    /** @return {@code relayboard/<clientId>/telemetry}: the telemetry document, retained */
+    public String telemetryTopic() {
+        return STATUS_TOPIC_PREFIX + this.clientId + TELEMETRY_SUFFIX;
+    }
+
+    /** @return {@code relayboard/<clientId>/telemetry/get}: asks for a telemetry document now */
+    public String telemetryGetTopic() {
+        return STATUS_TOPIC_PREFIX + this.clientId + TELEMETRY_GET_SUFFIX;
+    }
+
+    /** @return how often the telemetry document is published, in seconds; 0: only on request */
+    public int telemetryPeriodS() {
+        return this.telemetryPeriodS;
     }
 
     /** @return {@code relayboard/<clientId>/led}: the LED setting applied, retained */

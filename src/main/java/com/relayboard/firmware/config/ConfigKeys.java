@@ -15,7 +15,8 @@ public final class ConfigKeys {
             ConfigLoader.MQTT_PASSWORD, ConfigLoader.MQTT_QOS, ConfigLoader.MQTT_KEEPALIVE_S,
             ConfigLoader.MQTT_CLEAN_SESSION, ConfigLoader.MQTT_MAX_PAYLOAD_BYTES, ConfigLoader.MQTT_RETRY_MAX_S,
             ConfigLoader.MQTT_RESTART_AFTER_S, ConfigLoader.RELAY_EMPTY_PAYLOAD, ConfigLoader.LED_TOPIC,
-            ConfigLoader.RELAY_GROUP, ConfigLoader.TIME_SERVER, ConfigLoader.TIME_RESYNC_S };
+            ConfigLoader.RELAY_GROUP, ConfigLoader.TIME_SERVER, ConfigLoader.TIME_RESYNC_S, ConfigLoader.RULES_TOPIC,
+            ConfigLoader.TELEMETRY_PERIOD_S };
     /** What follows {@code relayboard.relay.<number>} in a rule's keys. */
     private static final String[] RULE_FIELDS = { ".from", ".to", ".suffix" };
 

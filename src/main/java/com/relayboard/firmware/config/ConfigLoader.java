@@ -5,6 +5,9 @@ import java.util.List;
 
 import com.relayboard.firmware.text.Utf8;
 import com.relayboard.firmware.relay.RelayRule;
+import com.relayboard.firmware.relay.RuleChecks;
+import com.relayboard.firmware.relay.RuleNames;
+import com.relayboard.firmware.relay.RuleRefusal;
 import com.relayboard.firmware.relay.Topics;
 
 /**
@@ -82,11 +85,22 @@ public final class ConfigLoader {
      * every board relays every message.
      */
     public static final String RELAY_GROUP = "relayboard.relay.group";
+    /**
+     * The topic the board takes its rule table on, as a retained JSON command. Not set:
+     * {@code relayboard/<clientId>/rules/set}; set but empty: runtime rules off, the options' rules only.
+     */
+    public static final String RULES_TOPIC = "relayboard.rules.topic";
+    /** How often the board publishes its telemetry document, in seconds; 0: only on request. */
+    public static final String TELEMETRY_PERIOD_S = "relayboard.telemetry.periodS";
+    /** {@link #TELEMETRY_PERIOD_S} when not set. */
+    public static final int DEFAULT_TELEMETRY_PERIOD_S = 60;
+    /** A day. */
+    private static final int MAX_TELEMETRY_PERIOD_S = 86400;
     /** Rules are numbered from 1: {@code relayboard.relay.1.from}, {@code .to}, {@code .suffix}. */
     public static final String RELAY_PREFIX = "relayboard.relay.";
 
     /** At most this many relay rules; the board subscribes to each rule's source. */
-    public static final int MAX_RULES = 8;
+    public static final int MAX_RULES = RuleChecks.MAX_RULES;
     /** An SSID is at most 32 bytes (IEEE 802.11). */
     private static final int MAX_SSID_BYTES = 32;
     /** A WPA2 passphrase has 8 to 63 characters (IEEE 802.11i). */
@@ -201,14 +215,15 @@ public final class ConfigLoader {
 
         RelayRule[] rules = loadRules(source);
         String statusTopic = Config.STATUS_TOPIC_PREFIX + clientId + Config.STATUS_TOPIC_SUFFIX;
-        for (RelayRule rule : rules) {
-            if (rule.appliesTo(statusTopic)) {
-                throw new ConfigException("Configuration error: " + RELAY_PREFIX + rule.number()
-                        + ".from would relay the board's own status topic " + statusTopic);
-            }
-        }
-        String ledTopic = loadLedTopic(source, clientId, rules);
-        String relayGroup = loadRelayGroup(source, rules);
+        String ledTopic = loadLedTopic(source, clientId);
+        String relayGroup = loadRelayGroup(source);
+        String rulesTopic = loadRulesTopic(source, clientId);
+        String telemetryTopic = Config.STATUS_TOPIC_PREFIX + clientId + Config.TELEMETRY_GET_SUFFIX;
+        checkRules(rules, ownTopics(statusTopic, ledTopic, rulesTopic, telemetryTopic), relayGroup, OPTION_NAMES);
+        String telemetryPeriod = optional(source, TELEMETRY_PERIOD_S);
+        int telemetryPeriodS = telemetryPeriod == null ? DEFAULT_TELEMETRY_PERIOD_S
+                : parseInt(TELEMETRY_PERIOD_S, telemetryPeriod, 0, MAX_TELEMETRY_PERIOD_S,
+                        "must be a number of seconds from 0 (off) to " + MAX_TELEMETRY_PERIOD_S);
         Config config = new Config(ssid, wifiPassword == null ? "" : wifiPassword, security, wifiInterface, brokerUri,
                 hostPort[0], port, caCert, clientId, username, password, qos, keepAliveS, cleanSession,
                 maxPayloadBytes, rules);
@@ -220,11 +235,13 @@ public final class ConfigLoader {
         config.relayEmptyPayloads = relayEmptyPayloads;
         config.ledTopic = ledTopic;
         config.relayGroup = relayGroup;
+        config.rulesTopic = rulesTopic;
+        config.telemetryPeriodS = telemetryPeriodS;
         return config;
     }
 
-    /** @return the relay group, or {@code null} when none is set */
-    private static String loadRelayGroup(PropertySource source, RelayRule[] rules) throws ConfigException {
+    /** @return the relay group, or {@code null} when none is set (its rules' subscriptions: {@link RuleChecks}) */
+    private static String loadRelayGroup(PropertySource source) throws ConfigException {
         String group = optional(source, RELAY_GROUP);
         if (group == null) {
             return null;
@@ -233,15 +250,53 @@ public final class ConfigLoader {
         if (problem != null) {
             throw invalid(RELAY_GROUP, "must name a shared subscription's group (" + problem + ")", group);
         }
-        for (RelayRule rule : rules) {
-            String filter = Topics.shared(group, rule.from());
-            problem = Topics.checkTopicFilter(filter);
-            if (problem != null) {
-                throw invalid(RELAY_GROUP, "makes rule " + rule.number() + "'s subscription " + filter
-                        + " one the board cannot make: " + problem, group);
-            }
-        }
         return group;
+    }
+
+    /** @return the rules command topic, or {@code null} when the key is set but empty (runtime rules off) */
+    private static String loadRulesTopic(PropertySource source, String clientId) throws ConfigException {
+        String raw = source.get(RULES_TOPIC);
+        if (raw != null && raw.trim().length() == 0) {
+            return null;
+        }
+        String topic = raw == null ? Config.STATUS_TOPIC_PREFIX + clientId + Config.RULES_SET_SUFFIX : raw.trim();
+        String problem = Topics.checkTopicName(topic);
+        if (problem != null) {
+            throw invalid(RULES_TOPIC, "is not a topic the board can subscribe to by name: " + problem, topic);
+        }
+        return topic;
+    }
+
+    /** How the options name a rule's field: by its key, {@code relayboard.relay.3.to}. */
+    private static final RuleNames OPTION_NAMES = new RuleNames() {
+        @Override
+        public String field(int number, String field) {
+            return RELAY_PREFIX + number + "." + field;
+        }
+
+        @Override
+        public String group() {
+            return RELAY_GROUP;
+        }
+    };
+
+    /**
+     * @return the board's own topics that no rule may relay, with what each is, as {@link RuleChecks} takes them
+     *         ({@code null} topics are off)
+     */
+    public static String[] ownTopics(String statusTopic, String ledTopic, String rulesTopic, String telemetryGetTopic) {
+        return new String[] { "own status topic", statusTopic, "LED command topic", ledTopic, "rules command topic",
+                rulesTopic, "telemetry request topic", telemetryGetTopic };
+    }
+
+    /** The options' rules, checked as a table taken over MQTT is: refused with the key to change. */
+    private static void checkRules(RelayRule[] rules, String[] ownTopics, String group, RuleNames names)
+            throws ConfigException {
+        try {
+            RuleChecks.check(rules, ownTopics, group, names);
+        } catch (RuleRefusal e) {
+            throw new ConfigException("Configuration error: " + e.getMessage());
+        }
     }
 
     /** @return the SNTP server's host and port (as text, {@link #DEFAULT_SNTP_PORT} when not given) */
@@ -265,8 +320,7 @@ public final class ConfigLoader {
     }
 
     /** @return the LED command topic, or {@code null} when the key is set but empty (LED control off) */
-    private static String loadLedTopic(PropertySource source, String clientId, RelayRule[] rules)
-            throws ConfigException {
+    private static String loadLedTopic(PropertySource source, String clientId) throws ConfigException {
         String raw = source.get(LED_TOPIC);
         if (raw != null && raw.trim().length() == 0) {
             return null;
@@ -275,13 +329,6 @@ public final class ConfigLoader {
         String problem = Topics.checkTopicName(topic);
         if (problem != null) {
             throw invalid(LED_TOPIC, "is not a topic the board can subscribe to by name: " + problem, topic);
-        }
-        for (RelayRule rule : rules) {
-            if (rule.appliesTo(topic)) {
-                // A message there would be both a command and a message to relay: refused rather than guessed.
-                throw new ConfigException("Configuration error: " + RELAY_PREFIX + rule.number()
-                        + ".from would relay the board's LED command topic " + topic);
-            }
         }
         return topic;
     }
@@ -298,16 +345,7 @@ public final class ConfigLoader {
             if (from == null) {
                 continue;
             }
-            String problem = Topics.checkTopicFilter(from);
-            if (problem != null) {
-                throw invalid(fromKey, "is not a valid topic filter: " + problem, from);
-            }
-            String toKey = RELAY_PREFIX + number + ".to";
-            String to = required(source, toKey);
-            problem = Topics.checkTopicName(to);
-            if (problem != null) {
-                throw invalid(toKey, "is not a topic the board can publish to: " + problem, to);
-            }
+            String to = required(source, RELAY_PREFIX + number + ".to");
             String suffix = source.get(RELAY_PREFIX + number + ".suffix");
             rules.add(new RelayRule(number, from, to, suffix == null ? "" : suffix));
         }
@@ -320,88 +358,8 @@ public final class ConfigLoader {
             throw new ConfigException("Configuration error: no relay rule (" + RELAY_PREFIX + "1.from to "
                     + RELAY_PREFIX + MAX_RULES + ".from are all empty): the board would have nothing to do");
         }
-        RelayRule[] array = rules.toArray(new RelayRule[rules.size()]);
-        checkNoLoop(array);
-        return array;
-    }
-
-    /**
-     * Refuses rules that would relay a message forever: a cycle of rules where each one's target topic
-     * matches the next one's source. Each hop appends a suffix, so such a loop would also grow the
-     * payload without end.
-     */
-    private static void checkNoLoop(RelayRule[] rules) throws ConfigException {
-        int count = rules.length;
-        // 0 = not visited, 1 = on the current path, 2 = done
-        int[] mark = new int[count];
-        int[] path = new int[count + 1];
-        for (int start = 0; start < count; start++) {
-            if (mark[start] == 0) {
-                int loopAt = findCycle(rules, start, mark, path, 0);
-                if (loopAt >= 0) {
-                    throw new ConfigException("Configuration error: " + loopKeys(rules, path, loopAt)
-                            + " relay in a loop forever: " + describeLoop(rules, path, loopAt));
-                }
-            }
-        }
-    }
-
-    /** Depth-first search; returns the path length when a cycle closes, -1 otherwise. */
-    private static int findCycle(RelayRule[] rules, int rule, int[] mark, int[] path, int depth) {
-        mark[rule] = 1;
-        path[depth] = rule;
-        for (int next = 0; next < rules.length; next++) {
-            if (!rules[next].appliesTo(rules[rule].to())) {
-                continue;
-            }
-            if (mark[next] == 1) {
-                path[depth + 1] = next;
-                return depth + 1;
-            }
-            if (mark[next] == 0) {
-                int found = findCycle(rules, next, mark, path, depth + 1);
-                if (found >= 0) {
-                    return found;
-                }
-            }
-        }
-        mark[rule] = 2;
-        return -1;
-    }
-
-    /** @return where in the search path the cycle closed by {@code path[end]} begins */
-    private static int cycleStart(int[] path, int end) {
-        int begin = 0;
-        while (path[begin] != path[end]) {
-            begin++;
-        }
-        return begin;
-    }
-
-    /** @return the keys to change to break the loop: the targets of the rules in the cycle */
-    private static String loopKeys(RelayRule[] rules, int[] path, int end) {
-        int begin = cycleStart(path, end);
-        StringBuilder keys = new StringBuilder();
-        for (int i = begin; i < end; i++) {
-            if (i > begin) {
-                keys.append(i == end - 1 ? " and " : ", ");
-            }
-            keys.append(RELAY_PREFIX).append(rules[path[i]].number()).append(".to");
-        }
-        return keys.toString();
-    }
-
-    private static String describeLoop(RelayRule[] rules, int[] path, int end) {
-        int begin = cycleStart(path, end);
-        StringBuilder text = new StringBuilder(rules[path[end]].from());
-        for (int i = begin; i < end; i++) {
-            text.append(" -> ").append(rules[path[i]].to());
-        }
-        text.append(" (rules");
-        for (int i = begin; i < end; i++) {
-            text.append(' ').append(rules[path[i]].number());
-        }
-        return text.append(')').toString();
+        // Checked with the board's own topics once they are known (checkRules).
+        return rules.toArray(new RelayRule[rules.size()]);
     }
 
     /** @return {host, port} of a {@code tcp://host[:port]} or {@code ssl://host[:port]} URI */

@@ -53,7 +53,8 @@ public final class MqttLink {
     private final BrokerSession session;
     private final String brokerUri;
     private final String clientId;
-    private final String[] filters;
+    /** The relay's sources: replaced whole by the loop when a new rule table is in force, read by the worker. */
+    private volatile String[] filters;
     private final int qos;
     private final String statusTopic;
     private final String probeTopic;
@@ -84,8 +85,13 @@ public final class MqttLink {
     private long clockMs;
     /** Connections in a row that the broker closed soon after they opened. */
     private int closedSoonInARow;
-    /** Subscribed first on every connect, at QoS 1, or {@code null}: the board's LED command topic. */
-    private String controlTopic;
+    /**
+     * Subscribed first on every connect, at QoS 1, in this order: the board's retained settings (the rule table, the
+     * LED command). Each comes with its retained message before the relay's sources are subscribed.
+     */
+    private String[] controlTopics = new String[0];
+    /** Why subscribing to a new table's sources failed, or {@code null}: written by the worker, acted on by the loop. */
+    private volatile String sourcesFailure;
 
     /**
      * @param filters
@@ -117,7 +123,64 @@ public final class MqttLink {
      * there reaches the board before the connection is announced. Call before the first step.
      */
     public void subscribeFirst(String topic) {
-        this.controlTopic = topic;
+        if (topic == null) {
+            return;
+        }
+        String[] topics = new String[this.controlTopics.length + 1];
+        System.arraycopy(this.controlTopics, 0, topics, 0, this.controlTopics.length);
+        topics[this.controlTopics.length] = topic;
+        this.controlTopics = topics;
+    }
+
+    /**
+     * On the loop, when a new rule table is in force: its sources are subscribed on every connect from now on, and
+     * those not yet subscribed are subscribed now, on the worker. A source that left stays subscribed until the
+     * session ends (MicroPaho's {@code unsubscribe} is not established): the path shows what still comes there
+     * and relays none of it. A failed subscribe ends the connection, as one at connect does.
+     */
+    public void useFilters(String[] newFilters) {
+        String[] before = this.filters;
+        this.filters = newFilters.clone();
+        if (this.state == MqttState.CONNECTED) {
+            subscribeMissing(before);
+        }
+    }
+
+    /** On the loop: subscribes, on the worker, the sources in force that {@code subscribed} lacks. */
+    private void subscribeMissing(final String[] subscribed) {
+        final String[] before = subscribed;
+        final String[] after = this.filters;
+        final int connection = this.connections;
+        Runnable subscribe = new Runnable() {
+            @Override
+            public void run() {
+                for (int i = after.length - 1; i >= 0; i--) {
+                    if (indexOf(before, after[i]) >= 0) {
+                        continue;
+                    }
+                    try {
+                        MqttLink.this.session.subscribe(after[i], MqttLink.this.qos);
+                    } catch (BrokerException e) {
+                        if (connection == MqttLink.this.connections) {
+                            MqttLink.this.sourcesFailure = e.getMessage();
+                        }
+                        return;
+                    }
+                }
+            }
+        };
+        if (!this.worker.submit(subscribe)) {
+            this.sourcesFailure = "the network worker is busy";
+        }
+    }
+
+    private static int indexOf(String[] array, String value) {
+        for (int i = 0; i < array.length; i++) {
+            if (array[i].equals(value)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public MqttState state() {
@@ -220,6 +283,14 @@ public final class MqttLink {
             }
             break;
         case CONNECTED:
+            String failure = this.sourcesFailure;
+            if (failure != null) {
+                this.sourcesFailure = null;
+                // Reconnected, the board subscribes to every source of the table in force, or says why it cannot.
+                giveUp();
+                linkEnded("subscribing to the new rules' sources failed: " + failure, "", false, nowMs);
+                break;
+            }
             checkLiveness(nowMs);
             break;
         default:
@@ -449,18 +520,23 @@ public final class MqttLink {
         this.connectedAtMs = nowMs;
         this.livenessStarted = false;
         this.state = MqttState.CONNECTED;
+        this.sourcesFailure = null;
         StringBuilder detail = new StringBuilder(this.brokerUri).append(", subscribed to");
-        for (int i = 0; i < this.filters.length; i++) {
-            detail.append(i == 0 ? " " : ", ").append(this.filters[i]);
+        for (int i = 0; i < done.filters.length; i++) {
+            detail.append(i == 0 ? " " : ", ").append(done.filters[i]);
         }
         if (done.controlRefusal != null) {
-            detail.append("; not subscribed to ").append(this.controlTopic).append(": ").append(done.controlRefusal);
+            detail.append("; not subscribed to ").append(done.controlRefusal);
         }
         if (this.connections > 1) {
             detail.append(" (reconnect ").append(this.connections - 1).append("), last disconnect: ")
                     .append(this.lastDisconnectReason);
         }
         this.listener.mqttChanged(MqttState.CONNECTED, detail.toString());
+        if (done.filters != this.filters) {
+            // A table came while the attempt subscribed the sources of the one before.
+            subscribeMissing(done.filters);
+        }
     }
 
     /**
@@ -477,7 +553,10 @@ public final class MqttLink {
         private boolean done;
         private boolean cancelled;
         String failure;
+        /** The control topics the broker refused, each with why, or {@code null}. */
         String controlRefusal;
+        /** The sources it subscribed to. */
+        String[] filters = new String[0];
 
         ConnectAttempt(int connectionsBefore, long startedMs) {
             this.connectionsBefore = connectionsBefore;
@@ -502,22 +581,26 @@ public final class MqttLink {
                 // receiving connection is up, and those messages wait for their relayed copies. Were the outbox
                 // still offline, they would fill the client's queue, and the SUBACKs behind them would never be read.
                 goOnline();
-                String control = MqttLink.this.controlTopic;
-                if (control != null) {
+                String[] controls = MqttLink.this.controlTopics;
+                for (int i = 0; i < controls.length; i++) {
                     try {
-                        MqttLink.this.session.subscribe(control, STATUS_QOS);
+                        MqttLink.this.session.subscribe(controls[i], STATUS_QOS);
                     } catch (BrokerException e) {
-                        // A broker whose ACL denies the LED topic must not stop the relay: said on the state line. A
-                        // lost connection fails the next subscribe too.
-                        refused = e.getMessage();
+                        // A broker whose ACL denies the LED or rules topic must not stop the relay: said on the state
+                        // line. A lost connection fails the next subscribe too.
+                        refused = (refused == null ? "" : refused + "; ") + controls[i] + ": " + e.getMessage();
                     }
                 }
                 // Last rule first: relaying starts as soon as a source is subscribed (a retained message comes at
                 // once), and a chain's copies must find the next rule's source already subscribed, or the broker
-                // has no one to route them to.
-                for (int i = MqttLink.this.filters.length - 1; i >= 0; i--) {
-                    MqttLink.this.session.subscribe(MqttLink.this.filters[i], MqttLink.this.qos);
+                // has no one to route them to. The sources of the table in force: a retained table that came with
+                // the rules topic's subscription just now is among them only if the loop has taken it (else the
+                // loop subscribes its new sources once it does).
+                String[] sources = MqttLink.this.filters;
+                for (int i = sources.length - 1; i >= 0; i--) {
+                    MqttLink.this.session.subscribe(sources[i], MqttLink.this.qos);
                 }
+                this.filters = sources;
                 if (MqttLink.this.keepAliveMs > 0) {
                     // QoS 0: a probe that the dead link swallowed must not come back after the reconnect.
                     MqttLink.this.session.subscribe(MqttLink.this.probeTopic, 0);

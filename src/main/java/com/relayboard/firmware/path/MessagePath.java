@@ -1,6 +1,7 @@
 package com.relayboard.firmware.path;
 
 import com.relayboard.firmware.net.BrokerListener;
+import com.relayboard.firmware.net.Clock;
 import com.relayboard.firmware.net.DeliveryReceipt;
 import com.relayboard.firmware.net.Lane;
 import com.relayboard.firmware.relay.Relay;
@@ -27,7 +28,8 @@ import com.relayboard.firmware.relay.RelayRule;
  */
 public final class MessagePath implements BrokerListener, OutboxListener {
 
-    private final Relay relay;
+    /** The rules in force: replaced whole by {@link #ruleTables} on a delivery thread, read by every message. */
+    private volatile Relay relay;
     private final int maxPayloadBytes;
     private final boolean relayEmptyPayloads;
     private final String probeTopic;
@@ -35,8 +37,17 @@ public final class MessagePath implements BrokerListener, OutboxListener {
     /** The board's command topic (LED control), or {@code null}: its messages go to {@link #commands}. */
     private String commandTopic;
     private Commands commands;
+    /** The rules command topic, or {@code null}: its messages go to {@link #ruleTables}. */
+    private String rulesTopic;
+    private RuleTables ruleTables;
+    /** The telemetry request topic, or {@code null}. */
+    private String telemetryTopic;
+    /** Set by a delivery thread, cleared by the loop. */
+    private volatile boolean telemetryAsked;
     private final RelayCounters counters = new RelayCounters();
     private Outbox outbox;
+    /** The monotonic clock the ack latency is measured on, or {@code null}: not measured. */
+    private volatile Clock clock;
 
     /**
      * @param maxPayloadBytes
@@ -60,6 +71,29 @@ public final class MessagePath implements BrokerListener, OutboxListener {
     public void takeCommands(String topic, Commands taker) {
         this.commandTopic = topic;
         this.commands = taker;
+    }
+
+    /** Takes messages on {@code topic} as requests for a telemetry document; once, before the first message. */
+    public void takeTelemetryRequests(String topic) {
+        this.telemetryTopic = topic;
+    }
+
+    /** On the loop: @return whether a telemetry document was asked for since the last call */
+    public boolean takeTelemetryRequest() {
+        boolean asked = this.telemetryAsked;
+        this.telemetryAsked = false;
+        return asked;
+    }
+
+    /** Takes rule tables on {@code topic} instead of relaying its messages; once, before the first message. */
+    public void takeRuleTables(String topic, RuleTables tables) {
+        this.rulesTopic = topic;
+        this.ruleTables = tables;
+    }
+
+    /** Measures each copy's time from receipt to acknowledgement on {@code monotonic}; once, before the first message. */
+    public void measureWith(Clock monotonic) {
+        this.clock = monotonic;
     }
 
     /** Sets the outbox relayed copies go to; once, before the first message. */
@@ -93,20 +127,43 @@ public final class MessagePath implements BrokerListener, OutboxListener {
             this.events.commandArrived();
             return DeliveryReceipt.SAFE_NOW;
         }
-        RelayRule rule = this.relay.ruleFor(topic);
+        if (topic.equals(this.telemetryTopic)) {
+            this.telemetryAsked = true;
+            this.events.commandArrived();
+            return DeliveryReceipt.SAFE_NOW;
+        }
+        if (topic.equals(this.rulesTopic)) {
+            Relay next = this.ruleTables.offer(payload);
+            if (next != null) {
+                // From the next message on. A copy made by the old rules is already on its way.
+                this.relay = next;
+            }
+            this.events.commandArrived();
+            return DeliveryReceipt.SAFE_NOW;
+        }
+        Relay rules = this.relay;
+        RelayRule rule = rules.ruleFor(topic);
+        if (rule == null) {
+            // Only a source that a table no longer has (its subscription outlives the rule): shown, counted.
+            this.counters.countUnmatched();
+        }
         if (rule == null || (payload.length == 0 && !this.relayEmptyPayloads)) {
             this.events.report(new MessageReport(MessageReport.Kind.SHOWN, topic, payload, 0, null));
             return DeliveryReceipt.SAFE_NOW;
         }
-        this.counters.countTaken();
+        this.counters.countTaken(rule.number());
         if (payload.length > this.maxPayloadBytes) {
             // Dropped on purpose and acknowledged: delivered again, it would only be dropped again.
-            this.counters.countDropped();
+            this.counters.countDropped(rule.number(), RelayCounters.TOO_LARGE);
             this.events.report(new MessageReport(MessageReport.Kind.DROPPED, topic, payload, rule.number(),
                     payload.length + " bytes is over relayboard.mqtt.maxPayloadBytes (" + this.maxPayloadBytes + ")"));
             return DeliveryReceipt.SAFE_NOW;
         }
-        OutgoingMessage copy = relayedCopy(this.relay, rule, payload, qos > 0, lane);
+        OutgoingMessage copy = relayedCopy(rules, rule, payload, qos > 0, lane);
+        Clock measuring = this.clock;
+        if (measuring != null) {
+            copy.takenAt(measuring.nowMs());
+        }
         return new RelayReceipt(this, this.outbox, copy, new MessageReport(MessageReport.Kind.RELAYED, topic, payload, rule.number(),
                 null));
     }
@@ -141,7 +198,10 @@ public final class MessagePath implements BrokerListener, OutboxListener {
             heard(); // Its acknowledgement came back: the link is alive.
         }
         if (message.ruleNumber() > 0) {
-            this.counters.countRelayed();
+            Clock measuring = this.clock;
+            long takenAtMs = message.takenAtMs();
+            this.counters.countRelayed(message.ruleNumber(),
+                    measuring == null || takenAtMs < 0 ? -1 : measuring.nowMs() - takenAtMs);
         }
     }
 
@@ -152,7 +212,7 @@ public final class MessagePath implements BrokerListener, OutboxListener {
             return;
         }
         if (message.ruleNumber() > 0) {
-            this.counters.countDropped();
+            this.counters.countDropped(message.ruleNumber(), RelayCounters.NOT_PUBLISHED);
         }
         this.events.report(new MessageReport(MessageReport.Kind.NOT_PUBLISHED, message.topic(), message.payload(),
                 message.ruleNumber(), "after " + Outbox.MAX_ATTEMPTS + " failed connections: " + reason));
@@ -169,20 +229,20 @@ public final class MessagePath implements BrokerListener, OutboxListener {
         int lost = 0;
         for (OutgoingMessage copy : withdrawn) {
             if (!copy.holdsAcknowledgement() && copy.ruleNumber() > 0) {
-                this.counters.countDropped();
+                this.counters.countDropped(copy.ruleNumber(), RelayCounters.BOARD_STOPPED);
                 lost++;
             }
         }
         return lost;
     }
 
-    void countGivenBack() {
-        this.counters.countGivenBack();
+    void countGivenBack(int rule) {
+        this.counters.countGivenBack(rule);
     }
 
     /** A QoS 0 message whose connection ended before its copy could be queued: lost, counted and said. */
     void lostBeforeQueued(MessageReport report, OutgoingMessage copy) {
-        this.counters.countDropped();
+        this.counters.countDropped(copy.ruleNumber(), RelayCounters.CONNECTION_LOST);
         this.events.report(new MessageReport(MessageReport.Kind.DROPPED, report.topic(), report.payload(),
                 copy.ruleNumber(), "its connection ended before it could be queued"));
     }

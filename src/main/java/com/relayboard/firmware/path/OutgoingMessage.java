@@ -72,6 +72,17 @@ public final class OutgoingMessage {
         this.holdsAcknowledgement = holdsAcknowledgement;
     }
 
+    /** When its original was taken, on the path's clock, or -1 when not measured: the ack latency counts from there. */
+    private volatile long takenAtMs = -1;
+
+    void takenAt(long nowMs) {
+        this.takenAtMs = nowMs;
+    }
+
+    long takenAtMs() {
+        return this.takenAtMs;
+    }
+
     /** @return the lane it leaves on, or {@code null} for the outbox's default */
     public Lane lane() {
         return this.lane;

@@ -123,7 +123,7 @@ final class RelayReceipt implements DeliveryReceipt {
         }
         this.state = State.GIVEN_BACK;
         if (this.copy.holdsAcknowledgement()) {
-            this.path.countGivenBack();
+            this.path.countGivenBack(this.copy.ruleNumber());
         } else {
             // A QoS 0 message is never delivered again: one that could not be queued is lost.
             this.path.lostBeforeQueued(this.report, this.copy);

@@ -32,6 +32,7 @@ public final class MapPropertySource implements PropertySource {
         source.set("relayboard.relay.emptyPayload", "relay");
         source.set("relayboard.time.server", "pool.ntp.org");
         source.set("relayboard.time.resyncS", "3600");
+        source.set("relayboard.telemetry.periodS", "60");
         source.set("relayboard.relay.1.from", "/test/topic1");
         source.set("relayboard.relay.1.to", "/test/topic2");
         source.set("relayboard.relay.1.suffix", " (relay1)");

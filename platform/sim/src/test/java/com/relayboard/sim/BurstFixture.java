@@ -10,6 +10,14 @@ import java.util.Properties;
 final class BurstFixture extends BoardRoom {
 
     DesktopPaho.Counter topic3;
+    /** More board settings, set before {@link #start}. */
+    private final Properties extra = new Properties();
+
+    /** Sets a board setting for {@link #start}; returns this fixture. */
+    BurstFixture with(String key, String value) {
+        this.extra.setProperty(key, value);
+        return this;
+    }
 
     /**
      * @param persistent
@@ -24,6 +32,7 @@ final class BurstFixture extends BoardRoom {
         settings.setProperty("relayboard.mqtt.clientId", clientId);
         settings.setProperty("relayboard.mqtt.qos", Integer.toString(qos));
         settings.setProperty("relayboard.mqtt.cleanSession", Boolean.toString(!persistent));
+        settings.putAll(this.extra);
         // The console at the board's UART rate, as the simulator has it.
         board(new SimulatedBoard(settings, null).uartConsole(true));
         start();
