@@ -412,6 +412,7 @@ function rulesArrived(text) {
     $('rules-source').textContent = '(not a rule table on ' + rulesTopic() + ': ' + text.slice(0, 200) + ')';
     return;
   }
+  const before = inForce;
   inForce = table.rules.map(ruleOf);
   rows.replaceChildren(...inForce.map((rule, i) => {
     const tr = document.createElement('tr');
@@ -434,9 +435,12 @@ function rulesArrived(text) {
     draft = inForce.map((rule) => ({ ...rule }));
     showDraft();
     showRulesControls();
-  } else {
+  } else if (!sameTable(before, inForce)) {
+    // The same table again (the broker resends it after a reconnect) is no news.
     enterEdit(editState, 'The rules in force changed while you were editing; your changes are kept (Discard to '
       + 'take the board\'s).');
+  } else {
+    showRulesControls();
   }
 }
 
