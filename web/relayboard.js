@@ -52,6 +52,7 @@ function enter(next, message, trouble) {
   $('connect-fields').disabled = !idle;
   $('connect-button').textContent = idle ? 'Connect' : 'Disconnect';
   $('publish-button').disabled = idle;
+  showRulesControls();
   $('connection-message').textContent = message || '';
   $('connection-message').className = trouble ? 'message trouble' : 'message';
   if (idle) {
@@ -186,6 +187,9 @@ function watchBoard(id) {
   $('led-set-topic').textContent = ledSetTopic();
   $('led-state-topic').textContent = ledStateTopic();
   client.subscribe(ledStateTopic(), { qos: 1 });
+  $('rules-set-topic').textContent = rulesSetTopic();
+  client.subscribe([rulesTopic(), rulesRefusedTopic(), telemetryTopic()], { qos: RULES_QOS });
+  showRulesControls();
 }
 
 const ledSetTopic = () => 'relayboard/' + boardId + '/led/set';
@@ -209,6 +213,18 @@ function received(topic, payload) {
   }
   if (boardId && topic === ledStateTopic()) {
     showLedState(text);
+    return;
+  }
+  if (boardId && topic === rulesTopic()) {
+    rulesArrived(text);
+    return;
+  }
+  if (boardId && topic === rulesRefusedTopic()) {
+    refusalArrived(text);
+    return;
+  }
+  if (boardId && topic === telemetryTopic()) {
+    telemetryArrived(text);
     return;
   }
   const hop = RELAY_TOPICS.indexOf(topic);
@@ -294,6 +310,305 @@ function showLedState(text) {
     color.value = state.color.toLowerCase();
   }
 }
+
+// ---------------------------------------------------------------- the rules
+// Everything the board sends is untrusted text: it reaches the page through textContent and input values only.
+
+/** The wire format's limits (rules-spec: 1 to 8 rules). */
+const MAX_RULES = 8;
+const RULES_QOS = 1;
+const rulesTopic = () => 'relayboard/' + boardId + '/rules';
+const rulesSetTopic = () => rulesTopic() + '/set';
+const rulesRefusedTopic = () => rulesTopic() + '/refused';
+const telemetryTopic = () => 'relayboard/' + boardId + '/telemetry';
+const telemetryGetTopic = () => telemetryTopic() + '/get';
+
+/**
+ * The rule editor, next to the rules in force (the board's retained table on rules):
+ *   IN_STEP --a table comes on rules--> IN_STEP, the editor shows it
+ *   IN_STEP or SENT --the user changes a field, adds or removes a rule--> EDITED
+ *   EDITED --a table comes on rules--> EDITED: the user's table is kept, a line says the board's changed
+ *   EDITED --Discard--> IN_STEP, the editor shows the rules in force
+ *   EDITED --Apply--> SENT: the whole table published, retained, on rules/set
+ *   SENT --the table sent comes back on rules--> IN_STEP, "applied"
+ *   SENT --a refusal comes on rules/refused--> EDITED: the reason shown, the user's table kept to fix it
+ * A refusal that comes in another state (someone else's table) is shown too.
+ */
+const Edit = Object.freeze({ IN_STEP: 'in step', EDITED: 'edited', SENT: 'sent' });
+let editState = Edit.IN_STEP;
+/** The table in force as the board last published it ([{from, to, suffix}]), or null before any. */
+let inForce = null;
+/** The editor's table, the user's while EDITED or SENT. */
+let draft = [];
+/** The table last published on rules/set, while SENT. */
+let sent = null;
+
+function enterEdit(next, message, trouble) {
+  editState = next;
+  const badge = $('rules-edit-state');
+  badge.textContent = next;
+  badge.className = 'badge ' + next.replace(' ', '-');
+  if (message !== undefined) {
+    $('rules-message').textContent = message;
+    $('rules-message').className = trouble ? 'message trouble' : 'message';
+  }
+  showRulesControls();
+}
+
+function showRulesControls() {
+  const usable = state === State.CONNECTED && !!boardId;
+  $('rules-add').disabled = !usable || draft.length >= MAX_RULES;
+  $('rules-apply').disabled = !usable || editState !== Edit.EDITED;
+  $('rules-discard').disabled = editState === Edit.IN_STEP || inForce === null;
+  $('telemetry-refresh').disabled = !usable;
+}
+
+/** @return the value as text for the page: a string as it is, anything else as JSON */
+function asText(value) {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** @return the rule with the three fields the page edits, as strings ("suffix" absent = empty, as the spec says) */
+function ruleOf(rule) {
+  const r = rule && typeof rule === 'object' ? rule : {};
+  return {
+    from: r.from === undefined ? '' : asText(r.from),
+    to: r.to === undefined ? '' : asText(r.to),
+    suffix: r.suffix === undefined || r.suffix === null ? '' : asText(r.suffix),
+  };
+}
+
+function sameTable(a, b) {
+  return a !== null && b !== null && a.length === b.length
+    && a.every((rule, i) => rule.from === b[i].from && rule.to === b[i].to && rule.suffix === b[i].suffix);
+}
+
+function cell(text, className) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  if (className) {
+    td.className = className;
+  }
+  return td;
+}
+
+function rulesArrived(text) {
+  const rows = $('rules-in-force-rows');
+  if (!text) {
+    // The retained table was cleared on the broker: the board's rules are unknown until it publishes them again.
+    inForce = null;
+    rows.replaceChildren();
+    $('rules-source').textContent = '(no table on ' + rulesTopic() + ' yet)';
+    showRulesControls();
+    return;
+  }
+  let table;
+  try {
+    table = JSON.parse(text);
+  } catch (notJson) {
+    table = null;
+  }
+  if (!table || !Array.isArray(table.rules)) {
+    $('rules-source').textContent = '(not a rule table on ' + rulesTopic() + ': ' + text.slice(0, 200) + ')';
+    return;
+  }
+  const before = inForce;
+  inForce = table.rules.map(ruleOf);
+  rows.replaceChildren(...inForce.map((rule, i) => {
+    const tr = document.createElement('tr');
+    tr.append(cell(String(i + 1)), cell(rule.from), cell(rule.to), cell(JSON.stringify(rule.suffix)));
+    return tr;
+  }));
+  const source = table.source;
+  $('rules-source').textContent = inForce.length + (inForce.length === 1 ? ' rule, ' : ' rules, ')
+    + (source === 'options' ? 'from the board\'s options'
+      : source === 'mqtt' ? 'set over MQTT (the broker keeps them)'
+        : 'from ' + asText(source === undefined ? 'an unnamed source' : source));
+
+  if (editState === Edit.SENT && sameTable(inForce, sent)) {
+    sent = null;
+    draft = inForce.map((rule) => ({ ...rule }));
+    showDraft();
+    $('rules-refused').textContent = '';
+    enterEdit(Edit.IN_STEP, 'Applied: the board relays by these ' + inForce.length + ' rules now.');
+  } else if (editState === Edit.IN_STEP) {
+    draft = inForce.map((rule) => ({ ...rule }));
+    showDraft();
+    showRulesControls();
+  } else if (!sameTable(before, inForce)) {
+    // The same table again (the broker resends it after a reconnect) is no news.
+    enterEdit(editState, 'The rules in force changed while you were editing; your changes are kept (Discard to '
+      + 'take the board\'s).');
+  } else {
+    showRulesControls();
+  }
+}
+
+function refusalArrived(text) {
+  let refusal;
+  try {
+    refusal = JSON.parse(text);
+  } catch (notJson) {
+    refusal = null;
+  }
+  const reason = refusal && refusal.reason !== undefined ? asText(refusal.reason) : text;
+  const at = refusal && typeof refusal.at === 'number' ? ' (at the board\'s uptime ' + refusal.at + ' s)' : '';
+  $('rules-refused').textContent = 'The board refused the table' + at + ': ' + reason
+    + '. The rules in force are unchanged.';
+  $('rules-refused').className = 'message trouble';
+  if (editState === Edit.SENT) {
+    sent = null;
+    enterEdit(Edit.EDITED, 'Not applied: fix the table and Apply again, or Discard.', true);
+  }
+}
+
+/** Builds the editor's rows from the draft: on a structural change only, so typing keeps its focus. */
+function showDraft() {
+  $('rules-editor-rows').replaceChildren(...draft.map((rule, i) => {
+    const tr = document.createElement('tr');
+    tr.append(cell(String(i + 1)));
+    for (const field of ['from', 'to', 'suffix']) {
+      const input = document.createElement('input');
+      input.type = 'text';
+      input.className = 'rule-' + field;
+      input.spellcheck = false;
+      input.autocomplete = 'off';
+      input.value = rule[field];
+      input.setAttribute('aria-label', 'rule ' + (i + 1) + ' ' + field);
+      input.addEventListener('input', () => {
+        draft[i][field] = input.value;
+        edited();
+      });
+      const td = document.createElement('td');
+      td.append(input);
+      tr.append(td);
+    }
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'rule-remove';
+    remove.textContent = 'Remove';
+    remove.addEventListener('click', () => {
+      draft.splice(i, 1);
+      showDraft();
+      edited();
+    });
+    const td = document.createElement('td');
+    td.append(remove);
+    tr.append(td);
+    return tr;
+  }));
+}
+
+function edited() {
+  enterEdit(Edit.EDITED, 'Unsaved changes: Apply publishes the whole table.');
+}
+
+$('rules-add').addEventListener('click', () => {
+  if (draft.length >= MAX_RULES) {
+    return;
+  }
+  draft.push({ from: '', to: '', suffix: '' });
+  showDraft();
+  edited();
+  $('rules-editor-rows').lastElementChild.querySelector('.rule-from').focus();
+});
+
+$('rules-discard').addEventListener('click', () => {
+  sent = null;
+  draft = (inForce || []).map((rule) => ({ ...rule }));
+  showDraft();
+  enterEdit(Edit.IN_STEP, 'Discarded: the editor shows the rules in force.');
+});
+
+$('rules-apply').addEventListener('click', () => {
+  if (!client || !boardId) {
+    return;
+  }
+  if (draft.length === 0) {
+    // An empty table is not a command the board takes (1 to 8 rules), and an empty message changes nothing.
+    enterEdit(Edit.EDITED, 'A table needs 1 to ' + MAX_RULES + ' rules: add one, or Discard.', true);
+    return;
+  }
+  sent = draft.map((rule) => ({ ...rule }));
+  const command = JSON.stringify({ rules: sent.map((r) => ({ from: r.from, to: r.to, suffix: r.suffix })) });
+  // Retained: a board that is offline, or restarts, takes the table when it (re)connects.
+  client.publish(rulesSetTopic(), command, { qos: RULES_QOS, retain: true });
+  enterEdit(Edit.SENT, 'Sent to ' + rulesSetTopic() + '; waiting for the board\'s answer.');
+});
+
+// ---------------------------------------------------------------- telemetry
+
+let telemetryDocuments = 0;
+
+/** @return a duration in seconds as "1 h 2 min 3 s" */
+function duration(seconds) {
+  const h = Math.floor(seconds / 3600);
+  const min = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return (h ? h + ' h ' : '') + (h || min ? min + ' min ' : '') + s + ' s';
+}
+
+/** @return a figure for the page: a number as it is (with a unit), null as "none yet", anything else as text */
+function figure(value, unit) {
+  if (value === null || value === undefined) {
+    return value === null ? 'none yet' : '?';
+  }
+  return typeof value === 'number' ? value + (unit || '') : asText(value);
+}
+
+function dropped(counts) {
+  if (!counts || typeof counts !== 'object') {
+    return figure(counts);
+  }
+  const reasons = Object.keys(counts);
+  if (reasons.length === 0) {
+    return '0';
+  }
+  const total = reasons.reduce((sum, reason) => sum + (typeof counts[reason] === 'number' ? counts[reason] : 0), 0);
+  return total + ' (' + reasons.map((reason) => reason + ': ' + figure(counts[reason])).join(', ') + ')';
+}
+
+function telemetryArrived(text) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (notJson) {
+    doc = null;
+  }
+  if (!doc || typeof doc !== 'object') {
+    $('telemetry-received').textContent = text ? 'Not a telemetry document: ' + text.slice(0, 200) : '(none)';
+    return;
+  }
+  telemetryDocuments++;
+  $('telemetry-received').textContent = 'Document ' + telemetryDocuments + ' received at '
+    + new Date().toLocaleTimeString() + ' (the page\'s clock).';
+  $('tm-uptime').textContent = typeof doc.uptimeS === 'number'
+    ? duration(doc.uptimeS) + ' (' + doc.uptimeS + ' s)' : figure(doc.uptimeS);
+  $('tm-heap').textContent = figure(doc.freeHeapB, ' B');
+  $('tm-reconnects').textContent = figure(doc.reconnects);
+  $('tm-last-disconnect').textContent = figure(doc.lastDisconnect);
+  $('tm-console-skipped').textContent = figure(doc.consoleSkipped);
+  $('tm-loop-faults').textContent = figure(doc.loopFaults);
+  $('tm-rules-source').textContent = doc.rulesSource === 'options' ? 'the board\'s options'
+    : doc.rulesSource === 'mqtt' ? 'MQTT' : figure(doc.rulesSource);
+  const rules = Array.isArray(doc.rules) ? doc.rules : [];
+  $('telemetry-rule-rows').replaceChildren(...rules.map((rule) => {
+    const r = rule && typeof rule === 'object' ? rule : {};
+    const tr = document.createElement('tr');
+    tr.append(cell(figure(r.rule)), cell(figure(r.from) + ' \u2192 ' + figure(r.to)), cell(figure(r.received)),
+      cell(figure(r.relayed)), cell(dropped(r.dropped)), cell(figure(r.inFlight)), cell(figure(r.ackMsP50, ' ms')),
+      cell(figure(r.ackMsP99, ' ms')));
+    return tr;
+  }));
+}
+
+$('telemetry-refresh').addEventListener('click', () => {
+  if (client && boardId) {
+    // Any payload asks; not retained, so that nobody's later subscription asks again.
+    client.publish(telemetryGetTopic(), 'now', { qos: RULES_QOS });
+    $('telemetry-received').textContent = 'Asked for a document at ' + new Date().toLocaleTimeString() + '\u2026';
+  }
+});
 
 // ---------------------------------------------------------------- start
 

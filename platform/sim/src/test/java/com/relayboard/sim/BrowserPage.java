@@ -88,6 +88,29 @@ final class BrowserPage implements AutoCloseable {
                 + STEP_TIMEOUT_MS + "}");
     }
 
+    /**
+     * Makes the page's rule editor hold exactly {@code rulesJson} (a JSON array of {@code {from, to, suffix}}), with
+     * its Remove and Add buttons and its fields, as a user would; Apply is a separate {@link #click}.
+     */
+    void editRules(String rulesJson) throws IOException {
+        step("{\"op\":\"editRules\",\"rules\":" + rulesJson + "}");
+    }
+
+    /** @return the step's JSON result: {@code "source"} and {@code "rules"} as the page shows the rules in force */
+    String rulesInForce() throws IOException {
+        return step("{\"op\":\"rulesInForce\"}");
+    }
+
+    /** @return the step's JSON result: the editor's {@code "state"} and the {@code "rules"} in its fields */
+    String rulesEditor() throws IOException {
+        return step("{\"op\":\"rulesEditor\"}");
+    }
+
+    /** @return the step's JSON result: the telemetry figures as the page shows them */
+    String telemetry() throws IOException {
+        return step("{\"op\":\"telemetry\"}");
+    }
+
     void screenshot(File png) throws IOException {
         png.getParentFile().mkdirs();
         step("{\"op\":\"screenshot\",\"path\":" + json(png.getAbsolutePath()) + "}");
