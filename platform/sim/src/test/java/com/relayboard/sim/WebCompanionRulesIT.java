@@ -30,7 +30,7 @@ import com.relayboard.host.paho.mqttv3.MqttMessage;
  * published retained on {@code rules}, with {@code "source": "mqtt"}) or refuses it (a reason on
  * {@code rules/refused}), so what is tested is the page: the exact command it publishes, and what it shows of the
  * board's answers. The end-to-end run with the real board (a rule added from the page relaying, a loop refused by the
- * board's own checks) is to be added after the merge; {@code web/test/drive-page.mjs} lists its steps.
+ * board's own checks) is {@link WebCompanionRulesBoardIT}.
  */
 public class WebCompanionRulesIT {
 
