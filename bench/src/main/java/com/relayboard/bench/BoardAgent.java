@@ -82,31 +82,36 @@ public final class BoardAgent {
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = commands.readLine()) != null) {
-            String[] words = line.trim().split(" ", 2);
-            switch (words[0]) {
-            case "snapshot":
-                control.println(snapshot(board));
-                break;
-            case "heap":
-                control.println(RetainedHeap.measure(board));
-                break;
-            case "threads":
-                control.println("threads " + threadGroups().toString());
-                break;
-            case "png":
-                HostDisplay.get().waitForIdle(SETTLE_MS);
-                HostDisplay.get().writePng(new File(words[1]));
-                control.println("png " + words[1]);
-                break;
-            case "quit":
-                simulated.stop();
-                console.flush();
-                control.println("bye");
-                System.exit(0);
-                break;
-            default:
-                control.println("error unknown command " + words[0]);
-                break;
+            // A command that fails is answered, never left unanswered: the harness waits for a line.
+            try {
+                String[] words = line.trim().split(" ", 2);
+                switch (words[0]) {
+                case "snapshot":
+                    control.println(snapshot(board));
+                    break;
+                case "heap":
+                    control.println(RetainedHeap.measure(board));
+                    break;
+                case "threads":
+                    control.println("threads " + threadGroups().toString());
+                    break;
+                case "png":
+                    HostDisplay.get().waitForIdle(SETTLE_MS);
+                    HostDisplay.get().writePng(new File(words[1]));
+                    control.println("png " + words[1]);
+                    break;
+                case "quit":
+                    simulated.stop();
+                    console.flush();
+                    control.println("bye");
+                    System.exit(0);
+                    break;
+                default:
+                    control.println("error unknown command " + words[0]);
+                    break;
+                }
+            } catch (Exception | LinkageError e) {
+                control.println("error " + line.trim() + " failed: " + e);
             }
         }
         simulated.stop();

@@ -58,18 +58,18 @@ final class RetainedHeap {
     }
 
     /**
-     * The session's clients, every lane's: RelayBoard.session (PahoBrokerSession).receiving and
-     * .publishing.
+     * The session's clients, every lane's: RelayBoard.session (PahoBrokerSession).lanes, each a PahoLane with its
+     * receiving and publishing client.
      */
     private static Object[] findMqttClients(RelayBoard board) throws ReflectiveOperationException {
-        Field sessionField = RelayBoard.class.getDeclaredField("session");
-        sessionField.setAccessible(true);
-        Object session = sessionField.get(board);
+        Object session = read(board, RelayBoard.class, "session");
         List<Object> clients = new ArrayList<>();
-        for (String name : new String[] { "receiving", "publishing" }) {
-            Field field = session.getClass().getDeclaredField(name);
-            field.setAccessible(true);
-            for (Object client : (Object[]) field.get(session)) {
+        for (Object lane : (Object[]) read(session, session.getClass(), "lanes")) {
+            for (String name : new String[] { "receiving", "publishing" }) {
+                Object client = read(lane, lane.getClass(), name);
+                if (client == null) {
+                    continue; // a lane between connections
+                }
                 if (!MICROPAHO_CLIENT.equals(client.getClass().getName())) {
                     throw new IllegalStateException("unexpected MQTT client " + client.getClass());
                 }
@@ -77,6 +77,12 @@ final class RetainedHeap {
             }
         }
         return clients.toArray();
+    }
+
+    private static Object read(Object owner, Class<?> type, String name) throws ReflectiveOperationException {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(owner);
     }
 
     /** @return true for what the platform owns, which neither walk counts or follows */
