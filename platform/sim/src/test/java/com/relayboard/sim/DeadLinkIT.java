@@ -77,7 +77,7 @@ public class DeadLinkIT {
         // Now only what the board sends vanishes: it still receives, relays, and its publish waits for
         // an acknowledgement that never comes. That publish must not hold the relay up once the board
         // has given the link up and reconnected.
-        DesktopClients.Subscription late = DesktopClients.subscribe(port, "/test/topic3", 1, 60, null);
+        DesktopClients.Subscription late = DesktopClients.subscribe(port, "/test/topic3", 10, 60, null);
         late.awaitSubscribed(TIMEOUT_MS);
         int deadBefore = console.count("the link is dead");
         proxy.silenceBoard();
@@ -87,7 +87,13 @@ public class DeadLinkIT {
         Poll.within(TIMEOUT_MS, () -> console.count("the link is dead") != deadBefore);
         console.awaitLineContaining("(reconnect 2)", TIMEOUT_MS);
         long reconnectedAt = console.timesOf("(reconnect 2)").get(0);
-        assertEquals(List.of("stuck in flight (relay1) (relay2)"), late.awaitMessages(TIMEOUT_MS));
+        List<String> seen = late.awaitMessage("stuck in flight (relay1) (relay2)", TIMEOUT_MS);
+        // At least once: a copy whose PUBACK the dead link swallowed is delivered again, and may come first (a
+        // fresh-clone CI run saw "after (relay1) (relay2)" again before it). Nothing else may.
+        for (String message : seen) {
+            assertTrue(seen.toString(), message.equals("stuck in flight (relay1) (relay2)")
+                    || message.equals("after (relay1) (relay2)") || message.equals("into the void (relay1) (relay2)"));
+        }
         long relayedAfterMs = System.currentTimeMillis() - reconnectedAt;
         System.out.println("[DeadLinkIT] the publish stuck on the dead link went out again " + relayedAfterMs
                 + " ms after the reconnect");

@@ -45,6 +45,27 @@ final class DesktopClients {
             }, () -> "mosquitto_sub never got its SUBACK:\n" + output());
         }
 
+        /**
+         * Waits until {@code message} has arrived, without waiting for mosquitto_sub to exit.
+         *
+         * @return the messages so far, {@code message} last or before
+         */
+        List<String> awaitMessage(String message, long timeoutMs) throws InterruptedException {
+            Poll.until(timeoutMs, () -> messages().contains(message),
+                    () -> "\"" + message + "\" did not arrive within " + timeoutMs + " ms:\n" + output());
+            return messages();
+        }
+
+        private List<String> messages() {
+            List<String> messages = new ArrayList<>();
+            for (String line : stdoutText().split("\n")) {
+                if (!line.isEmpty() && !line.startsWith("Client ") && !line.startsWith("Subscribed")) {
+                    messages.add(line);
+                }
+            }
+            return messages;
+        }
+
         /** Waits for mosquitto_sub to exit (after -C messages or -W seconds) and returns its stdout lines. */
         List<String> awaitMessages(long timeoutMs) throws InterruptedException {
             if (!this.process.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
