@@ -174,7 +174,8 @@ final class SerialConsole implements Console {
      * The bytes as they are, in one write: {@code println} would encode the text again, as ISO-8859-1.
      *
      * <p>The board's callers hold the console's monitor around it, so that two threads' lines never share bytes:
-     * a thread switched out in the middle of a line (its bytes go out one by one) would let another's in. That
+     * a thread switched out in the middle of a line (its bytes go out one by one) would let another's in, and
+     * whether the platform's {@code PrintStream} prevents that is not established (docs/api-evidence.md). That
      * lock costs nothing more on the board: while the holder writes past the FIFO, the UART's wait holds the whole
      * VM, so a thread waiting for the lock could not have run meanwhile anyway.
      */
