@@ -27,7 +27,8 @@ import com.relayboard.firmware.ui.Console;
  * lines it takes from its events, whoever says them for state lines and notices. A writer thread would spare the
  * caller nothing on the board, where the UART's wait holds every thread alike (MicroEJ runs them all in one RTOS
  * task, and the ESP32 ports' putchar waits in it); it would only cost a thread's stack, a buffer of lines and a
- * {@code wait()}. The budget, not a thread, is what bounds the console's cost. Nothing waits here but the UART.
+ * {@code wait()}. The budget, not a thread, is what bounds the console's cost. A caller waits for the UART, and
+ * at most for another thread's line to go out first; never for anything else.
  *
  * <p>No lifecycle: the console is ready once built. {@link #step(long)}, on the board's loop, says the skipped
  * lines when due; {@link #saySkipped()}, at the board's stop, says the rest at once.
