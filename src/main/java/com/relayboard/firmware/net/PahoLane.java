@@ -4,6 +4,8 @@ import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 
+import com.relayboard.firmware.util.Deadline;
+
 /**
  * One lane of the session on MicroPaho, and its one owner: its receiving and publishing clients (new ones on every
  * connect), both clients' callbacks, the delivery thread's wait for each message's receipt, and the publish of its
@@ -20,6 +22,12 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
  * longer this lane's or no longer connected, and gives the receipt back (the message's copy is withdrawn from the
  * outbox, and the message is not acknowledged, so the broker delivers it again); see the receipt's states in
  * {@code path.RelayReceipt}.
+ *
+ * <p><b>Settings first.</b> The first lane's publishing connection also carries the settings taken before anything
+ * is received ({@link SessionSettings#settingsTopics()}, the rule table): their messages go to the listener on that
+ * client's callback thread, and must be done with at once ({@link DeliveryReceipt#SAFE_NOW}: the thread cannot wait
+ * for a copy's acknowledgement, which it would have to read itself). A message on the barrier topic there is not
+ * passed on: it tells {@link #awaitBarrier} that everything the broker sent before it has been taken.
  */
 final class PahoLane implements Lane {
 
@@ -39,12 +47,20 @@ final class PahoLane implements Lane {
     private volatile MqttClient receiving;
     /** The current publishing client, as {@link #receiving}. */
     private volatile MqttClient publishing;
+    /** Where the settings' barrier comes back on the publishing connection, or {@code null}: none. */
+    private final String barrierTopic;
+    /** Guards {@link #barrierPassedBy}; notified when it is set and when the clients are given up. */
+    private final Object barrier = new Object();
+    /** The publishing client on which the barrier came back last, or {@code null}. */
+    private MqttClient barrierPassedBy;
 
-    PahoLane(int index, BrokerListener listener, BrokerErrors errors, int qos) {
+    /** @param barrierTopic where the settings' barrier comes back, or {@code null} (only the first lane has one) */
+    PahoLane(int index, BrokerListener listener, BrokerErrors errors, int qos, String barrierTopic) {
         this.index = index;
         this.listener = listener;
         this.errors = errors;
         this.qos = qos;
+        this.barrierTopic = barrierTopic;
     }
 
     int index() {
@@ -69,7 +85,32 @@ final class PahoLane implements Lane {
         MqttClient[] old = { this.receiving, this.publishing };
         this.receiving = null;
         this.publishing = null;
+        synchronized (this.barrier) {
+            // A connect waiting for its barrier gives up at once.
+            this.barrier.notifyAll();
+        }
         return old;
+    }
+
+    /**
+     * On the worker, once the barrier was published on {@code out}: waits until it came back on {@code out}'s
+     * callback (then every message the broker sent that client before it has been taken by the listener), or
+     * {@code out} is no longer this lane's, or {@code timeoutMs} passed.
+     *
+     * @return whether it came back on {@code out}, still this lane's
+     * @throws InterruptedException
+     *             when the connect attempt is given up while it waits
+     */
+    boolean awaitBarrier(final MqttClient out, long timeoutMs) throws InterruptedException {
+        synchronized (this.barrier) {
+            Deadline.await(this.barrier, timeoutMs, new Deadline.Condition() {
+                @Override
+                public boolean holds() {
+                    return PahoLane.this.barrierPassedBy == out || PahoLane.this.publishing != out;
+                }
+            });
+            return this.barrierPassedBy == out && this.publishing == out;
+        }
     }
 
     /** @return the current receiving client, or {@code null} */
@@ -154,7 +195,10 @@ final class PahoLane implements Lane {
         }
     }
 
-    /** The publishing connection's callback: it subscribes to nothing, so only a loss can come. */
+    /**
+     * The publishing connection's callback: a loss, and on the first lane the settings taken first and the barrier
+     * behind them (see the class comment).
+     */
     private final class PublishingCallback implements MqttCallback {
 
         private final MqttClient owner;
@@ -173,7 +217,24 @@ final class PahoLane implements Lane {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            // Nothing is subscribed on this connection.
+            if (PahoLane.this.publishing != this.owner) {
+                return; // A client given up: old news.
+            }
+            if (topic.equals(PahoLane.this.barrierTopic)) {
+                synchronized (PahoLane.this.barrier) {
+                    PahoLane.this.barrierPassedBy = this.owner;
+                    PahoLane.this.barrier.notifyAll();
+                }
+                return;
+            }
+            DeliveryReceipt receipt = PahoLane.this.listener.onMessage(PahoLane.this, topic, message.getPayload(),
+                    MicroPahoCalls.qosOf(message, PahoLane.this.qos));
+            if (receipt != DeliveryReceipt.SAFE_NOW) {
+                // Only settings are subscribed here, and the rule checks refuse them as sources: never a relayed
+                // message, whose wait for its copy's acknowledgement on this very thread would never end.
+                receipt.giveBack();
+                throw new IllegalStateException("message on " + topic + " would be relayed from the publishing connection");
+            }
         }
     }
 }
