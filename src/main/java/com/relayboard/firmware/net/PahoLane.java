@@ -4,8 +4,6 @@ import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 
-import com.relayboard.firmware.util.Deadline;
-
 /**
  * One lane of the session on MicroPaho, and its one owner: its receiving and publishing clients (new ones on every
  * connect), both clients' callbacks, the delivery thread's wait for each message's receipt, and the publish of its
@@ -47,12 +45,15 @@ final class PahoLane implements Lane {
     private volatile MqttClient receiving;
     /** The current publishing client, as {@link #receiving}. */
     private volatile MqttClient publishing;
-    /** Where the settings' barrier comes back on the publishing connection, or {@code null}: none. */
-    private final String barrierTopic;
-    /** Guards {@link #barrierPassedBy}; notified when it is set and when the clients are given up. */
-    private final Object barrier = new Object();
-    /** The publishing client on which the barrier came back last, or {@code null}. */
-    private MqttClient barrierPassedBy;
+    /** The settings' barrier on the publishing connection (its topic {@code null} on lanes without one). */
+    private final SettingsBarrier barrier;
+    /** Whether a client is still this lane's publishing one: what ends a wait for the barrier early. */
+    private final SettingsBarrier.Current stillPublishing = new SettingsBarrier.Current() {
+        @Override
+        public boolean is(Object client) {
+            return PahoLane.this.publishing == client;
+        }
+    };
 
     /** @param barrierTopic where the settings' barrier comes back, or {@code null} (only the first lane has one) */
     PahoLane(int index, BrokerListener listener, BrokerErrors errors, int qos, String barrierTopic) {
@@ -60,7 +61,7 @@ final class PahoLane implements Lane {
         this.listener = listener;
         this.errors = errors;
         this.qos = qos;
-        this.barrierTopic = barrierTopic;
+        this.barrier = new SettingsBarrier(barrierTopic);
     }
 
     int index() {
@@ -85,10 +86,8 @@ final class PahoLane implements Lane {
         MqttClient[] old = { this.receiving, this.publishing };
         this.receiving = null;
         this.publishing = null;
-        synchronized (this.barrier) {
-            // A connect waiting for its barrier gives up at once.
-            this.barrier.notifyAll();
-        }
+        // A connect waiting for its barrier gives up at once.
+        this.barrier.wake();
         return old;
     }
 
@@ -101,16 +100,8 @@ final class PahoLane implements Lane {
      * @throws InterruptedException
      *             when the connect attempt is given up while it waits
      */
-    boolean awaitBarrier(final MqttClient out, long timeoutMs) throws InterruptedException {
-        synchronized (this.barrier) {
-            Deadline.await(this.barrier, timeoutMs, new Deadline.Condition() {
-                @Override
-                public boolean holds() {
-                    return PahoLane.this.barrierPassedBy == out || PahoLane.this.publishing != out;
-                }
-            });
-            return this.barrierPassedBy == out && this.publishing == out;
-        }
+    boolean awaitBarrier(MqttClient out, long timeoutMs) throws InterruptedException {
+        return this.barrier.await(out, timeoutMs, this.stillPublishing);
     }
 
     /** @return the current receiving client, or {@code null} */
@@ -139,6 +130,27 @@ final class PahoLane implements Lane {
                 throw BrokerException.busy("publishing to " + topic + ": the client's window of publishes is full");
             }
             throw new BrokerException("publishing to " + topic + " failed: " + this.errors.describe(e), false);
+        }
+    }
+
+    /**
+     * On {@code owner}'s callback thread (a publishing client): a settings message goes to the listener, the barrier
+     * tells {@link #awaitBarrier} it came back; what a client given up still delivers is old news.
+     */
+    private void settingArrived(MqttClient owner, String topic, byte[] payload, int qos) {
+        if (this.publishing != owner) {
+            return;
+        }
+        if (this.barrier.isBarrier(topic)) {
+            this.barrier.passed(owner);
+            return;
+        }
+        DeliveryReceipt receipt = this.listener.onMessage(this, topic, payload, qos);
+        if (receipt != DeliveryReceipt.SAFE_NOW) {
+            // Only settings are subscribed here, and the rule checks refuse them as sources: never a relayed message,
+            // whose wait for its copy's acknowledgement on this very thread would never end.
+            receipt.giveBack();
+            throw new IllegalStateException("message on " + topic + " would be relayed from the publishing connection");
         }
     }
 
@@ -217,24 +229,7 @@ final class PahoLane implements Lane {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            if (PahoLane.this.publishing != this.owner) {
-                return; // A client given up: old news.
-            }
-            if (topic.equals(PahoLane.this.barrierTopic)) {
-                synchronized (PahoLane.this.barrier) {
-                    PahoLane.this.barrierPassedBy = this.owner;
-                    PahoLane.this.barrier.notifyAll();
-                }
-                return;
-            }
-            DeliveryReceipt receipt = PahoLane.this.listener.onMessage(PahoLane.this, topic, message.getPayload(),
-                    MicroPahoCalls.qosOf(message, PahoLane.this.qos));
-            if (receipt != DeliveryReceipt.SAFE_NOW) {
-                // Only settings are subscribed here, and the rule checks refuse them as sources: never a relayed
-                // message, whose wait for its copy's acknowledgement on this very thread would never end.
-                receipt.giveBack();
-                throw new IllegalStateException("message on " + topic + " would be relayed from the publishing connection");
-            }
+            settingArrived(this.owner, topic, message.getPayload(), MicroPahoCalls.qosOf(message, PahoLane.this.qos));
         }
     }
 }
