@@ -687,6 +687,9 @@ public class RelayBoardTest {
     @Test
     public void publishFailedByALostConnection_isSentAfterTheReconnect() throws ConfigException {
         startConnected(MapPropertySource.defaults());
+        // The settings published on connect first, on the worker: the failure must hit the relayed copy, not them.
+        awaitPublished(LED_STATE_TOPIC, 1);
+        awaitPublished(RULES_TOPIC, 1);
         this.session.failNextPublishes(1, "publishing to /test/topic2 failed: the broker closed the connection");
         // QoS 0: the broker would not deliver it again, so its copy stays queued for the next connection.
         Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("hello"), 0));

@@ -250,7 +250,7 @@ public final class PahoBrokerSession implements BrokerSession {
                 notice = append(notice, "not subscribed to " + topic + ": " + e.getMessage());
             }
         }
-        if (subscribed == 0) {
+        if (subscribed == 0 || this.barrierTopic == null) {
             return notice;
         }
         String unconfirmed = "the settings on " + join(this.settingsTopics) + " were not confirmed within "
