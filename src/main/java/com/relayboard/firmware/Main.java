@@ -111,7 +111,9 @@ public final class Main {
     static SessionSettings sessionSettings(Config config) {
         return new SessionSettings(config.brokerUri(), config.brokerHost(), config.brokerPort(), config.clientId(),
                 config.qos(), config.keepAliveS(), config.cleanSession(), config.username(), config.password(),
-                config.caCert(), config.statusTopic(), config.relayGroup(), config.lanes());
+                config.caCert(), config.statusTopic(), config.relayGroup(), config.lanes())
+                // The rule table before any message is received: it decides what the backlog's messages become.
+                .takingFirst(new String[] { config.rulesTopic() }, RelayBoard.probeTopic(config.clientId()));
     }
 
     private static String describe(NeoPixel light) {

@@ -85,6 +85,14 @@ public final class RelayBoard {
     public static final int OUTBOX_MAX_BYTES = 128 * 1024;
     /** The board's probe topic is {@code relayboard/<clientId>} plus this. */
     public static final String PROBE_SUFFIX = "/probe";
+
+    /**
+     * @return the topic of the board's probes, {@code relayboard/<clientId>/probe}: only this board uses it, so it
+     *         also carries the barrier behind the settings the session takes first
+     */
+    public static String probeTopic(String clientId) {
+        return Config.STATUS_TOPIC_PREFIX + clientId + PROBE_SUFFIX;
+    }
     /** How long {@link #stop()} waits for the broker to take the board's goodbye. */
     static final long GOODBYE_MS = 500;
     /** How long {@link #stop()} waits for each of the loop, the network worker and the publisher to end. */
@@ -119,7 +127,7 @@ public final class RelayBoard {
         this.config = config;
         this.console = new SerialConsole(console, clock);
         BoardEvents events = new BoardEvents();
-        String probeTopic = Config.STATUS_TOPIC_PREFIX + config.clientId() + PROBE_SUFFIX;
+        String probeTopic = probeTopic(config.clientId());
         Relay relay = new Relay(config.rules(), config.qos());
         this.path = new MessagePath(relay, config.maxPayloadBytes(), config.relaysEmptyPayloads(), probeTopic, events);
         this.worker = new NetworkWorker();
@@ -148,8 +156,7 @@ public final class RelayBoard {
                 relay.subscriptionFilters(config.relayGroup()), config.qos(), config.statusTopic(), probeTopic,
                 config.keepAliveS(), new Backoff(MqttLink.RETRY_INITIAL_MS, config.retryMaxS() * 1000L, random),
                 this.outbox, ledChannel, this.worker);
-        // The rule table first: the sources subscribed after it come with the table in force.
-        this.mqtt.subscribeFirst(config.rulesTopic());
+        // Not the rules topic: the session takes it before any receiving connection connects (Main.sessionSettings).
         this.mqtt.subscribeFirst(this.ledTopic);
         this.mqtt.subscribeFirst(config.telemetryGetTopic());
         this.path.takeTelemetryRequests(config.telemetryGetTopic());

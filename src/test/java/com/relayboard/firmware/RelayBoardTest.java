@@ -28,6 +28,7 @@ import com.relayboard.firmware.net.FakeBrokerSession;
 import com.relayboard.firmware.net.FakeWifiRadio;
 import com.relayboard.firmware.net.MqttLink;
 import com.relayboard.firmware.net.MqttState;
+import com.relayboard.firmware.net.SessionSettings;
 import com.relayboard.firmware.net.Poll;
 import com.relayboard.firmware.net.WifiState;
 import com.relayboard.firmware.text.Bytes;
@@ -360,15 +361,14 @@ public class RelayBoardTest {
     public void relayGroup_sharesOnlyTheSources_andMessagesRelayUnderTheirOwnTopics() throws ConfigException {
         startConnected(MapPropertySource.defaults().set(ConfigLoader.RELAY_GROUP, "g1"));
         List<String> subscriptions = this.session.subscriptions();
-        // The rules and LED topics first, then the last rule's source first, then the probe: only the sources are
-        // shared.
-        Assert.assertEquals(subscriptions.toString(), 6, subscriptions.size());
-        Assert.assertEquals("relayboard/relayboard-a1b2c3/rules/set", subscriptions.get(0));
-        Assert.assertEquals("relayboard/relayboard-a1b2c3/led/set", subscriptions.get(1));
-        Assert.assertEquals("relayboard/relayboard-a1b2c3/telemetry/get", subscriptions.get(2));
-        Assert.assertEquals("$share/g1//test/topic2", subscriptions.get(3));
-        Assert.assertEquals("$share/g1//test/topic1", subscriptions.get(4));
-        Assert.assertEquals("relayboard/relayboard-a1b2c3" + RelayBoard.PROBE_SUFFIX, subscriptions.get(5));
+        // The LED and telemetry request topics first, then the last rule's source first, then the probe: only the
+        // sources are shared. (The rules topic is the session's, taken before it receives anything.)
+        Assert.assertEquals(subscriptions.toString(), 5, subscriptions.size());
+        Assert.assertEquals("relayboard/relayboard-a1b2c3/led/set", subscriptions.get(0));
+        Assert.assertEquals("relayboard/relayboard-a1b2c3/telemetry/get", subscriptions.get(1));
+        Assert.assertEquals("$share/g1//test/topic2", subscriptions.get(2));
+        Assert.assertEquals("$share/g1//test/topic1", subscriptions.get(3));
+        Assert.assertEquals("relayboard/relayboard-a1b2c3" + RelayBoard.PROBE_SUFFIX, subscriptions.get(4));
 
         // A broker that shares delivers under the message's own topic: the rules take it as ever.
         Assert.assertTrue("message refused", this.session.deliver(TOPIC1, Bytes.ascii("hello"), 1));
@@ -385,8 +385,8 @@ public class RelayBoardTest {
     @Test
     public void ledCommand_setsTheLight_isNotRelayed_andTheStateIsPublishedRetained() throws ConfigException {
         startConnected(MapPropertySource.defaults());
-        Assert.assertEquals("LED topic subscribed right after the rules topic, before the sources", LED_SET_TOPIC,
-                this.session.subscriptions().get(1));
+        Assert.assertEquals("LED topic subscribed first, before the sources", LED_SET_TOPIC,
+                this.session.subscriptions().get(0));
         awaitPublished(LED_STATE_TOPIC, 1);
         FakeBrokerSession.Published onConnect = this.session.publishedTo(LED_STATE_TOPIC).get(0);
         Bytes.assertBytes("state on connect", Bytes.ascii("{\"level\":100,\"color\":\"#001800\"}"), onConnect.payload);
@@ -689,6 +689,9 @@ public class RelayBoardTest {
     @Test
     public void publishFailedByALostConnection_isSentAfterTheReconnect() throws ConfigException {
         startConnected(MapPropertySource.defaults());
+        // The settings published on connect first, on the worker: the failure must hit the relayed copy, not them.
+        awaitPublished(LED_STATE_TOPIC, 1);
+        awaitPublished(RULES_TOPIC, 1);
         this.session.failNextPublishes(1, "publishing to /test/topic2 failed: the broker closed the connection");
         // QoS 0: the broker would not deliver it again, so its copy stays queued for the next connection.
         Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("hello"), 0));
@@ -706,8 +709,8 @@ public class RelayBoardTest {
         });
         Assert.assertEquals(0, this.board.dropped());
         List<String> subscriptions = this.session.subscriptions();
-        Assert.assertEquals("resubscribed (the rules, LED and telemetry request topics, both rules and the probe"
-                + " topic) after the reconnect: " + subscriptions, 12, subscriptions.size());
+        Assert.assertEquals("resubscribed (the LED and telemetry request topics, both rules and the probe topic)"
+                + " after the reconnect: " + subscriptions, 10, subscriptions.size());
         Assert.assertTrue(console(), console().indexOf("connection lost: the broker closed the connection") >= 0);
     }
 
@@ -941,10 +944,22 @@ public class RelayBoardTest {
             + " \" (relay2)\"}, {\"from\": \"/test/topic3\", \"to\": \"/test/topic4\", \"suffix\": \" (relay3)\"}]}";
 
     @Test
+    public void sessionSettings_takeTheRulesTopicFirst_behindABarrierOnTheProbeTopic() throws ConfigException {
+        SessionSettings settings = Main.sessionSettings(ConfigLoader.load(MapPropertySource.defaults(), IDENTITY));
+        Assert.assertArrayEquals(new String[] { RULES_SET_TOPIC }, settings.settingsTopics());
+        Assert.assertEquals("relayboard/relayboard-a1b2c3" + RelayBoard.PROBE_SUFFIX, settings.barrierTopic());
+
+        SessionSettings off = Main.sessionSettings(ConfigLoader.load(MapPropertySource.defaults()
+                .set(ConfigLoader.RULES_TOPIC, ""), IDENTITY));
+        Assert.assertEquals("rules over MQTT off: nothing taken first", 0, off.settingsTopics().length);
+    }
+
+    @Test
     public void ruleTableOverMqtt_isInForceAtOnce_saysWhatChanged_subscribesTheNewSource_andIsKeptRetained()
             throws ConfigException {
         startConnected(MapPropertySource.defaults());
-        Assert.assertEquals("rules topic subscribed first", RULES_SET_TOPIC, this.session.subscriptions().get(0));
+        Assert.assertFalse("the rules topic is the session's (taken before anything is received), never also the"
+                + " link's: " + this.session.subscriptions(), this.session.subscriptions().contains(RULES_SET_TOPIC));
         awaitPublished(RULES_TOPIC, 1);
         Assert.assertTrue(new String(this.session.publishedTo(RULES_TOPIC).get(0).payload).endsWith(
                 "\"source\": \"options\"}"));

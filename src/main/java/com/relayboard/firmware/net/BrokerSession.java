@@ -6,8 +6,13 @@ package com.relayboard.firmware.net;
  */
 public interface BrokerSession extends Lane {
 
-    /** Connects (blocking, bounded by the connect timeout), with the board's Last Will set. */
-    void connect() throws BrokerException;
+    /**
+     * Connects (blocking, bounded by the connect timeout), with the board's Last Will set.
+     *
+     * @return what the connect could not do without failing, for the state line (a settings topic the broker
+     *         refused, settings not confirmed in time), or {@code null}
+     */
+    String connect() throws BrokerException;
 
     void subscribe(String filter, int qos) throws BrokerException;
 

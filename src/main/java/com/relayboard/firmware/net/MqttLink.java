@@ -86,8 +86,10 @@ public final class MqttLink {
     /** Connections in a row that the broker closed soon after they opened. */
     private int closedSoonInARow;
     /**
-     * Subscribed first on every connect, at QoS 1, in this order: the board's retained settings (the rule table, the
-     * LED command). Each comes with its retained message before the relay's sources are subscribed.
+     * Subscribed first on every connect, at QoS 1, in this order: the board's retained commands (the LED command, the
+     * telemetry request). Each comes with its retained message before the relay's sources are subscribed, but after
+     * what a persistent session kept; the settings that decide what those kept messages become (the rule table) are
+     * the session's to take before it receives anything ({@link SessionSettings#takingFirst}).
      */
     private String[] controlTopics = new String[0];
     /** Why subscribing to a new table's sources failed, or {@code null}: written by the worker, acted on by the loop. */
@@ -525,6 +527,9 @@ public final class MqttLink {
         for (int i = 0; i < done.filters.length; i++) {
             detail.append(i == 0 ? " " : ", ").append(done.filters[i]);
         }
+        if (done.sessionNotice != null) {
+            detail.append("; ").append(done.sessionNotice);
+        }
         if (done.controlRefusal != null) {
             detail.append("; not subscribed to ").append(done.controlRefusal);
         }
@@ -555,6 +560,8 @@ public final class MqttLink {
         String failure;
         /** The control topics the broker refused, each with why, or {@code null}. */
         String controlRefusal;
+        /** What the session's connect could not do without failing (settings refused or unconfirmed), or null. */
+        String sessionNotice;
         /** The sources it subscribed to. */
         String[] filters = new String[0];
 
@@ -575,8 +582,10 @@ public final class MqttLink {
             }
             String failed = null;
             String refused = null;
+            String notice = null;
             try {
-                MqttLink.this.session.connect();
+                // The rule table is taken in there, before any receiving connection connects (SessionSettings).
+                notice = MqttLink.this.session.connect();
                 // Publishing first: with a persistent session the broker delivers what it kept as soon as the
                 // receiving connection is up, and those messages wait for their relayed copies. Were the outbox
                 // still offline, they would fill the client's queue, and the SUBACKs behind them would never be read.
@@ -586,16 +595,16 @@ public final class MqttLink {
                     try {
                         MqttLink.this.session.subscribe(controls[i], STATUS_QOS);
                     } catch (BrokerException e) {
-                        // A broker whose ACL denies the LED or rules topic must not stop the relay: said on the state
-                        // line. A lost connection fails the next subscribe too.
+                        // A broker whose ACL denies the LED topic must not stop the relay: said on the state line. A
+                        // lost connection fails the next subscribe too.
                         refused = (refused == null ? "" : refused + "; ") + controls[i] + ": " + e.getMessage();
                     }
                 }
                 // Last rule first: relaying starts as soon as a source is subscribed (a retained message comes at
                 // once), and a chain's copies must find the next rule's source already subscribed, or the broker
-                // has no one to route them to. The sources of the table in force: a retained table that came with
-                // the rules topic's subscription just now is among them only if the loop has taken it (else the
-                // loop subscribes its new sources once it does).
+                // has no one to route them to. The sources of the table in force: a retained table that the session
+                // took just now is among them only if the loop has taken it (else the loop subscribes its new
+                // sources once it does; a persistent session kept them anyway).
                 String[] sources = MqttLink.this.filters;
                 for (int i = sources.length - 1; i >= 0; i--) {
                     MqttLink.this.session.subscribe(sources[i], MqttLink.this.qos);
@@ -616,6 +625,7 @@ public final class MqttLink {
             synchronized (this) {
                 this.failure = failed;
                 this.controlRefusal = refused;
+                this.sessionNotice = notice;
                 this.done = true;
             }
         }

@@ -40,6 +40,23 @@ import ej.bon.Util;
  * It also keeps the board's two small writes in a row (a PUBACK, then the relayed PUBLISH) off one
  * socket, where the broker's Nagle algorithm would hold the second until the first is acknowledged.
  *
+ * <p><b>Settings before the backlog.</b> With {@code cleanSession=false} the broker delivers what it kept for a
+ * receiving connection's session right after that connection's CONNACK, before anything the board subscribes to
+ * after connecting. The settings that decide what those messages become (the rule table,
+ * {@link SessionSettings#settingsTopics()}) are therefore taken first: {@link #connect()} subscribes to them on the
+ * first lane's publishing connection (clean, so its retained message comes on every connect) as soon as that
+ * connection is up, before any receiving connection connects, then subscribes (QoS 1) to the barrier topic
+ * ({@link SessionSettings#barrierTopic()}: the board's probe topic, which only this board uses and which a broker's
+ * ACL grants it already) and publishes one QoS 1 message there on the same connection. The broker handles one
+ * connection's packets in order, so the retained messages queued by the SUBSCRIBE go out before the barrier's echo,
+ * and the client's callback thread hands them over in order: once the echo is there, the table has been applied
+ * ({@code path.MessagePath} applies it on that thread), and the receiving connections connect. The wait is bounded
+ * by {@link #CONNECT_TIMEOUT_S}; an echo that does not come is said on the state line, and the options' rules relay
+ * until the table comes. A settings topic the broker refuses is said there too and stops nothing. These settings are
+ * never subscribed on a receiving connection as well, so a table comes once. The LED command is not among them: it
+ * changes what the light shows, not what a message becomes, so it keeps coming on the receiving connection after the
+ * sources' backlog, through {@code MqttLink}'s "subscribe first" list, as before.
+ *
  * <p>This class keeps the connect attempts (numbered, so that an attempt given up never installs its clients) and
  * the giving up and closing of clients; {@link BrokerErrors} says what a failure means.
  *
@@ -64,6 +81,10 @@ public final class PahoBrokerSession implements BrokerSession {
     /** How long a client given up may take to notice that the board closed its socket. */
     static final long SOCKET_CLOSED_GRACE_MS = 1000;
     private static final long RETIRE_POLL_MS = 20;
+    /** The settings topics and the barrier: QoS 1, so that the barrier's echo queues behind the retained messages. */
+    static final int SETTINGS_QOS = 1;
+    /** What the barrier carries; any message on the barrier topic on that connection counts. */
+    static final byte[] BARRIER_PAYLOAD = { 'b', 'a', 'r', 'r', 'i', 'e', 'r' };
 
     private final String brokerUri;
     /** The lanes, one per source up to the settings' number: made once, given new clients per connect. */
@@ -81,6 +102,10 @@ public final class PahoBrokerSession implements BrokerSession {
     private final String[] sources;
     /** The relay group the sources are shared in, or {@code null}. */
     private final String relayGroup;
+    /** Taken on the first lane's publishing connection before any receiving connection connects: see above. */
+    private final String[] settingsTopics;
+    /** Where the settings' barrier goes and comes back, or {@code null} when there are no such settings. */
+    private final String barrierTopic;
     /** Why TLS could not be set up (the CA certificate), or {@code null}: every connect then says so. */
     private String tlsSetupError;
     /** Where blocking work goes: the closing of clients given up. */
@@ -110,9 +135,11 @@ public final class PahoBrokerSession implements BrokerSession {
         this.brokerUri = config.brokerUri();
         this.errors = new BrokerErrors(config.brokerHost(), config.brokerPort(), config.clientId(),
                 config.username() != null);
+        this.settingsTopics = config.settingsTopics();
+        this.barrierTopic = this.settingsTopics.length == 0 ? null : config.barrierTopic();
         this.lanes = new PahoLane[lanes(config.lanes(), this.sources.length)];
         for (int i = 0; i < this.lanes.length; i++) {
-            this.lanes[i] = new PahoLane(i, listener, this.errors, config.qos());
+            this.lanes[i] = new PahoLane(i, listener, this.errors, config.qos(), i == 0 ? this.barrierTopic : null);
         }
         SSLSocketFactory tls = null;
         // Each MQTT packet goes out at once, not behind the broker's delayed TCP acknowledgement.
@@ -162,9 +189,12 @@ public final class PahoBrokerSession implements BrokerSession {
         return options;
     }
 
-    /** Connects the publishing connection first: the receiving one may start delivering at once. */
+    /**
+     * Connects each lane's publishing connection first (the receiving one may start delivering at once), and takes
+     * the settings on the first one before any receiving connection connects (see the class comment).
+     */
     @Override
-    public void connect() throws BrokerException {
+    public String connect() throws BrokerException {
         if (this.tlsSetupError != null) {
             // Refused, not retried blindly as unencrypted: the board keeps reporting what to fix.
             throw new BrokerException(this.tlsSetupError, true);
@@ -192,13 +222,84 @@ public final class PahoBrokerSession implements BrokerSession {
         if (this.plainSockets != null) {
             this.plainSockets.startAttempt(thisAttempt);
         }
+        String notice = null;
         for (int i = 0; i < lanes; i++) {
             // Given up meanwhile (Wi-Fi lost, the board stopping): its clients were retired already.
             checkNotAbandoned(thisAttempt);
             connect(out[i], this.publishingOptions);
+            if (i == 0) {
+                notice = takeSettings(out[0]);
+            }
             checkNotAbandoned(thisAttempt);
             connect(in[i], i == 0 ? this.receivingOptions : this.otherReceivingOptions);
         }
+        return notice;
+    }
+
+    /**
+     * On the first lane's publishing connection {@code out}, just connected: subscribes to the settings topics and
+     * waits, bounded, for the barrier behind their retained messages.
+     *
+     * @return what could not be done (a refused topic, a barrier not back in time), or {@code null}
+     * @throws BrokerException
+     *             when the connection fails or the attempt is given up
+     */
+    private String takeSettings(MqttClient out) throws BrokerException {
+        String notice = null;
+        int subscribed = 0;
+        for (String topic : this.settingsTopics) {
+            try {
+                subscribeOn(out, topic, SETTINGS_QOS);
+                subscribed++;
+            } catch (BrokerException e) {
+                if (!e.isRefused()) {
+                    throw e;
+                }
+                // A broker whose ACL denies the rules topic must not stop the relay: said on the state line.
+                notice = append(notice, "not subscribed to " + topic + ": " + e.getMessage());
+            }
+        }
+        if (subscribed == 0 || this.barrierTopic == null) {
+            return notice;
+        }
+        String unconfirmed = "the settings on " + join(this.settingsTopics) + " were not confirmed within "
+                + CONNECT_TIMEOUT_S + " s (barrier on " + this.barrierTopic + "): ";
+        try {
+            subscribeOn(out, this.barrierTopic, SETTINGS_QOS);
+        } catch (BrokerException e) {
+            if (!e.isRefused()) {
+                throw e;
+            }
+            return append(notice, unconfirmed + e.getMessage() + "; messages kept for the board may be relayed by "
+                    + "the options' rules until the retained table comes");
+        }
+        this.lanes[0].publish(this.barrierTopic, BARRIER_PAYLOAD, SETTINGS_QOS, false);
+        boolean passed;
+        try {
+            passed = this.lanes[0].awaitBarrier(out, CONNECT_TIMEOUT_S * 1000L);
+        } catch (InterruptedException e) {
+            throw new BrokerException("connect attempt given up", false);
+        }
+        if (this.lanes[0].publishing() != out) {
+            throw new BrokerException("connect attempt given up", false);
+        }
+        if (!passed) {
+            notice = append(notice, unconfirmed + "messages kept for the board may be relayed by the options' rules "
+                    + "until the retained table comes");
+        }
+        return notice;
+    }
+
+    private static String append(String notice, String more) {
+        return notice == null ? more : notice + "; " + more;
+    }
+
+    private static String join(String[] topics) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < topics.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(topics[i]);
+        }
+        return text.toString();
     }
 
     private void checkNotAbandoned(int thisAttempt) throws BrokerException {
@@ -237,7 +338,10 @@ public final class PahoBrokerSession implements BrokerSession {
                 index = i;
             }
         }
-        MqttClient current = current(this.lanes[index].receiving(), "subscribing to " + filter);
+        subscribeOn(current(this.lanes[index].receiving(), "subscribing to " + filter), filter, qos);
+    }
+
+    private void subscribeOn(MqttClient current, String filter, int qos) throws BrokerException {
         try {
             MicroPahoCalls.subscribe(current, filter, qos);
         } catch (RuntimeException e) {

@@ -20,6 +20,12 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
  * longer this lane's or no longer connected, and gives the receipt back (the message's copy is withdrawn from the
  * outbox, and the message is not acknowledged, so the broker delivers it again); see the receipt's states in
  * {@code path.RelayReceipt}.
+ *
+ * <p><b>Settings first.</b> The first lane's publishing connection also carries the settings taken before anything
+ * is received ({@link SessionSettings#settingsTopics()}, the rule table): their messages go to the listener on that
+ * client's callback thread, and must be done with at once ({@link DeliveryReceipt#SAFE_NOW}: the thread cannot wait
+ * for a copy's acknowledgement, which it would have to read itself). A message on the barrier topic there is not
+ * passed on: it tells {@link #awaitBarrier} that everything the broker sent before it has been taken.
  */
 final class PahoLane implements Lane {
 
@@ -39,12 +45,23 @@ final class PahoLane implements Lane {
     private volatile MqttClient receiving;
     /** The current publishing client, as {@link #receiving}. */
     private volatile MqttClient publishing;
+    /** The settings' barrier on the publishing connection (its topic {@code null} on lanes without one). */
+    private final SettingsBarrier barrier;
+    /** Whether a client is still this lane's publishing one: what ends a wait for the barrier early. */
+    private final SettingsBarrier.Current stillPublishing = new SettingsBarrier.Current() {
+        @Override
+        public boolean is(Object client) {
+            return PahoLane.this.publishing == client;
+        }
+    };
 
-    PahoLane(int index, BrokerListener listener, BrokerErrors errors, int qos) {
+    /** @param barrierTopic where the settings' barrier comes back, or {@code null} (only the first lane has one) */
+    PahoLane(int index, BrokerListener listener, BrokerErrors errors, int qos, String barrierTopic) {
         this.index = index;
         this.listener = listener;
         this.errors = errors;
         this.qos = qos;
+        this.barrier = new SettingsBarrier(barrierTopic);
     }
 
     int index() {
@@ -69,7 +86,22 @@ final class PahoLane implements Lane {
         MqttClient[] old = { this.receiving, this.publishing };
         this.receiving = null;
         this.publishing = null;
+        // A connect waiting for its barrier gives up at once.
+        this.barrier.wake();
         return old;
+    }
+
+    /**
+     * On the worker, once the barrier was published on {@code out}: waits until it came back on {@code out}'s
+     * callback (then every message the broker sent that client before it has been taken by the listener), or
+     * {@code out} is no longer this lane's, or {@code timeoutMs} passed.
+     *
+     * @return whether it came back on {@code out}, still this lane's
+     * @throws InterruptedException
+     *             when the connect attempt is given up while it waits
+     */
+    boolean awaitBarrier(MqttClient out, long timeoutMs) throws InterruptedException {
+        return this.barrier.await(out, timeoutMs, this.stillPublishing);
     }
 
     /** @return the current receiving client, or {@code null} */
@@ -98,6 +130,27 @@ final class PahoLane implements Lane {
                 throw BrokerException.busy("publishing to " + topic + ": the client's window of publishes is full");
             }
             throw new BrokerException("publishing to " + topic + " failed: " + this.errors.describe(e), false);
+        }
+    }
+
+    /**
+     * On {@code owner}'s callback thread (a publishing client): a settings message goes to the listener, the barrier
+     * tells {@link #awaitBarrier} it came back; what a client given up still delivers is old news.
+     */
+    private void settingArrived(MqttClient owner, String topic, byte[] payload, int qos) {
+        if (this.publishing != owner) {
+            return;
+        }
+        if (this.barrier.isBarrier(topic)) {
+            this.barrier.passed(owner);
+            return;
+        }
+        DeliveryReceipt receipt = this.listener.onMessage(this, topic, payload, qos);
+        if (receipt != DeliveryReceipt.SAFE_NOW) {
+            // Only settings are subscribed here, and the rule checks refuse them as sources: never a relayed message,
+            // whose wait for its copy's acknowledgement on this very thread would never end.
+            receipt.giveBack();
+            throw new IllegalStateException("message on " + topic + " would be relayed from the publishing connection");
         }
     }
 
@@ -154,7 +207,10 @@ final class PahoLane implements Lane {
         }
     }
 
-    /** The publishing connection's callback: it subscribes to nothing, so only a loss can come. */
+    /**
+     * The publishing connection's callback: a loss, and on the first lane the settings taken first and the barrier
+     * behind them (see the class comment).
+     */
     private final class PublishingCallback implements MqttCallback {
 
         private final MqttClient owner;
@@ -173,7 +229,7 @@ final class PahoLane implements Lane {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            // Nothing is subscribed on this connection.
+            settingArrived(this.owner, topic, message.getPayload(), MicroPahoCalls.qosOf(message, PahoLane.this.qos));
         }
     }
 }

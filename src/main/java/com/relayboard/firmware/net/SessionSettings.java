@@ -19,6 +19,9 @@ public final class SessionSettings {
     private final String statusTopic;
     private final String relayGroup;
     private final int lanes;
+    /** Topics whose retained messages the board takes before it receives anything else: see {@link #takingFirst}. */
+    private String[] settingsTopics = new String[0];
+    private String barrierTopic;
 
     /**
      * @param brokerUri
@@ -117,5 +120,46 @@ public final class SessionSettings {
     /** @return how many lanes the session opens at most */
     public int lanes() {
         return this.lanes;
+    }
+
+    /**
+     * These settings, taking the retained messages of {@code topics} before any receiving connection connects
+     * ({@link PahoBrokerSession#connect()}): subscribed on the first lane's publishing connection, then confirmed by
+     * a message to {@code barrierTopic} that comes back after them.
+     *
+     * @param topics
+     *            settings whose retained message decides what the backlog's messages become (the rule table); an
+     *            entry may be {@code null} (that setting is off)
+     * @param barrierTopic
+     *            a topic only this board uses, which it subscribes to anyway (its probe topic)
+     * @return a copy of these settings with those topics
+     */
+    public SessionSettings takingFirst(String[] topics, String barrierTopic) {
+        SessionSettings copy = new SessionSettings(this.brokerUri, this.brokerHost, this.brokerPort, this.clientId,
+                this.qos, this.keepAliveS, this.cleanSession, this.username, this.password, this.caCert,
+                this.statusTopic, this.relayGroup, this.lanes);
+        int count = 0;
+        for (String topic : topics) {
+            count += topic == null ? 0 : 1;
+        }
+        copy.settingsTopics = new String[count];
+        count = 0;
+        for (String topic : topics) {
+            if (topic != null) {
+                copy.settingsTopics[count++] = topic;
+            }
+        }
+        copy.barrierTopic = barrierTopic;
+        return copy;
+    }
+
+    /** @return the topics taken before any receiving connection connects (none by default) */
+    public String[] settingsTopics() {
+        return this.settingsTopics.clone();
+    }
+
+    /** @return the topic confirming that {@link #settingsTopics()}' retained messages were taken, or {@code null} */
+    public String barrierTopic() {
+        return this.barrierTopic;
     }
 }

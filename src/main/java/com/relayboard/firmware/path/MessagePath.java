@@ -114,7 +114,8 @@ public final class MessagePath implements BrokerListener, OutboxListener {
         this.counters.countHeard();
     }
 
-    // BrokerListener: on the receiving connection's delivery thread.
+    // BrokerListener: on the receiving connection's delivery thread; for the rules topic, on the first lane's publishing
+    // connection's callback thread, which cannot wait for a receipt (only SAFE_NOW comes back from a settings topic).
 
     @Override
     public DeliveryReceipt onMessage(Lane lane, String topic, byte[] payload, int qos) {

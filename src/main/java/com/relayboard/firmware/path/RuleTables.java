@@ -13,9 +13,11 @@ import com.relayboard.firmware.text.PayloadText;
  * put in force whole at once: the message path relays the next message by it. A refused table, an empty message
  * (a client clearing the retained command) and one over the board's payload limit change nothing.
  *
- * <p>The switch happens here, on the delivery thread, not on the loop: a message that comes after the table on the
- * same connection (the sources subscribed after the rules topic, their retained messages) is relayed by the new
- * table, never by the old one for as long as the loop takes to look. What the switch did is kept for the loop: the
+ * <p>The switch happens here, on the thread that delivers the table (the first lane's publishing connection's
+ * callback), not on the loop: a message taken after the table is relayed by the new table, never by the old one for
+ * as long as the loop takes to look. At connect, the session takes the retained table before any receiving
+ * connection connects ({@code net.PahoBrokerSession}), so a persistent session's backlog and the sources' retained
+ * messages all come after it. What the switch did is kept for the loop: the
  * newest outcome, and how many came since it last looked (a table published many times a second is applied each
  * time, said once).
  */

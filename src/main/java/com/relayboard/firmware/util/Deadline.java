@@ -5,7 +5,8 @@ import ej.bon.Util;
 /**
  * The board's one deadline wait: waits on a monitor until a condition holds or a time-out passes, measured on the
  * platform's monotonic clock ({@link Util#platformTimeMillis()}), however often the monitor is notified for other
- * reasons. Every bounded wait of the firmware (the loop's sleep, the outbox's room, the goodbye) is this one.
+ * reasons. Every bounded wait of the firmware (the loop's sleep, the outbox's room, the goodbye, the settings'
+ * barrier at connect) is this one.
  */
 public final class Deadline {
 

@@ -46,6 +46,8 @@ public final class FakeBrokerSession implements BrokerSession {
     /** Connects wait until abandoned, as on a broker that takes the TCP connection and never answers CONNECT. */
     private boolean connectsHang;
     private String subscribeFailure;
+    /** What every successful connect says it could not do (settings refused or unconfirmed), or {@code null}. */
+    private String connectNotice;
     private int publishFailuresLeft;
     private int busyPublishesLeft;
     private String publishFailure;
@@ -85,6 +87,11 @@ public final class FakeBrokerSession implements BrokerSession {
     public synchronized void connectNormally() {
         this.connectFailAlways = false;
         this.connectFailuresLeft = 0;
+    }
+
+    /** Every successful connect from now on returns {@code notice}, as a session that could not take its settings. */
+    public synchronized void noticeOnConnect(String notice) {
+        this.connectNotice = notice;
     }
 
     /** The next subscribe throws (once). */
@@ -198,7 +205,7 @@ public final class FakeBrokerSession implements BrokerSession {
     // ------------------------------------------------------------------ BrokerSession
 
     @Override
-    public synchronized void connect() throws BrokerException {
+    public synchronized String connect() throws BrokerException {
         refuseOnLoop("connect");
         this.connects++;
         this.connectThread = Thread.currentThread();
@@ -222,6 +229,7 @@ public final class FakeBrokerSession implements BrokerSession {
             throw new BrokerException(this.connectFailure, this.connectRefused);
         }
         this.connected = true;
+        return this.connectNotice;
     }
 
     @Override

@@ -244,6 +244,23 @@ public class MqttLinkTest {
     }
 
     @Test
+    public void settingsTheSessionCouldNotTake_areSaidOnTheStateLine_andTheRelayConnects() {
+        String rulesTopic = "relayboard/" + CLIENT_ID + "/rules/set";
+        String refusal = "not subscribed to " + rulesTopic + ": broker refused the subscription to " + rulesTopic
+                + " (not authorized to read it)";
+        this.session.noticeOnConnect(refusal);
+        this.link.step(0, true);
+        this.link.step(0, true);
+        Assert.assertEquals(MqttState.CONNECTED, this.link.state());
+        Assert.assertTrue(this.listener.lastMqttDetail(), this.listener.lastMqttDetail().endsWith("; " + refusal));
+        for (String filter : FILTERS) {
+            Assert.assertTrue(this.session.subscriptions().contains(filter));
+        }
+        Assert.assertFalse("the session's settings are never also subscribed by the link",
+                this.session.subscriptions().contains(rulesTopic));
+    }
+
+    @Test
     public void wifiDown_waitsForNetworkDisconnectsAndTakesTheOutboxOffline() {
         this.publisher = new Thread(this.outbox, "test-outbox");
         this.publisher.start();

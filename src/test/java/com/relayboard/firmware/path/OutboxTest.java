@@ -232,8 +232,8 @@ public class OutboxTest {
         }
 
         @Override
-        public void connect() throws BrokerException {
-            this.delegate.connect();
+        public String connect() throws BrokerException {
+            return this.delegate.connect();
         }
 
         @Override
