@@ -59,6 +59,12 @@ final class Measure {
 
     /** Waits for the subject to pass a message at all: the relay is connected and subscribed. */
     boolean awaitReady(Subject subject, int qos, long timeoutMs) throws MqttException, InterruptedException {
+        return awaitReady(subject, qos, timeoutMs, 500);
+    }
+
+    /** @param tryMs how long each probe is waited for before the next is sent: the answer's resolution */
+    boolean awaitReady(Subject subject, int qos, long timeoutMs, long tryMs)
+            throws MqttException, InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         Single waiter = new Single();
         this.clients.setArrivals(waiter);
@@ -67,7 +73,7 @@ final class Measure {
                 long id = this.nextId.getAndIncrement();
                 waiter.expect(id);
                 this.clients.publish(subject.inTopic, Payloads.make(id, Payloads.MIN_BYTES), qos);
-                if (waiter.await(500) > 0) {
+                if (waiter.await(tryMs) > 0) {
                     return true;
                 }
             }
