@@ -81,11 +81,12 @@ final class Lanes {
                         Map<String, String> answer = farBoard.ask("await-reconnect " + RECONNECT_TIMEOUT_MS);
                         row.reconnectConnectingMs.add(Double.parseDouble(answer.get("connectingMs")));
                         row.reconnectConnectedMs.add(Double.parseDouble(answer.get("connectedMs")));
-                        if (!measure.awaitReady(far, QOS, RECONNECT_TIMEOUT_MS, PROBE_MS)) {
+                        long outNs = measure.firstProbeOut(far, QOS, RECONNECT_TIMEOUT_MS, PROBE_MS);
+                        if (outNs == 0) {
                             throw new IllegalStateException(far + " relayed nothing within " + RECONNECT_TIMEOUT_MS
                                     + " ms of its reconnect (logs in " + work + ")");
                         }
-                        row.reconnectRelayingMs.add((System.nanoTime() - cutNs) / 1e6);
+                        row.reconnectRelayingMs.add((outNs - cutNs) / 1e6);
                     }
                     row.linkPeaks = farBoard.ask("peaks");
                 }

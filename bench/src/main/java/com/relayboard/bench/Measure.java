@@ -83,6 +83,44 @@ final class Measure {
         }
     }
 
+    /**
+     * Sends a probe every {@code probeMs} until one of them comes out: unlike {@link #awaitReady} any probe counts,
+     * however long it took, so the answer's resolution is {@code probeMs} even when one crossing takes longer.
+     *
+     * @return when the first probe came out (System.nanoTime), or 0 if none did within the time
+     */
+    long firstProbeOut(Subject subject, int qos, long timeoutMs, long probeMs)
+            throws MqttException, InterruptedException {
+        long firstId = this.nextId.get();
+        long[] arrivalNs = { 0 };
+        this.clients.setArrivals((id, nowNs) -> {
+            synchronized (arrivalNs) {
+                if (id >= firstId && arrivalNs[0] == 0) {
+                    arrivalNs[0] = nowNs;
+                    arrivalNs.notifyAll();
+                }
+            }
+        });
+        try {
+            long deadline = System.currentTimeMillis() + timeoutMs;
+            while (System.currentTimeMillis() < deadline) {
+                long id = this.nextId.getAndIncrement();
+                this.clients.publish(subject.inTopic, Payloads.make(id, Payloads.MIN_BYTES), qos);
+                synchronized (arrivalNs) {
+                    if (arrivalNs[0] == 0) {
+                        arrivalNs.wait(probeMs);
+                    }
+                    if (arrivalNs[0] != 0) {
+                        return arrivalNs[0];
+                    }
+                }
+            }
+            return 0;
+        } finally {
+            this.clients.setArrivals(null);
+        }
+    }
+
     /** Sends {@code samples} messages one at a time: each waits for the previous one to come out. */
     void latency(Subject subject, int payloadBytes, int qos, int samples, Latencies into)
             throws MqttException, InterruptedException {

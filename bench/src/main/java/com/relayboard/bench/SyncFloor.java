@@ -17,7 +17,9 @@ import com.relayboard.host.paho.mqttv3.persist.MemoryPersistence;
  * the board lays them out (per lane a receiving connection, subscribed to its hops' sources, and a publishing one),
  * republishing from the receiving client's callback with the synchronous publish and doing nothing else. At QoS 1 the
  * callback returns, and so the original is acknowledged, only once the copy's PUBACK came: the board's end-to-end
- * promise. Hops are spread over the lanes as the board spreads its sources: hop i on lane i mod lanes.
+ * promise. Hops are spread over the lanes as the board spreads its sources: hop i on lane i mod lanes. The one thing
+ * it does beyond the publish is what the firmware must do too: publish again while Paho's window is full
+ * ({@link #publish}).
  */
 final class SyncFloor implements AutoCloseable {
 
@@ -50,7 +52,7 @@ final class SyncFloor implements AutoCloseable {
                     public void messageArrived(String topic, MqttMessage message) throws MqttException {
                         for (String[] hop : laneHops) {
                             if (hop[0].equals(topic)) {
-                                publishing.publish(hop[1], message.getPayload(), message.getQos(), false);
+                                publish(publishing, hop[1], message);
                             }
                         }
                     }
@@ -74,6 +76,35 @@ final class SyncFloor implements AutoCloseable {
             throw e;
         }
         return floor;
+    }
+
+    /**
+     * The synchronous publish, again while Paho says its window of publishes is full: Paho 1.2.5 lets a synchronous
+     * publish return once the acknowledgement is read but frees its in-flight slot later, on its callback thread, so
+     * publishes in a row can find the window (10) full for a moment (the firmware's PahoLane meets the same and
+     * retries: MicroPahoCalls.MAX_INFLIGHT). Yields first, then sleeps a millisecond at a time.
+     */
+    static void publish(MqttClient publishing, String topic, MqttMessage message) throws MqttException {
+        for (int attempt = 0;; attempt++) {
+            try {
+                publishing.publish(topic, message.getPayload(), message.getQos(), false);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
+                    throw e;
+                }
+            }
+            if (attempt < 100) {
+                Thread.yield();
+            } else {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new MqttException(e);
+                }
+            }
+        }
     }
 
     private MqttClient open(String uri, String clientId) throws MqttException {
