@@ -111,7 +111,7 @@ public final class Main {
     static SessionSettings sessionSettings(Config config) {
         return new SessionSettings(config.brokerUri(), config.brokerHost(), config.brokerPort(), config.clientId(),
                 config.qos(), config.keepAliveS(), config.cleanSession(), config.username(), config.password(),
-                config.caCert(), config.statusTopic(), config.relayGroup());
+                config.caCert(), config.statusTopic(), config.relayGroup(), config.lanes());
     }
 
     private static String describe(NeoPixel light) {

@@ -47,22 +47,24 @@ import com.relayboard.firmware.util.Deadline;
  * <p>Threads, each with the reason it cannot share another's (docs/architecture.md; the same list is in
  * {@code build/common.properties}):
  * <ul>
- * <li>{@value #LOOP_THREAD_NAME}, the loop: the board's event loop, which never waits for the network or the UART
- * (the host's MicroPaho refuses a blocking call from it);</li>
+ * <li>{@value #LOOP_THREAD_NAME}, the loop: the board's event loop, which never waits for the network (the host's
+ * MicroPaho refuses a blocking call from it); it writes the console's message lines itself, within the console's
+ * budget ({@link SerialConsole});</li>
  * <li>{@code relayboard-net}, the {@link NetworkWorker}: every blocking call of the board's own on the broker
  * (connect attempts, the status lines, the LED state, the probe, the goodbye, the SNTP request, closing the
  * clients given up), one at a time;</li>
  * <li>{@code relayboard-outbox}, the outbox's publisher: publishes the queued relayed copies, each on its own
  * lane; apart from the worker because a publish stuck on a dead link is left behind with its thread (a new
  * publisher takes over), which a shared worker could not do;</li>
- * <li>{@code relayboard-console}, the console's writer: waits on the UART (11.5 kB/s), which must delay neither
- * the loop nor a connect attempt;</li>
  * <li>{@code relayboard-wifi}, the radio's worker (on the device, {@link com.relayboard.firmware.net.EcomWifiRadio}'s):
  * the blocking join and leave, which must not wait behind a connect attempt or a TLS client's polite disconnect
  * on the network worker;</li>
  * <li>MicroPaho's own for each of the session's four connections (see
  * {@link com.relayboard.firmware.net.PahoBrokerSession}): their delivery threads run the message path.</li>
  * </ul>
+ * The console has no thread: a line goes out on the thread that says it. On the board a UART write holds the whole
+ * VM, every thread, so a writer thread could keep neither the loop nor anyone else from waiting for it; the
+ * console's budget bounds that wait instead.
  */
 public final class RelayBoard {
 
@@ -169,7 +171,7 @@ public final class RelayBoard {
                 new NetworkWatchdog(config.restartAfterS()), this.time, config.tls());
     }
 
-    /** Prints what the board will do, then starts the console, the publisher and the loop. */
+    /** Prints what the board will do, then starts the publisher, the network worker and the loop. */
     public synchronized void start() {
         if (!startParts()) {
             return;
@@ -197,7 +199,6 @@ public final class RelayBoard {
             return false;
         }
         this.running = true;
-        this.console.start();
         this.console.println("RelayBoard " + VERSION + " starting: " + this.config.describe());
         for (RelayRule rule : this.config.rules()) {
             this.console.println("Relay " + rule.number() + ": " + rule);
@@ -256,7 +257,7 @@ public final class RelayBoard {
             this.console.println(lost + " relayed QoS 0 message(s) were still queued and are lost");
         }
         this.console.println("RelayBoard stopped");
-        this.console.stop();
+        this.console.saySkipped(); // No loop step will say them now.
     }
 
     /** The last words to the broker, on the worker: {@code offline}, retained, then a clean disconnect. */

@@ -5,10 +5,9 @@ import java.io.PrintStream;
 import com.relayboard.firmware.net.Clock;
 import com.relayboard.firmware.text.Utf8;
 import com.relayboard.firmware.ui.Console;
-import com.relayboard.firmware.util.Ring;
 
 /**
- * The serial console, kept off the message path and bounded in what it costs the board.
+ * The serial console, bounded in what it costs the board.
  *
  * <p><b>Encoding.</b> Lines go out as UTF-8 bytes, encoded here ({@link Utf8}) and written raw, whatever the
  * VM's default: MicroEJ's {@code System.out} encodes ISO-8859-1, which has no Chinese (docs
@@ -24,16 +23,17 @@ import com.relayboard.firmware.util.Ring;
  * A quiet board prints every line. State lines and notices are never skipped for the budget: they take their
  * bytes from it too, even into debt, and message lines wait for the debt to be paid.
  *
- * <p><b>Memory.</b> Lines wait in a bounded buffer for one thread of the console's own, which writes them out at
- * the UART's pace; {@link #println(String)} never waits. The bound is on lines and on bytes, so that a burst of
- * long lines takes no more memory than one of short ones, and message lines leave {@link #RESERVED_LINES} and
- * {@link #RESERVED_BYTES} of it to the others: only a buffer full of state lines (a UART that stopped) skips one.
+ * <p><b>No thread of its own.</b> A line goes out at once, on the thread that says it: the loop for the message
+ * lines it takes from its events, whoever says them for state lines and notices. A writer thread would spare the
+ * caller nothing on the board, where the UART's wait holds every thread alike (MicroEJ runs them all in one RTOS
+ * task, and the ESP32 ports' putchar waits in it); it would only cost a thread's stack, a buffer of lines and a
+ * {@code wait()}. The budget, not a thread, is what bounds the console's cost. A caller waits for the UART, and
+ * at most for another thread's line to go out first; never for anything else.
  *
- * <p>Lifecycle: not started (lines print at once, on the caller's thread) -> {@link #start()} -> running (lines
- * wait for the writer) -> {@link #stop()} (the waiting lines go out, for up to {@link #DRAIN_MS}) -> stopped
- * (lines print at once again). {@link #step(long)}, on the board's loop, says the skipped lines when due.
+ * <p>No lifecycle: the console is ready once built. {@link #step(long)}, on the board's loop, says the skipped
+ * lines when due; {@link #saySkipped()}, at the board's stop, says the rest at once.
  */
-final class SerialConsole implements Runnable, Console {
+final class SerialConsole implements Console {
 
     /** The console UART of MicroEJ's ESP32 VEE Ports. */
     static final int UART_BAUD = 115200;
@@ -51,28 +51,15 @@ final class SerialConsole implements Runnable, Console {
     /** In a burst longer than this, the lines skipped so far are said, in milliseconds. */
     static final long SKIPS_SAID_EVERY_MS = 10000;
 
-    /** Lines waiting at most. */
-    static final int MAX_LINES = 64;
-    /** Bytes waiting at most (a line alone is always taken into an empty buffer). */
-    static final int MAX_BYTES = 16 * 1024;
-    /** Lines and bytes that message lines leave free for the others (state changes, notices). */
-    static final int RESERVED_LINES = 8;
-    static final int RESERVED_BYTES = 2 * 1024;
-    /** At {@link #stop()}, how long the waiting lines may take to go out before the board goes on, in ms. */
-    static final long DRAIN_MS = 5000;
-
     private final PrintStream uart;
     private final Clock clock;
+    /** Guarded by this console's monitor, as are the counts below. */
     private final ConsoleBudget budget;
-    private final Ring<byte[]> lines = new Ring<byte[]>(MAX_LINES);
-    private int bytes;
     /** Lines skipped and not said yet, and when the first of them was. */
     private int unsaid;
     private long firstUnsaidMs;
     /** Lines skipped in all. */
     private int skippedTotal;
-    private boolean stopped;
-    private Thread writer;
 
     /**
      * @param uart
@@ -91,53 +78,36 @@ final class SerialConsole implements Runnable, Console {
         write(uart, encodeLine(line));
     }
 
-    /** A state line or a notice: queued, skipped only when the whole buffer is full; never waits. */
+    /** A state line or a notice: printed now, never skipped; its bytes count against the budget. */
     @Override
-    public synchronized void println(String line) {
-        offer(encodeLine(line), false);
-    }
-
-    /** A message's line: queued if the budget and the buffer have room for it, else skipped; never waits. */
-    synchronized void printlnMessage(String line) {
-        offer(encodeLine(line), true);
-    }
-
-    private void offer(byte[] line, boolean message) {
-        if (this.writer == null) {
-            write(this.uart, line); // Not started, or stopped: nothing else is printing.
-            return;
+    public void println(String line) {
+        byte[] bytes = encodeLine(line); // Outside the lock: only the budget and the write need it.
+        synchronized (this) {
+            this.budget.charge(bytes.length, this.clock.nowMs());
+            write(this.uart, bytes);
         }
-        long nowMs = this.clock.nowMs();
-        if (message) {
-            if (!hasRoom(line.length, MAX_LINES - RESERVED_LINES, MAX_BYTES - RESERVED_BYTES)
-                    || !this.budget.take(line.length, nowMs)) {
+    }
+
+    /** A message's line: printed now if the budget has room for it, else skipped and counted. */
+    void printlnMessage(String line) {
+        byte[] bytes = encodeLine(line);
+        synchronized (this) {
+            long nowMs = this.clock.nowMs();
+            if (!this.budget.take(bytes.length, nowMs)) {
                 skip(1, nowMs);
                 return;
             }
-        } else {
-            if (!hasRoom(line.length, MAX_LINES, MAX_BYTES)) {
-                skip(1, nowMs);
-                return;
-            }
-            this.budget.charge(line.length, nowMs);
+            write(this.uart, bytes);
         }
-        this.lines.offer(line);
-        this.bytes += line.length;
-        notifyAll();
-    }
-
-    private boolean hasRoom(int lineBytes, int maxLines, int maxBytes) {
-        return this.lines.size() < maxLines && (this.lines.size() == 0 || lineBytes <= maxBytes - this.bytes);
     }
 
     /**
-     * @return whether a message line of at least {@code bytes} bytes would be taken now
+     * @return whether a message line of at least {@code bytes} bytes would be printed now
      *         ({@link #printlnMessage(String)}): a caller can spare itself building a line that would only be
      *         skipped (and then calls {@link #skip(int)})
      */
     synchronized boolean hasRoomForMessage(int bytes) {
-        return this.writer == null || (hasRoom(bytes, MAX_LINES - RESERVED_LINES, MAX_BYTES - RESERVED_BYTES)
-                && this.budget.has(bytes + 1, this.clock.nowMs()));
+        return this.budget.has(bytes + 1, this.clock.nowMs());
     }
 
     /** Counts message lines that were never made, because the board could not show them: said with the others. */
@@ -155,12 +125,16 @@ final class SerialConsole implements Runnable, Console {
 
     /**
      * On the board's loop: says the skipped lines once the burst is over (the budget is full again), or when
-     * they have waited {@link #SKIPS_SAID_EVERY_MS}. Never waits.
+     * they have waited {@link #SKIPS_SAID_EVERY_MS}. Waits for nothing but the UART.
      */
-    synchronized void step(long nowMs) {
-        if (this.unsaid > 0 && (this.budget.isFull(nowMs) || nowMs - this.firstUnsaidMs >= SKIPS_SAID_EVERY_MS)) {
-            sayUnsaid();
+    void step(long nowMs) {
+        synchronized (this) {
+            if (this.unsaid == 0
+                    || !(this.budget.isFull(nowMs) || nowMs - this.firstUnsaidMs >= SKIPS_SAID_EVERY_MS)) {
+                return;
+            }
         }
+        saySkipped();
     }
 
     /** @return when {@link #step(long)} next has something to do, in clock milliseconds, or {@link Long#MAX_VALUE} */
@@ -171,18 +145,19 @@ final class SerialConsole implements Runnable, Console {
         return Math.min(this.budget.fullAtMs(nowMs), this.firstUnsaidMs + SKIPS_SAID_EVERY_MS);
     }
 
-    private void sayUnsaid() {
-        int count = this.unsaid;
-        long firstMs = this.firstUnsaidMs;
-        this.unsaid = 0;
-        int before = this.skippedTotal;
-        offer(encodeLine("Console: skipped " + count + " message line(s) (console budget " + BUDGET_PERCENT
-                + " % of " + UART_BAUD + " baud); the counters count every message"), false);
-        if (this.skippedTotal != before) {
-            // The buffer is full (the UART stopped): the count stays to be said, with the line just skipped.
-            this.skippedTotal = before;
-            this.unsaid = count;
-            this.firstUnsaidMs = firstMs;
+    /**
+     * Says the lines skipped and not said yet, if any, at once: {@link #step(long)} does when due, and the board at
+     * its stop, after which no step will.
+     */
+    void saySkipped() {
+        int count;
+        synchronized (this) {
+            count = this.unsaid;
+            this.unsaid = 0;
+        }
+        if (count > 0) {
+            println("Console: skipped " + count + " message line(s) (console budget " + BUDGET_PERCENT + " % of "
+                    + UART_BAUD + " baud); the counters count every message");
         }
     }
 
@@ -191,73 +166,19 @@ final class SerialConsole implements Runnable, Console {
         return this.skippedTotal;
     }
 
-    /** Starts the writer thread. */
-    synchronized void start() {
-        this.writer = new Thread(this, "relayboard-console");
-        this.writer.start();
-    }
-
-    /**
-     * Lets the waiting lines go out, for up to {@link #DRAIN_MS}, stops the writer, then says the lines skipped and
-     * not said yet.
-     */
-    void stop() {
-        Thread running;
-        synchronized (this) {
-            this.stopped = true;
-            running = this.writer;
-            notifyAll();
-        }
-        ThreadEnd.await(running, DRAIN_MS); // bounded, on proven members (Thread.join(long) is not established)
-        synchronized (this) {
-            this.writer = null;
-            if (this.unsaid > 0) {
-                sayUnsaid(); // Printed at once, now that the writer is gone.
-            }
-        }
-    }
-
-    /** @return lines waiting for the writer */
-    synchronized int waitingLines() {
-        return this.lines.size();
-    }
-
-    /** @return the writer thread, or {@code null} when not started */
-    synchronized Thread writerThread() {
-        return this.writer;
-    }
-
-    @Override
-    public void run() {
-        while (true) {
-            byte[] line;
-            synchronized (this) {
-                while (this.lines.size() == 0 && !this.stopped) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        // Not a reason to go silent: the writer ends only through stop().
-                    }
-                }
-                if (this.lines.size() == 0) {
-                    return; // Stopped, and everything is out.
-                }
-                line = this.lines.poll();
-                this.bytes -= line.length;
-            }
-            // Outside the lock: the UART takes its time, and lines keep coming meanwhile.
-            write(this.uart, line);
-        }
-    }
-
     /** @return {@code line} and a newline, in UTF-8: the bytes that go on the wire, and that the budget counts */
     private static byte[] encodeLine(String line) {
         return Utf8.encode(line + "\n");
     }
 
     /**
-     * The bytes as they are, in one write, so that nothing printed beside the console lands inside a line:
-     * {@code println} would encode the text again, as ISO-8859-1.
+     * The bytes as they are, in one write: {@code println} would encode the text again, as ISO-8859-1.
+     *
+     * <p>The board's callers hold the console's monitor around it, so that two threads' lines never share bytes:
+     * a thread switched out in the middle of a line (its bytes go out one by one) would let another's in, and
+     * whether the platform's {@code PrintStream} prevents that is not established (docs/api-evidence.md). That
+     * lock costs nothing more on the board: while the holder writes past the FIFO, the UART's wait holds the whole
+     * VM, so a thread waiting for the lock could not have run meanwhile anyway.
      */
     private static void write(PrintStream uart, byte[] line) {
         uart.write(line, 0, line.length);

@@ -11,8 +11,8 @@ import com.relayboard.firmware.net.FakeClock;
 import com.relayboard.firmware.net.Poll;
 
 /**
- * The console in stepped time: its encoding, its budget of the UART's time, and its bounded buffer. The UART here
- * never holds the writer unless a test holds it ({@link HeldConsole}); the budget counts bytes on the test's clock.
+ * The console in stepped time: its encoding, its budget of the UART's time, and its lines whole whatever thread
+ * says them. The UART here takes every line at once; the budget counts bytes on the test's clock.
  */
 public class SerialConsoleTest {
 
@@ -21,10 +21,13 @@ public class SerialConsoleTest {
     private static final String LINE = "New message (topic=\"/test/topic1\", message=\"0123456789ab\")";
     private static final int LINE_BYTES = LINE.length() + 1;
 
+    /** State lines said at once in a burst of message lines. */
+    private static final int STATE_LINES = 8;
+
     private final FakeClock clock = new FakeClock(1000);
 
     @Test
-    public void beforeStart_linesArePrintedAtOnce_asUtf8_whateverTheStreamsEncoding() throws Exception {
+    public void linesArePrintedAtOnce_asUtf8_whateverTheStreamsEncoding() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         // The board's System.out encodes ISO-8859-1, which would print the two characters as "??".
         SerialConsole console = new SerialConsole(new PrintStream(bytes, true, "ISO-8859-1"), this.clock);
@@ -33,12 +36,10 @@ public class SerialConsoleTest {
     }
 
     @Test
-    public void aRunningConsole_printsUtf8_throughAnIso88591Stream() throws Exception {
+    public void messageLines_printUtf8_throughAnIso88591Stream() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         SerialConsole console = new SerialConsole(new PrintStream(bytes, true, "ISO-8859-1"), this.clock);
-        console.start();
         console.printlnMessage("New message (topic=\"/test/topic1\", message=\"" + NIHAO + "\")");
-        console.stop();
         Assert.assertEquals("New message (topic=\"/test/topic1\", message=\"" + NIHAO + "\")\n",
                 new String(bytes.toByteArray(), "UTF-8"));
     }
@@ -47,22 +48,19 @@ public class SerialConsoleTest {
     public void aQuietBoard_printsEveryMessageLine() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         SerialConsole console = new SerialConsole(new PrintStream(bytes, true), this.clock);
-        console.start();
         // Ten lines a second of 59 bytes: 590 bytes a second, a fifth of the budget. And twenty at once, once.
         int lines = 0;
         for (int i = 0; i < 20; i++) {
             console.printlnMessage(LINE);
             lines++;
-            awaitWritten(console);
         }
         for (int i = 0; i < 300; i++) {
             this.clock.advance(100);
             console.step(this.clock.nowMs());
             console.printlnMessage(LINE);
             lines++;
-            awaitWritten(console);
         }
-        console.stop();
+        console.saySkipped();
         Assert.assertEquals(0, console.skippedLines());
         Assert.assertEquals(lines, count(utf8(bytes), LINE));
         Assert.assertEquals("nothing to say", 0, count(utf8(bytes), "Console: skipped"));
@@ -72,7 +70,6 @@ public class SerialConsoleTest {
     public void aFlood_spendsAtMostTheBudget_andSaysTheSkipsOnceWhenItIsOver() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         SerialConsole console = new SerialConsole(new PrintStream(bytes, true), this.clock);
-        console.start();
         long startMs = this.clock.nowMs();
         int offered = 0;
         // A thousand message lines a second for 5 s: 59,000 bytes a second, twenty times the budget.
@@ -81,12 +78,10 @@ public class SerialConsoleTest {
             console.step(this.clock.nowMs());
             console.printlnMessage(LINE);
             offered++;
-            awaitWritten(console);
         }
         long burstMs = this.clock.nowMs() - startMs;
         Assert.assertTrue("not said while the burst goes on",
                 console.nextActionMs(this.clock.nowMs()) > this.clock.nowMs());
-        awaitText(console, bytes, offered - console.skippedLines(), LINE);
         Assert.assertEquals("not said during a burst shorter than " + SerialConsole.SKIPS_SAID_EVERY_MS + " ms", 0,
                 count(utf8(bytes), "Console: skipped"));
 
@@ -107,7 +102,7 @@ public class SerialConsoleTest {
         console.step(this.clock.nowMs());
         this.clock.set(sayAtMs);
         console.step(this.clock.nowMs());
-        console.stop();
+        console.saySkipped();
         String text = utf8(bytes);
         Assert.assertEquals(text.substring(Math.max(0, text.length() - 400)), 1, count(text, "Console: skipped"));
         Assert.assertTrue(text.endsWith("Console: skipped " + (offered - printed) + " message line(s) (console budget"
@@ -118,15 +113,13 @@ public class SerialConsoleTest {
     public void aLongFlood_saysTheSkipsEveryTenSeconds() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         SerialConsole console = new SerialConsole(new PrintStream(bytes, true), this.clock);
-        console.start();
         for (int ms = 0; ms < 25000; ms += 2) {
             this.clock.advance(2);
             console.step(this.clock.nowMs());
             console.printlnMessage(LINE);
-            awaitWritten(console);
         }
-        console.stop();
-        Assert.assertEquals("at 10 s and 20 s, and at the stop", 3, count(utf8(bytes), "Console: skipped"));
+        console.saySkipped();
+        Assert.assertEquals("at 10 s and 20 s, and at the board's stop", 3, count(utf8(bytes), "Console: skipped"));
         int said = 0;
         String text = utf8(bytes);
         for (int at = text.indexOf("Console: skipped "); at >= 0; at = text.indexOf("Console: skipped ", at + 1)) {
@@ -140,12 +133,11 @@ public class SerialConsoleTest {
     public void stateLines_areNeverSkipped_andTakeTheirShareFromTheMessageLines() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         SerialConsole console = new SerialConsole(new PrintStream(bytes, true), this.clock);
-        console.start();
         while (console.hasRoomForMessage(LINE_BYTES)) {
             console.printlnMessage(LINE);
         }
         int skippedBefore = console.skippedLines();
-        for (int i = 0; i < SerialConsole.RESERVED_LINES; i++) {
+        for (int i = 0; i < STATE_LINES; i++) {
             console.println("MQTT: CONNECTED, line " + i);
         }
         Assert.assertEquals("no state line skipped", skippedBefore, console.skippedLines());
@@ -153,8 +145,8 @@ public class SerialConsoleTest {
         // budget) a message line would go had they not been counted; they were.
         this.clock.advance(30);
         Assert.assertFalse("the state lines' bytes counted", console.hasRoomForMessage(LINE_BYTES));
-        console.stop();
-        for (int i = 0; i < SerialConsole.RESERVED_LINES; i++) {
+        console.saySkipped();
+        for (int i = 0; i < STATE_LINES; i++) {
             Assert.assertEquals(1, count(utf8(bytes), "MQTT: CONNECTED, line " + i));
         }
     }
@@ -163,7 +155,6 @@ public class SerialConsoleTest {
     public void aLineLongerThanTheBurst_goesOutOnAQuietBoard() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         SerialConsole console = new SerialConsole(new PrintStream(bytes, true), this.clock);
-        console.start();
         StringBuilder cjk = new StringBuilder();
         for (int i = 0; i < 1024; i++) {
             cjk.append('\u4F60'); // 3 bytes each: 3 KiB, more than the burst
@@ -171,106 +162,96 @@ public class SerialConsoleTest {
         Assert.assertTrue(console.hasRoomForMessage(3 * 1024));
         console.printlnMessage(cjk.toString());
         Assert.assertFalse("in debt now", console.hasRoomForMessage(LINE_BYTES));
-        console.stop();
+        console.saySkipped();
         Assert.assertEquals(0, console.skippedLines());
         Assert.assertEquals(cjk + "\n", utf8(bytes));
     }
 
     @Test
-    public void aHeldUart_neverHoldsTheCaller_andTheBufferIsBoundedInLines() {
-        final HeldConsole uart = new HeldConsole(true);
-        SerialConsole console = new SerialConsole(uart, this.clock);
-        console.start();
-        int lines = SerialConsole.MAX_LINES * 3;
-        for (int i = 0; i < lines; i++) {
-            console.println("line " + i); // Returns at once: the test would hang here otherwise.
+    public void linesFromSeveralThreads_neverShareBytes() throws Exception {
+        final ByteAtATimeUart uart = new ByteAtATimeUart();
+        final SerialConsole console = new SerialConsole(uart, this.clock);
+        final int threads = 4;
+        final int linesEach = 50;
+        Thread[] sayers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            final String line = lineOf((char) ('a' + t), 100);
+            final boolean message = t % 2 == 0;
+            sayers[t] = new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    for (int i = 0; i < linesEach; i++) {
+                        if (message) {
+                            console.printlnMessage(line); // Past the budget's burst some are skipped.
+                        } else {
+                            console.println(line);
+                        }
+                    }
+                }
+            });
         }
-        Assert.assertTrue("lines skipped: " + console.skippedLines(), console.skippedLines() >= lines
-                - SerialConsole.MAX_LINES - 1);
-        uart.release();
-        console.stop();
-        Assert.assertTrue("the first lines are kept", uart.text().startsWith("line 0\n"));
-        Assert.assertTrue("the skipped lines said at the stop", uart.text().indexOf("Console: skipped ") > 0);
+        for (Thread sayer : sayers) {
+            sayer.start();
+        }
+        for (Thread sayer : sayers) {
+            Assert.assertTrue("a thread printing", Poll.ended(sayer));
+        }
+        String text = uart.text();
+        Assert.assertTrue("ends with a newline", text.endsWith("\n"));
+        int whole = 0;
+        for (int from = 0; from < text.length(); from = text.indexOf('\n', from) + 1) {
+            String line = text.substring(from, text.indexOf('\n', from));
+            Assert.assertEquals("line " + whole + " is one thread's: " + line, lineOf(line.charAt(0), 100), line);
+            whole++;
+        }
+        Assert.assertEquals("every line printed or counted", threads * linesEach, whole + console.skippedLines());
     }
 
-    @Test
-    public void longLines_areBoundedByBytesToo() {
-        HeldConsole uart = new HeldConsole(true);
-        SerialConsole console = new SerialConsole(uart, this.clock);
-        console.start();
-        StringBuilder kilobyte = new StringBuilder();
-        for (int i = 0; i < 1024; i++) {
-            kilobyte.append('x');
+    /** @return {@code length} times {@code c} */
+    private static String lineOf(char c, int length) {
+        StringBuilder line = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            line.append(c);
         }
-        for (int i = 0; i < SerialConsole.MAX_LINES; i++) {
-            console.println(kilobyte.toString());
-        }
-        // The writer may hold one line; the rest must fit MAX_BYTES.
-        int kept = SerialConsole.MAX_LINES - console.skippedLines();
-        Assert.assertTrue("kept " + kept + " lines of 1 KiB", kept <= SerialConsole.MAX_BYTES / 1024 + 1);
-        uart.release();
-        console.stop();
-    }
-
-    @Test
-    public void messageLines_leaveRoomInTheBufferForTheStateLines() {
-        final HeldConsole uart = new HeldConsole(true);
-        SerialConsole console = new SerialConsole(uart, this.clock);
-        console.start();
-        for (int i = 0; i < SerialConsole.MAX_LINES * 2; i++) {
-            this.clock.advance(1000); // The budget is full each time: only the buffer decides.
-            console.printlnMessage("New message " + i);
-        }
-        Assert.assertFalse("message lines stop short of the whole buffer", console.hasRoomForMessage(20));
-        for (int i = 0; i < SerialConsole.RESERVED_LINES - 1; i++) {
-            console.println("MQTT: CONNECTED, line " + i);
-        }
-        uart.release();
-        console.stop();
-        for (int i = 0; i < SerialConsole.RESERVED_LINES - 1; i++) {
-            Assert.assertTrue(uart.text(), uart.text().indexOf("MQTT: CONNECTED, line " + i + "\n") >= 0);
-        }
-    }
-
-    @Test
-    public void anInterruptedWriter_goesOnPrinting() {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SerialConsole console = new SerialConsole(new PrintStream(bytes, true), this.clock);
-        console.start();
-        console.writerThread().interrupt();
-        console.println("after the interrupt");
-        Poll.until("the line printed", new Poll.Condition() {
-            @Override
-            public boolean holds() {
-                return bytes.toString().indexOf("after the interrupt") >= 0;
-            }
-        });
-        Assert.assertTrue(console.writerThread().isAlive());
-        console.stop();
+        return line.toString();
     }
 
     /**
-     * Waits until the writer took every waiting line, as a UART at full speed would have in the stepped time: so
-     * that only the budget decides what is skipped, not the test's pace against the writer thread.
+     * A UART that takes a write one byte at a time, and lets another thread run between two bytes: what a thread
+     * switch in the middle of a line looks like. Not synchronized, unlike the JDK's {@code PrintStream}, which would
+     * hide a console that forgot to keep its lines whole.
      */
-    private static void awaitWritten(SerialConsole console) {
-        long deadline = System.currentTimeMillis() + Poll.DEADLINE_MS;
-        while (console.waitingLines() > 0) {
-            if (System.currentTimeMillis() > deadline) {
-                Assert.fail("the writer took no line for " + Poll.DEADLINE_MS + " ms");
-            }
-            Thread.yield();
-        }
-    }
+    private static final class ByteAtATimeUart extends PrintStream {
 
-    private static void awaitText(SerialConsole console, final ByteArrayOutputStream bytes, final int lines,
-            final String fragment) {
-        Poll.until(lines + " lines printed", new Poll.Condition() {
-            @Override
-            public boolean holds() {
-                return count(utf8(bytes), fragment) >= lines;
+        private final ByteArrayOutputStream bytes;
+
+        ByteAtATimeUart() {
+            this(new ByteArrayOutputStream());
+        }
+
+        private ByteAtATimeUart(ByteArrayOutputStream bytes) {
+            super(bytes);
+            this.bytes = bytes;
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int length) {
+            for (int i = 0; i < length; i++) {
+                synchronized (this.bytes) {
+                    this.bytes.write(buffer[offset + i]);
+                }
+                Thread.yield();
             }
-        });
+        }
+
+        @Override
+        public void flush() {
+            // Nothing buffered.
+        }
+
+        String text() {
+            return utf8(this.bytes);
+        }
     }
 
     static String utf8(ByteArrayOutputStream bytes) {

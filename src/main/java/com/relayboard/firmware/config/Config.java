@@ -44,6 +44,8 @@ public final class Config {
     final RelayRule[] rules;
     /** Set by the loader after construction, so that the constructor's list of settings stays as it was. */
     int retryMaxS = ConfigLoader.DEFAULT_RETRY_MAX_S;
+    /** {@link ConfigLoader#MQTT_LANES}; set by the loader after construction, as {@link #retryMaxS}. */
+    int lanes = ConfigLoader.DEFAULT_MQTT_LANES;
     /** {@link ConfigLoader#MQTT_RESTART_AFTER_S}; set by the loader after construction, as {@link #retryMaxS}. */
     int restartAfterS = ConfigLoader.DEFAULT_RESTART_AFTER_S;
     /** {@link ConfigLoader#TIME_SERVER}'s host; set by the loader after construction, as {@link #retryMaxS}. */
@@ -207,6 +209,11 @@ public final class Config {
         return STATUS_TOPIC_PREFIX + this.clientId + STATUS_TOPIC_SUFFIX;
     }
 
+    /** @return how many lanes the board relays on ({@link ConfigLoader#MQTT_LANES}) */
+    public int lanes() {
+        return this.lanes;
+    }
+
     /** @return where the board takes LED commands, or {@code null} when LED control is off */
     public String ledTopic() {
         return this.ledTopic;
@@ -270,6 +277,9 @@ public final class Config {
         line.append(", QoS ").append(this.qos).append(", keepalive ").append(this.keepAliveS)
                 .append(" s, clean session ").append(this.cleanSession).append(", max payload ")
                 .append(this.maxPayloadBytes).append(" B");
+        if (this.lanes != ConfigLoader.DEFAULT_MQTT_LANES) {
+            line.append(", ").append(this.lanes).append(this.lanes == 1 ? " lane" : " lanes");
+        }
         if (!this.relayEmptyPayloads) {
             line.append(", empty payloads not relayed");
         }

@@ -13,7 +13,7 @@ public final class ConfigKeys {
             ConfigLoader.WIFI_SECURITY, ConfigLoader.WIFI_INTERFACE, ConfigLoader.MQTT_BROKER,
             ConfigLoader.MQTT_CA_CERT, ConfigLoader.MQTT_CLIENT_ID, ConfigLoader.MQTT_USERNAME,
             ConfigLoader.MQTT_PASSWORD, ConfigLoader.MQTT_QOS, ConfigLoader.MQTT_KEEPALIVE_S,
-            ConfigLoader.MQTT_CLEAN_SESSION, ConfigLoader.MQTT_MAX_PAYLOAD_BYTES, ConfigLoader.MQTT_RETRY_MAX_S,
+            ConfigLoader.MQTT_CLEAN_SESSION, ConfigLoader.MQTT_MAX_PAYLOAD_BYTES, ConfigLoader.MQTT_LANES, ConfigLoader.MQTT_RETRY_MAX_S,
             ConfigLoader.MQTT_RESTART_AFTER_S, ConfigLoader.RELAY_EMPTY_PAYLOAD, ConfigLoader.LED_TOPIC,
             ConfigLoader.RELAY_GROUP, ConfigLoader.TIME_SERVER, ConfigLoader.TIME_RESYNC_S, ConfigLoader.RULES_TOPIC,
             ConfigLoader.TELEMETRY_PERIOD_S };

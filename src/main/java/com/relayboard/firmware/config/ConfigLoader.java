@@ -35,6 +35,19 @@ public final class ConfigLoader {
     public static final String MQTT_CA_CERT = "relayboard.mqtt.caCert";
     /** Longest wait between two connect attempts (the backoff's cap), in seconds. */
     public static final String MQTT_RETRY_MAX_S = "relayboard.mqtt.retryMaxS";
+    /**
+     * How many lanes the board relays on, 1 or {@link #MAX_MQTT_LANES}: each lane is a receiving and a publishing
+     * connection, and relays one message at a time (its copy acknowledged before the original is). Two lanes relay
+     * the default chain's two hops side by side; one costs half the sockets, clients, threads and TLS handshakes.
+     */
+    public static final String MQTT_LANES = "relayboard.mqtt.lanes";
+    /** {@link #MQTT_LANES} when the key is not set: docs/benchmarks.md, "Lanes", says why. */
+    public static final int DEFAULT_MQTT_LANES = 1;
+    /**
+     * The most lanes the board opens: two lanes are four connections, with an SNTP socket five of the 9 sockets lwIP
+     * leaves the application on the ESP32 ports (docs/api-evidence.md, "Sockets"), and 16 of MicroPaho's threads.
+     */
+    public static final int MAX_MQTT_LANES = 2;
     /** Reconnect backoff cap when {@link #MQTT_RETRY_MAX_S} is not set, in seconds. */
     public static final int DEFAULT_RETRY_MAX_S = 30;
     /** An hour: a board that waits longer than this between attempts looks dead to its user. */
@@ -189,6 +202,10 @@ public final class ConfigLoader {
         int maxPayloadBytes = parseInt(MQTT_MAX_PAYLOAD_BYTES, required(source, MQTT_MAX_PAYLOAD_BYTES), 1,
                 MAX_PAYLOAD_LIMIT_BYTES, "must be a number of bytes from 1 to " + MAX_PAYLOAD_LIMIT_BYTES);
 
+        String lanesOption = optional(source, MQTT_LANES);
+        int lanes = lanesOption == null ? DEFAULT_MQTT_LANES
+                : parseInt(MQTT_LANES, lanesOption, 1, MAX_MQTT_LANES, "must be 1 or " + MAX_MQTT_LANES);
+
         String retryMax = optional(source, MQTT_RETRY_MAX_S);
         int retryMaxS = retryMax == null ? DEFAULT_RETRY_MAX_S
                 : parseInt(MQTT_RETRY_MAX_S, retryMax, 1, MAX_RETRY_MAX_S, "must be a number of seconds from 1 to "
@@ -231,6 +248,7 @@ public final class ConfigLoader {
         config.timeServerPort = Integer.parseInt(timeHostPort[1]);
         config.timeResyncS = resyncS;
         config.retryMaxS = retryMaxS;
+        config.lanes = lanes;
         config.restartAfterS = restartAfterS;
         config.relayEmptyPayloads = relayEmptyPayloads;
         config.ledTopic = ledTopic;

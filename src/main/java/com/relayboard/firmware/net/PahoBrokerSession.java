@@ -13,7 +13,8 @@ import ej.bon.Util;
 
 /**
  * The board's session with the broker on MicroPaho's synchronous client, reconnected by the board
- * (MicroPaho has no automatic reconnect). One session is up to {@link #RECEIVING_CONNECTIONS} lanes
+ * (MicroPaho has no automatic reconnect). One session is up to {@link SessionSettings#lanes()} lanes (at most
+ * {@link #RECEIVING_CONNECTIONS})
  * ({@link PahoLane}, each the one owner of its connections, their callbacks, the receipt wait and the publish of its
  * copies), one per relay source (the sources beyond the last lane go to the first), and each lane is two
  * connections:
@@ -55,14 +56,17 @@ public final class PahoBrokerSession implements BrokerSession {
     public static final int CONNECT_TIMEOUT_S = 10;
     /** Appended to the client id for the publishing connection (a broker needs distinct ids). */
     public static final String PUBLISHING_ID_SUFFIX = "-pub";
-    /** Lanes (receiving connections) at most: one per relay source, the sources beyond on the first. */
+    /**
+     * Lanes (receiving connections) at most, whatever the settings ask: one per relay source, the sources beyond on
+     * the first.
+     */
     public static final int RECEIVING_CONNECTIONS = 2;
     /** How long a client given up may take to notice that the board closed its socket. */
     static final long SOCKET_CLOSED_GRACE_MS = 1000;
     private static final long RETIRE_POLL_MS = 20;
 
     private final String brokerUri;
-    /** The lanes, one per source up to {@link #RECEIVING_CONNECTIONS}: made once, given new clients per connect. */
+    /** The lanes, one per source up to the settings' number: made once, given new clients per connect. */
     private final PahoLane[] lanes;
     /** What the board says about the client's failures. */
     private final BrokerErrors errors;
@@ -106,7 +110,7 @@ public final class PahoBrokerSession implements BrokerSession {
         this.brokerUri = config.brokerUri();
         this.errors = new BrokerErrors(config.brokerHost(), config.brokerPort(), config.clientId(),
                 config.username() != null);
-        this.lanes = new PahoLane[Math.max(1, Math.min(RECEIVING_CONNECTIONS, this.sources.length))];
+        this.lanes = new PahoLane[lanes(config.lanes(), this.sources.length)];
         for (int i = 0; i < this.lanes.length; i++) {
             this.lanes[i] = new PahoLane(i, listener, this.errors, config.qos());
         }
@@ -130,6 +134,11 @@ public final class PahoBrokerSession implements BrokerSession {
         // Clean: what the publishing connection has in flight when it drops is published again by the
         // board itself (the outbox keeps it), so the broker needs to keep nothing for it.
         this.publishingOptions = options(config, tls, this.plainSockets, true);
+    }
+
+    /** @return how many lanes a session opens: one per source, at most {@code wanted} (1 to the maximum) */
+    public static int lanes(int wanted, int sources) {
+        return Math.max(1, Math.min(Math.min(wanted, RECEIVING_CONNECTIONS), sources));
     }
 
     /**

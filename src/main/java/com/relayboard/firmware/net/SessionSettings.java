@@ -18,6 +18,7 @@ public final class SessionSettings {
     private final String caCert;
     private final String statusTopic;
     private final String relayGroup;
+    private final int lanes;
 
     /**
      * @param brokerUri
@@ -36,10 +37,12 @@ public final class SessionSettings {
      *            where the Last Will ({@link MqttLink#OFFLINE}) goes
      * @param relayGroup
      *            the group the relay's sources are shared in ({@code $share/<group>/...}), or {@code null}
+     * @param lanes
+     *            how many lanes the session opens at most (each a receiving and a publishing connection), at least 1
      */
     public SessionSettings(String brokerUri, String brokerHost, int brokerPort, String clientId, int qos,
             int keepAliveS, boolean cleanSession, String username, String password, String caCert,
-            String statusTopic, String relayGroup) {
+            String statusTopic, String relayGroup, int lanes) {
         this.brokerUri = brokerUri;
         this.brokerHost = brokerHost;
         this.brokerPort = brokerPort;
@@ -52,6 +55,7 @@ public final class SessionSettings {
         this.caCert = caCert;
         this.statusTopic = statusTopic;
         this.relayGroup = relayGroup;
+        this.lanes = lanes;
     }
 
     public String brokerUri() {
@@ -108,5 +112,10 @@ public final class SessionSettings {
     /** @return the relay group, or {@code null} */
     public String relayGroup() {
         return this.relayGroup;
+    }
+
+    /** @return how many lanes the session opens at most */
+    public int lanes() {
+        return this.lanes;
     }
 }

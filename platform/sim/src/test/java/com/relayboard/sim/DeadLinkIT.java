@@ -10,6 +10,7 @@ import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
+import com.relayboard.firmware.config.ConfigLoader;
 import com.relayboard.firmware.net.PahoBrokerSession;
 
 /**
@@ -23,8 +24,8 @@ public class DeadLinkIT {
     private static final int KEEPALIVE_S = 2;
     private static final long TIMEOUT_MS = 30000;
 
-    /** TCP connections one connect opens: a receiving and a publishing one for each lane. */
-    private static final int CONNECTIONS = 2 * PahoBrokerSession.RECEIVING_CONNECTIONS;
+    /** TCP connections one connect opens: a receiving and a publishing one for each lane (the default's). */
+    private static final int CONNECTIONS = 2 * PahoBrokerSession.lanes(ConfigLoader.DEFAULT_MQTT_LANES, 2);
 
     @Rule
     public final BoardRoom room = new BoardRoom();

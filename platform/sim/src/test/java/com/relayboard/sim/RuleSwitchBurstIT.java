@@ -29,7 +29,9 @@ public class RuleSwitchBurstIT {
             + "{\"from\": \"/test/topic3\", \"to\": \"/test/topic4\", \"suffix\": \" (relay3)\"}]}";
 
     @Rule
-    public final BurstFixture fixture = new BurstFixture().with("relayboard.telemetry.periodS", "0");
+    // Two lanes: the third rule's new source joins lane 1 while the other lane carries rule 2's copies.
+    public final BurstFixture fixture = new BurstFixture().with("relayboard.telemetry.periodS", "0")
+            .with("relayboard.mqtt.lanes", "2");
 
     @Test
     public void aTableChangedMidBurst_losesNothingBothRelay_andTheTelemetryMatchesTheSubscriber() throws Exception {

@@ -10,6 +10,7 @@ import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
+import com.relayboard.firmware.config.ConfigLoader;
 import com.relayboard.firmware.net.MqttState;
 import com.relayboard.firmware.net.PahoBrokerSession;
 import com.relayboard.host.net.StationNetwork;
@@ -58,6 +59,8 @@ public class SocketBudgetIT {
         settings.setProperty("relayboard.mqtt.keepaliveS", Integer.toString(KEEPALIVE_S));
         settings.setProperty("relayboard.mqtt.cleanSession", "false");
         settings.setProperty("relayboard.mqtt.retryMaxS", "2");
+        // The most lanes a board may open: the budget must hold for every configuration, not only the default.
+        settings.setProperty("relayboard.mqtt.lanes", Integer.toString(ConfigLoader.MAX_MQTT_LANES));
         SimulatedBoard simulated = this.room.board(settings);
         RelayBoard board = this.room.start();
         awaitReconnects(board, 0, console);
