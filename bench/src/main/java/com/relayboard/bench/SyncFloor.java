@@ -26,6 +26,7 @@ final class SyncFloor implements AutoCloseable {
     /** Subscriptions are QoS 1, as the harness's other clients': a message arrives at the QoS it was sent with. */
     private static final int SUBSCRIBE_QOS = 1;
     private static final int KEEPALIVE_S = 60;
+    private static final long DISCONNECT_MS = 5000;
 
     private final List<MqttClient> clients = new ArrayList<>();
 
@@ -125,14 +126,19 @@ final class SyncFloor implements AutoCloseable {
     public void close() {
         for (MqttClient client : this.clients) {
             try {
-                client.disconnect();
+                client.disconnect(DISCONNECT_MS);
             } catch (MqttException e) {
-                // Leaving anyway.
+                try {
+                    // A client whose disconnect failed keeps its sender thread, and the harness's JVM, alive.
+                    client.disconnectForcibly(0, DISCONNECT_MS);
+                } catch (MqttException ignored) {
+                    // Closed below anyway.
+                }
             }
             try {
-                client.close();
+                client.close(true);
             } catch (MqttException e) {
-                // Leaving anyway.
+                System.err.println("[bench] a synchronous floor client did not close: " + e);
             }
         }
         this.clients.clear();
