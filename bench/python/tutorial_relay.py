@@ -34,7 +34,8 @@ def on_message(client, userdata, msg):
         client.publish(topic3, msg.payload + b" (relay2)", qos)
 
 
-client_id = "bench-python-q%d" % qos
+# One relay per QoS and prefix: the benchmark runs one on loopback and one through its delaying link at once.
+client_id = "bench-python-q%d%s" % (qos, prefix.replace("/", "-"))
 if hasattr(mqtt, "CallbackAPIVersion"):
     # paho-mqtt 2.x asks which callback signatures the program uses; these are 1.x's.
     client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION1, client_id=client_id)

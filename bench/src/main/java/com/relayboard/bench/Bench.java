@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,7 +23,8 @@ import java.util.Map;
  * PNG charts. See the README's "Benchmarks" section and docs/benchmarks.md for what is measured and
  * how.
  *
- * <p>Options: {@code --short} (CI: a few messages, only proves the harness works), {@code --out DIR}
+ * <p>Options: {@code full} (the complete run, the default), {@code --short} (CI: a few messages of every subject,
+ * case and lanes configuration, only proves the harness works), {@code --out DIR}
  * (default {@code docs}, or {@code bench/target/short} with {@code --short}), {@code --repo DIR} (the
  * repository root, default the working folder), {@code --messages N} (N in each stream, N / 10 one at
  * a time, instead of 20,000 and 2,000), {@code --report-only} (the report again from the last run's
@@ -56,6 +60,9 @@ public final class Bench {
         boolean consoleBurst = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+            case "full":
+                // The complete run, as plain bench/run: named so that a reader of .ci and the README sees which.
+                break;
             case "--short":
                 shortMode = true;
                 break;
@@ -82,7 +89,7 @@ public final class Bench {
                 break;
             default:
                 System.err.println("unknown option " + args[i]
-                        + "; usage: bench/run [--short] [--out DIR] [--messages N] [--broker-tcp-nodelay]"
+                        + "; usage: bench/run [full | --short] [--out DIR] [--messages N] [--broker-tcp-nodelay]"
                         + " | bench/run --console-burst [--short]");
                 System.exit(64);
             }
@@ -138,41 +145,72 @@ public final class Bench {
         Subject board = new Subject(Subject.BOARD, "RelayBoard (host, headless)", "/test/topic1", "/test/topic3");
         Subject python = new Subject(Subject.PYTHON, "Tutorial relay (Paho Python)", "/bench/py/topic1",
                 "/bench/py/topic3");
-        results.subjects.addAll(Arrays.asList(floor1, floor3, board, python));
+        Subject floorSync = new Subject(Subject.FLOOR_SYNC, "Floor: 3 hops, MicroPaho-shaped (Paho sync)",
+                SYNC_HOPS.get(0)[0], SYNC_HOPS.get(SYNC_HOPS.size() - 1)[1]);
+        results.subjects.addAll(Arrays.asList(floor1, floor3, board, python, floorSync));
+        Subject boardLink = new Subject(Subject.BOARD_LINK, "RelayBoard through the link", "/bench/link/topic1",
+                "/bench/link/topic3");
+        Subject pythonLink = new Subject(Subject.PYTHON_LINK, "Tutorial relay through the link",
+                "/bench/pylink/topic1", "/bench/pylink/topic3");
+        results.linkSubjects = new ArrayList<>(Arrays.asList(boardLink, pythonLink));
+        results.linkCases = new ArrayList<>();
+        results.linkOneWayMs = DelayLink.BENCH_ONE_WAY_MS;
+        results.linkLatencySamples = shortMode ? 20 : 200;
+        results.linkRateMessages = shortMode ? 100 : 2000;
         List<String[]> forwards = Arrays.asList(new String[] { "/bench/floor3/a", "/bench/floor3/b" },
                 new String[] { "/bench/floor3/b", "/bench/floor3/c" },
                 new String[] { "/bench/floor3/c", "/bench/floor3/d" });
-        List<String> sinks = Arrays.asList(floor1.outTopic, floor3.outTopic, board.outTopic, python.outTopic);
+        List<String> sinks = Arrays.asList(floor1.outTopic, floor3.outTopic, board.outTopic, python.outTopic,
+                floorSync.outTopic, boardLink.outTopic, pythonLink.outTopic);
+        List<Subject> everyone = new ArrayList<>(results.subjects);
+        everyone.addAll(results.linkSubjects);
 
-        try (Mosquitto broker = Mosquitto.start(work, brokerNoDelay)) {
+        BenchCertificates certificates = BenchCertificates.make(work);
+        int tlsPort = Mosquitto.freePort();
+        try (Mosquitto broker = Mosquitto.start(work, brokerNoDelay, String.join("\n", certificates.listener(tlsPort)));
+                DelayLink link = DelayLink.start(broker.port(), DelayLink.BENCH_ONE_WAY_MS);
+                DelayLink tlsLink = DelayLink.start(tlsPort, DelayLink.BENCH_ONE_WAY_MS)) {
+            broker.awaitListening(tlsPort);
             results.environment.put("Broker", "Debian mosquitto " + mosquittoVersion() + ", loopback port "
-                    + broker.port() + (brokerNoDelay ? ", set_tcp_nodelay true" : ", default settings (Nagle on)"));
+                    + broker.port() + " (TLS " + tlsPort + ")"
+                    + (brokerNoDelay ? ", set_tcp_nodelay true" : ", default settings (Nagle on)"));
+            results.linkRoundTripMs = linkRoundTripMs(link, shortMode ? 10 : 50);
+            log(String.format(Locale.ROOT, "link: %d ms each way, publish round trip through it %.2f ms (median)",
+                    link.oneWayDelayMs(), results.linkRoundTripMs));
             for (int qos : QOS_LEVELS) {
-                log("QoS " + qos + ": starting the board and the Python relay");
+                log("QoS " + qos + ": starting the boards, the Python relays and the floors");
                 try (BoardProcess boardProcess = BoardProcess.start(broker.uri(), qos, work);
+                        BoardProcess linkBoard = BoardProcess.start(linkUri(link), qos, work, BoardAgent.CONSOLE_UART,
+                                "link-q" + qos, chain("/bench/link", "bench-board-link-q" + qos));
                         PythonRelay pythonRelay = PythonRelay.start(script, broker.port(), qos, "/bench/py", work);
+                        PythonRelay pythonLinkRelay = PythonRelay.start(script, link.port(), qos, "/bench/pylink",
+                                work);
                         Clients clients = Clients.connect(broker.uri(), sinks, forwards)) {
-                    Measure measure = new Measure(clients);
-                    for (Subject subject : results.subjects) {
-                        if (!measure.awaitReady(subject, qos, READY_TIMEOUT_MS)) {
-                            throw new IllegalStateException(subject + " passed no message within "
-                                    + READY_TIMEOUT_MS + " ms at QoS " + qos + " (logs in " + work + ")");
+                    results.boardLanes = Integer.parseInt(boardProcess.ask("lanes").get("count"));
+                    try (SyncFloor syncFloor = SyncFloor.connect(broker.uri(), results.boardLanes, SYNC_HOPS)) {
+                        Measure measure = new Measure(clients);
+                        awaitReady(measure, everyone, qos, work);
+                        for (int bytes : PAYLOAD_BYTES) {
+                            Results.Case c = new Results.Case(qos, bytes);
+                            results.cases.add(c);
+                            runCase(results, c, results.subjects, measure, boardProcess, results.latencySamples,
+                                    results.rateMessages, rounds, warmLatency, warmRate);
                         }
-                    }
-                    for (int bytes : PAYLOAD_BYTES) {
-                        Results.Case c = new Results.Case(qos, bytes);
-                        results.cases.add(c);
-                        runCase(results, c, measure, boardProcess, rounds, warmLatency, warmRate);
+                        Results.Case linkCase = new Results.Case(qos, LINK_PAYLOAD_BYTES);
+                        results.linkCases.add(linkCase);
+                        runCase(results, linkCase, results.linkSubjects, measure, null, results.linkLatencySamples,
+                                results.linkRateMessages, rounds, shortMode ? 5 : 20, shortMode ? 50 : 200);
                     }
                     results.heap.put(qos, boardProcess.ask("heap"));
                     log("heap " + results.heap.get(qos).get(""));
                     log("threads " + boardProcess.ask("threads").get(""));
                     boardProcess.ask("png " + new File(out, "benchmarks-lcd.png").getAbsolutePath());
-                    if (!pythonRelay.isAlive()) {
-                        throw new IllegalStateException("the Python relay died; see " + work);
+                    if (!pythonRelay.isAlive() || !pythonLinkRelay.isAlive()) {
+                        throw new IllegalStateException("a Python relay died; see " + work);
                     }
                 }
             }
+            Lanes.run(results, broker, tlsPort, certificates, link, tlsLink, work, shortMode);
         }
         try (ObjectOutputStream save = new ObjectOutputStream(new FileOutputStream(saved))) {
             save.writeObject(results);
@@ -182,24 +220,91 @@ public final class Bench {
         log("wrote " + new File(out, "benchmarks.md"));
     }
 
+    /** The synchronous floor's hops: two forwards, three broker hops, as the board's default chain. */
+    static final List<String[]> SYNC_HOPS = Arrays.asList(new String[] { "/bench/sync/a", "/bench/sync/b" },
+            new String[] { "/bench/sync/b", "/bench/sync/c" });
+    /** Through the link only 16-byte payloads: its figures are the link's round trips, not the payload's size. */
+    static final int LINK_PAYLOAD_BYTES = 16;
+    /** The firmware's option for how many lanes its session uses (1 or 2). */
+    static final String LANES_KEY = "relayboard.mqtt.lanes";
+
+    /** @return the firmware's settings for a two-hop chain on topics of its own, as the default one */
+    static Map<String, String> chain(String prefix, String clientId) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("relayboard.mqtt.clientId", clientId);
+        settings.put("relayboard.relay.1.from", prefix + "/topic1");
+        settings.put("relayboard.relay.1.to", prefix + "/topic2");
+        settings.put("relayboard.relay.1.suffix", " (relay1)");
+        settings.put("relayboard.relay.2.from", prefix + "/topic2");
+        settings.put("relayboard.relay.2.to", prefix + "/topic3");
+        settings.put("relayboard.relay.2.suffix", " (relay2)");
+        return settings;
+    }
+
+    static String linkUri(DelayLink link) {
+        return "tcp://127.0.0.1:" + link.port();
+    }
+
+    static void awaitReady(Measure measure, List<Subject> subjects, int qos, File work) throws Exception {
+        for (Subject subject : subjects) {
+            if (!measure.awaitReady(subject, qos, READY_TIMEOUT_MS)) {
+                throw new IllegalStateException(subject + " passed no message within " + READY_TIMEOUT_MS
+                        + " ms at QoS " + qos + " (logs in " + work + ")");
+            }
+        }
+    }
+
+    /**
+     * The link's publish round trip: QoS 1 publishes one at a time by a synchronous Paho client through the link,
+     * each waiting for its PUBACK (to a topic nobody reads), after a few to warm up.
+     *
+     * @return the median, ms
+     */
+    static double linkRoundTripMs(DelayLink link, int samples) throws Exception {
+        com.relayboard.host.paho.mqttv3.MqttClient client = new com.relayboard.host.paho.mqttv3.MqttClient(
+                linkUri(link), "bench-rtt-" + System.nanoTime() % 100000,
+                new com.relayboard.host.paho.mqttv3.persist.MemoryPersistence());
+        com.relayboard.host.paho.mqttv3.MqttConnectOptions options =
+                new com.relayboard.host.paho.mqttv3.MqttConnectOptions();
+        options.setSocketFactory(Clients.NO_DELAY);
+        options.setCleanSession(true);
+        client.connect(options);
+        try {
+            long[] ns = new long[samples];
+            for (int i = -5; i < samples; i++) {
+                long start = System.nanoTime();
+                client.publish("/bench/rtt", new byte[16], 1, false);
+                if (i >= 0) {
+                    ns[i] = System.nanoTime() - start;
+                }
+            }
+            return Stats.toMs(new Stats(ns, samples).percentileNs(50));
+        } finally {
+            client.disconnect();
+            client.close();
+        }
+    }
+
     private static int rounds(boolean shortMode) {
         return shortMode ? 2 : 4;
     }
 
-    private static void runCase(Results results, Results.Case c, Measure measure, BoardProcess board, int rounds,
-            int warmLatency, int warmRate) throws Exception {
-        log(c + ": warming up");
-        for (Subject subject : results.subjects) {
+    /** @param board the board whose costs are taken over each phase, or null to take none */
+    private static void runCase(Results results, Results.Case c, List<Subject> subjects, Measure measure,
+            BoardProcess board, int latencySamples, int rateMessages, int rounds, int warmLatency, int warmRate)
+            throws Exception {
+        log(c + ": warming up " + subjects);
+        for (Subject subject : subjects) {
             measure.latency(subject, c.payloadBytes, c.qos, warmLatency, new Measure.Latencies());
             measure.rate(subject, c.payloadBytes, c.qos, warmRate, WINDOW);
         }
         Results.BoardCost latencyCost = new Results.BoardCost();
-        int perRound = results.latencySamples / rounds;
+        int perRound = latencySamples / rounds;
         for (int round = 0; round < rounds; round++) {
             // Rounds take turns, so that a burst of load from elsewhere on the machine hits every subject.
-            for (Subject subject : results.subjects) {
+            for (Subject subject : subjects) {
                 Measure.Latencies into = results.latency(c, subject);
-                if (subject.key.equals(Subject.BOARD)) {
+                if (board != null && subject.key.equals(Subject.BOARD)) {
                     Map<String, String> before = board.ask("snapshot");
                     int had = into.count;
                     measure.latency(subject, c.payloadBytes, c.qos, perRound, into);
@@ -209,27 +314,32 @@ public final class Bench {
                 }
             }
         }
-        results.boardLatencyPhase.put(Results.key(c), latencyCost);
-        for (Subject subject : results.subjects) {
+        if (board != null) {
+            results.boardLatencyPhase.put(Results.key(c), latencyCost);
+        }
+        for (Subject subject : subjects) {
             Stats stats = results.latency(c, subject).stats();
             log(String.format("%s %-30s latency p50 %.3f ms p95 %.3f ms p99 %.3f ms (%d samples, %d lost)", c,
                     subject, Stats.toMs(stats.percentileNs(50)), Stats.toMs(stats.percentileNs(95)),
                     Stats.toMs(stats.percentileNs(99)), stats.count(), results.latency(c, subject).lost));
         }
-        for (Subject subject : results.subjects) {
+        for (Subject subject : subjects) {
             Measure.Rate rate;
-            if (subject.key.equals(Subject.BOARD)) {
+            if (board != null && subject.key.equals(Subject.BOARD)) {
                 Results.BoardCost rateCost = new Results.BoardCost();
                 Map<String, String> before = board.ask("snapshot");
-                rate = measure.rate(subject, c.payloadBytes, c.qos, results.rateMessages, WINDOW);
+                rate = measure.rate(subject, c.payloadBytes, c.qos, rateMessages, WINDOW);
                 rateCost.add(before, board.ask("snapshot"), rate.delivered);
                 results.boardRatePhase.put(Results.key(c), rateCost);
             } else {
-                rate = measure.rate(subject, c.payloadBytes, c.qos, results.rateMessages, WINDOW);
+                rate = measure.rate(subject, c.payloadBytes, c.qos, rateMessages, WINDOW);
             }
             results.rates.put(Results.key(c, subject), rate);
             log(String.format("%s %-30s rate %.0f msg/s (%d sent, %d lost, %d duplicates)", c, subject,
                     rate.perSecond, rate.sent, rate.lost(), rate.duplicates));
+        }
+        if (board == null) {
+            return;
         }
         Results.BoardCost cost = results.boardLatencyPhase.get(Results.key(c));
         log(String.format("%s board, one at a time: %.0f px and %.0f bytes (loop+outbox) per relayed message", c,

@@ -18,6 +18,7 @@ import com.relayboard.firmware.RelayBoard;
 import com.relayboard.firmware.net.MqttState;
 import com.relayboard.host.console.UartStall;
 import com.relayboard.host.display.HostDisplay;
+import com.relayboard.host.net.StationNetwork;
 import com.relayboard.sim.SimulatedBoard;
 
 /**
@@ -27,7 +28,10 @@ import com.relayboard.sim.SimulatedBoard;
  * The firmware's console goes to a file.
  *
  * <p>Commands: {@code snapshot} (counters, LCD flush accounting, bytes allocated per thread group),
- * {@code heap} (retained sizes), {@code threads}, {@code png FILE}, {@code quit}.
+ * {@code heap} (retained sizes), {@code threads}, {@code png FILE}, {@code lanes} (how many lanes the session has),
+ * {@code peaks} (the most board threads and station sockets at once so far), {@code mark} then
+ * {@code await-reconnect TIMEOUT_MS} (after the harness cut the board's link: how long from the mark until the board
+ * tried again and until it was connected again), {@code quit}.
  */
 public final class BoardAgent {
 
@@ -52,7 +56,11 @@ public final class BoardAgent {
     private BoardAgent() {
     }
 
-    /** @param args broker URI, QoS, console log file, and optionally {@link #CONSOLE_UART} or {@link #CONSOLE_OFF} */
+    /**
+     * @param args
+     *            broker URI, QoS, console log file, {@link #CONSOLE_UART} or {@link #CONSOLE_OFF}, then any number of
+     *            {@code key=value} settings for the firmware (rules, the CA, the lanes), as its options
+     */
     public static void main(String[] args) throws Exception {
         PrintStream control = new PrintStream(new FileOutputStream(java.io.FileDescriptor.out), true, "UTF-8");
         boolean consoleOff = args.length > 3 && args[3].equals(CONSOLE_OFF);
@@ -63,6 +71,10 @@ public final class BoardAgent {
         settings.setProperty("relayboard.mqtt.broker", args[0]);
         settings.setProperty("relayboard.mqtt.qos", args[1]);
         settings.setProperty("relayboard.mqtt.clientId", "bench-board-q" + args[1]);
+        for (int i = 4; i < args.length; i++) {
+            int equals = args[i].indexOf('=');
+            settings.setProperty(args[i].substring(0, equals), args[i].substring(equals + 1));
+        }
         // The UART off only where the console's cost is what is measured: the same board without it.
         SimulatedBoard simulated = new SimulatedBoard(settings, null).uartConsole(!consoleOff);
         RelayBoard board = simulated.start();
@@ -81,6 +93,8 @@ public final class BoardAgent {
         control.println("ready");
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
+        long markNs = 0;
+        int markReconnects = 0;
         while ((line = commands.readLine()) != null) {
             // A command that fails is answered, never left unanswered: the harness waits for a line.
             try {
@@ -94,6 +108,21 @@ public final class BoardAgent {
                     break;
                 case "threads":
                     control.println("threads " + threadGroups().toString());
+                    break;
+                case "lanes":
+                    control.println("lanes count=" + laneCount(board));
+                    break;
+                case "peaks":
+                    control.println("peaks threads=" + simulated.peakThreads() + " sockets="
+                            + StationNetwork.get().peakSockets() + " threadBudget=" + simulated.threads().budget());
+                    break;
+                case "mark":
+                    markNs = System.nanoTime();
+                    markReconnects = board.reconnects();
+                    control.println("mark reconnects=" + markReconnects);
+                    break;
+                case "await-reconnect":
+                    control.println(awaitReconnect(board, markNs, markReconnects, Long.parseLong(words[1])));
                     break;
                 case "png":
                     HostDisplay.get().waitForIdle(SETTLE_MS);
@@ -116,6 +145,45 @@ public final class BoardAgent {
         }
         simulated.stop();
         console.flush();
+    }
+
+    /** @return the session's lanes: each a receiving and a publishing connection (PahoBrokerSession.lanes) */
+    static int laneCount(RelayBoard board) throws ReflectiveOperationException {
+        java.lang.reflect.Field session = RelayBoard.class.getDeclaredField("session");
+        session.setAccessible(true);
+        Object value = session.get(board);
+        java.lang.reflect.Field lanes = value.getClass().getDeclaredField("lanes");
+        lanes.setAccessible(true);
+        return ((Object[]) lanes.get(value)).length;
+    }
+
+    /**
+     * Polls the board's MQTT state every millisecond until it has connected again after the mark (one more
+     * reconnect, state CONNECTED), noting when it first left BACKOFF for CONNECTING.
+     *
+     * @return {@code reconnect connectingMs=.. connectedMs=..}, both from the mark, or an error on timeout
+     */
+    private static String awaitReconnect(RelayBoard board, long markNs, int markReconnects, long timeoutMs)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMs * 1000000L;
+        long connectingNs = 0;
+        boolean wasDown = false;
+        while (System.nanoTime() < deadline) {
+            MqttState state = board.mqttState();
+            if (state != MqttState.CONNECTED) {
+                wasDown = true;
+            }
+            if (wasDown && state == MqttState.CONNECTING && connectingNs == 0) {
+                connectingNs = System.nanoTime();
+            }
+            if (state == MqttState.CONNECTED && board.reconnects() > markReconnects) {
+                long now = System.nanoTime();
+                return "reconnect connectingMs=" + (connectingNs == 0 ? -1 : (connectingNs - markNs) / 1e6)
+                        + " connectedMs=" + (now - markNs) / 1e6;
+            }
+            Thread.sleep(1);
+        }
+        return "error no reconnect within " + timeoutMs + " ms: " + board.status();
     }
 
     /** Counters, LCD accounting and allocations, once the screen has caught up with the last message. */

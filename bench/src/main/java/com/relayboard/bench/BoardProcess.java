@@ -49,6 +49,12 @@ final class BoardProcess implements AutoCloseable {
      */
     static BoardProcess start(String brokerUri, int qos, File workFolder, String console, String label)
             throws IOException {
+        return start(brokerUri, qos, workFolder, console, label, java.util.Collections.emptyMap());
+    }
+
+    /** @param settings the firmware's options beyond broker, QoS and client ID (rules, the CA, the lanes) */
+    static BoardProcess start(String brokerUri, int qos, File workFolder, String console, String label,
+            Map<String, String> settings) throws IOException {
         String java = new File(System.getProperty("java.home"), "bin/java").getPath();
         List<String> command = new ArrayList<>();
         command.add(java);
@@ -67,6 +73,9 @@ final class BoardProcess implements AutoCloseable {
         String name = "board-" + label;
         command.add(new File(workFolder, name + "-console.log").getPath());
         command.add(console);
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            command.add(setting.getKey() + "=" + setting.getValue());
+        }
         File stderr = new File(workFolder, name + "-stderr.log");
         Process process = new ProcessBuilder(command).redirectError(stderr).start();
         BoardProcess board = new BoardProcess(process, stderr);

@@ -22,7 +22,7 @@ final class Charts {
     private static final int WIDTH = 900;
     private static final int HEIGHT = 480;
     private static final Color[] SERIES_COLORS = { new Color(0x9E9E9E), new Color(0x616161), new Color(0x1E88E5),
-            new Color(0xF4511E) };
+            new Color(0xF4511E), new Color(0x43A047) };
 
     private Charts() {
     }
@@ -74,7 +74,7 @@ final class Charts {
 
             int left = 70;
             int right = WIDTH - 20;
-            int top = 70;
+            int top = 88;
             int bottom = HEIGHT - 60;
             double max = 0;
             for (int i = 0; i < values.length; i++) {
@@ -92,13 +92,20 @@ final class Charts {
             }
             Scale scale = log ? Scale.log(min, max) : Scale.linear(max);
             // Legend.
+            // Legend, on a second line when the series do not fit on one.
             int legendX = 20;
+            int legendY = 40;
             for (int s = 0; s < series.length; s++) {
+                int width = 20 + g.getFontMetrics().stringWidth(series[s]) + 16;
+                if (legendX > 20 && legendX + width > WIDTH - 20) {
+                    legendX = 20;
+                    legendY += 18;
+                }
                 g.setColor(SERIES_COLORS[s % SERIES_COLORS.length]);
-                g.fillRect(legendX, 40, 12, 12);
+                g.fillRect(legendX, legendY, 12, 12);
                 g.setColor(Color.BLACK);
-                g.drawString(series[s], legendX + 16, 51);
-                legendX += 20 + g.getFontMetrics().stringWidth(series[s]) + 16;
+                g.drawString(series[s], legendX + 16, legendY + 11);
+                legendX += width;
             }
             // Axis and grid.
             g.setColor(new Color(0xDDDDDD));

@@ -135,7 +135,7 @@ final class Clients implements AutoCloseable {
      * (an acknowledgement) and then a publish waits for the broker's delayed ACK before the publish goes
      * out. The floor is the least a relay can cost, so its clients do not wait.
      */
-    private static final SocketFactory NO_DELAY = new SocketFactory() {
+    static final SocketFactory NO_DELAY = new SocketFactory() {
         @Override
         public Socket createSocket() throws IOException {
             Socket socket = new Socket();

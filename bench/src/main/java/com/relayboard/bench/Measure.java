@@ -59,6 +59,12 @@ final class Measure {
 
     /** Waits for the subject to pass a message at all: the relay is connected and subscribed. */
     boolean awaitReady(Subject subject, int qos, long timeoutMs) throws MqttException, InterruptedException {
+        return awaitReady(subject, qos, timeoutMs, 500);
+    }
+
+    /** @param tryMs how long each probe is waited for before the next is sent: the answer's resolution */
+    boolean awaitReady(Subject subject, int qos, long timeoutMs, long tryMs)
+            throws MqttException, InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         Single waiter = new Single();
         this.clients.setArrivals(waiter);
@@ -67,11 +73,49 @@ final class Measure {
                 long id = this.nextId.getAndIncrement();
                 waiter.expect(id);
                 this.clients.publish(subject.inTopic, Payloads.make(id, Payloads.MIN_BYTES), qos);
-                if (waiter.await(500) > 0) {
+                if (waiter.await(tryMs) > 0) {
                     return true;
                 }
             }
             return false;
+        } finally {
+            this.clients.setArrivals(null);
+        }
+    }
+
+    /**
+     * Sends a probe every {@code probeMs} until one of them comes out: unlike {@link #awaitReady} any probe counts,
+     * however long it took, so the answer's resolution is {@code probeMs} even when one crossing takes longer.
+     *
+     * @return when the first probe came out (System.nanoTime), or 0 if none did within the time
+     */
+    long firstProbeOut(Subject subject, int qos, long timeoutMs, long probeMs)
+            throws MqttException, InterruptedException {
+        long firstId = this.nextId.get();
+        long[] arrivalNs = { 0 };
+        this.clients.setArrivals((id, nowNs) -> {
+            synchronized (arrivalNs) {
+                if (id >= firstId && arrivalNs[0] == 0) {
+                    arrivalNs[0] = nowNs;
+                    arrivalNs.notifyAll();
+                }
+            }
+        });
+        try {
+            long deadline = System.currentTimeMillis() + timeoutMs;
+            while (System.currentTimeMillis() < deadline) {
+                long id = this.nextId.getAndIncrement();
+                this.clients.publish(subject.inTopic, Payloads.make(id, Payloads.MIN_BYTES), qos);
+                synchronized (arrivalNs) {
+                    if (arrivalNs[0] == 0) {
+                        arrivalNs.wait(probeMs);
+                    }
+                    if (arrivalNs[0] != 0) {
+                        return arrivalNs[0];
+                    }
+                }
+            }
+            return 0;
         } finally {
             this.clients.setArrivals(null);
         }

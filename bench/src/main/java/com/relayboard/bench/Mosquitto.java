@@ -36,10 +36,7 @@ final class Mosquitto implements AutoCloseable {
         if (!new File(BINARY).canExecute()) {
             throw new IllegalStateException(BINARY + " is missing: install Debian's mosquitto (.ci/run does)");
         }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         File config = new File(workFolder, "mosquitto.conf");
         String settings = String.join("\n",
                 // As root, mosquitto would switch to its own user and could not write our log.
@@ -60,8 +57,15 @@ final class Mosquitto implements AutoCloseable {
         Process process = new ProcessBuilder(BINARY, "-c", config.getAbsolutePath()).redirectErrorStream(true)
                 .redirectOutput(log).start();
         Mosquitto broker = new Mosquitto(port, process, log);
-        broker.awaitListening();
+        broker.awaitListening(port);
         return broker;
+    }
+
+    /** @return a loopback port nobody listened on a moment ago */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     int port() {
@@ -80,20 +84,21 @@ final class Mosquitto implements AutoCloseable {
         }
     }
 
-    private void awaitListening() throws IOException, InterruptedException {
+    /** Waits until the broker listens on {@code listenerPort} (its own, or one of the extra settings'). */
+    void awaitListening(int listenerPort) throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {
             if (!this.process.isAlive()) {
                 throw new IllegalStateException("mosquitto exited at start: see " + this.log);
             }
             try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port), 200);
+                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listenerPort), 200);
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(10);
             }
         }
         close();
-        throw new IllegalStateException("mosquitto did not listen on " + this.port + ": see " + this.log);
+        throw new IllegalStateException("mosquitto did not listen on " + listenerPort + ": see " + this.log);
     }
 }

@@ -45,6 +45,15 @@ final class Report {
         }
         line("| Messages | " + r.latencySamples + " one at a time per subject and case (after a warm-up), "
                 + r.rateMessages + " in each sustained stream |");
+        if (r.linkCases != null) {
+            line("| Messages through the link | " + r.linkLatencySamples + " one at a time, " + r.linkRateMessages
+                    + " in each stream |");
+        }
+        if (r.laneRows != null) {
+            line("| Messages, lanes matrix | loopback " + r.laneLatencySamples + " one at a time and "
+                    + r.laneRateMessages + " in a stream; through the link " + r.laneLinkLatencySamples + " and "
+                    + r.laneLinkRateMessages + " |");
+        }
         line("");
         line("The machine is shared: while this ran, other engineers were building and testing on the same cores."
                 + " The subjects take turns in the same run against the same broker, so they share that noise;"
@@ -54,6 +63,8 @@ final class Report {
         targets();
         latencyTables();
         rateTables();
+        linkTables();
+        lanesTable();
         lcd();
         allocation();
         heap();
@@ -90,7 +101,28 @@ final class Report {
         line("- **" + r.subject(Subject.PYTHON).label + "**: `bench/python/tutorial_relay.py`, the tutorials'"
                 + " relay (Paho `Client`, `on_message` prints and publishes to the next topic, `loop_forever`),"
                 + " on Debian's `/usr/bin/python3` and `python3-paho-mqtt`, on topics of its own.");
+        if (r.subjects.stream().anyMatch(s -> s.key.equals(Subject.FLOOR_SYNC))) {
+            line("- **" + r.subject(Subject.FLOOR_SYNC).label + "**: the floor built only from what the firmware may"
+                    + " use: Paho 1.2.5's synchronous `MqttClient` (MicroPaho's only client shape; MicroPaho has no"
+                    + " asynchronous client), connections laid out as the board lays them out (per lane a receiving"
+                    + " connection and a publishing one; " + r.boardLanes + " lane(s), the board's), republishing"
+                    + " with the synchronous publish from the receiving client's callback and doing nothing else. Three"
+                    + " broker hops, two forwards, as the board's chain (the asynchronous floor forwards three times)."
+                    + " At QoS 1 its callback returns, and the original is acknowledged, only after the copy's PUBACK:"
+                    + " the board's end-to-end promise. The distance from it to RelayBoard is the firmware's own"
+                    + " overhead.");
+        }
         line("");
+        if (r.linkCases != null) {
+            line("**Through a Wi-Fi-like link**: `DelayLink`, a TCP proxy of the harness's on loopback, delays every"
+                    + " byte by " + r.linkOneWayMs + " ms in each direction (each chunk read is written at its read"
+                    + " time plus the delay, in order, with no bandwidth limit) and sits between a relay and the"
+                    + " broker; the publisher and the sink stay on loopback. A second board (rules on `/bench/link/...`)"
+                    + " and a second Python relay connect through it. The link's publish round trip, measured by a"
+                    + " Paho client publishing QoS 1 through it one at a time (median until PUBACK), is "
+                    + ms(r.linkRoundTripMs) + " ms. 16-byte payloads, QoS 0 and 1.");
+            line("");
+        }
         line("Payloads of 16 bytes and 1 KiB, at QoS 0 and QoS 1 (every publish and subscription at that QoS)."
                 + " **Latency**: one message at a time, each sent once the previous one came out; a message that"
                 + " does not come out within " + Measure.LOST_AFTER_MS / 1000 + " s is counted lost. The subjects"
@@ -167,6 +199,47 @@ final class Report {
                     + " px = " + pct(pixels / SCREEN_PIXELS) + " of the screen | " + yes(pixels <= SCREEN_PIXELS / 4.0)
                     + " |");
         }
+        if (r.subjects.stream().anyMatch(s -> s.key.equals(Subject.FLOOR_SYNC))) {
+            Subject sync = r.subject(Subject.FLOOR_SYNC);
+            for (Results.Case c : r.cases) {
+                Measure.Rate b = r.rates.get(Results.key(c, board));
+                Measure.Rate f = r.rates.get(Results.key(c, sync));
+                line("| Rate within 0.9x the synchronous floor's | " + c + " | " + fmt("%.0f", b.perSecond)
+                        + " vs 0.9 x " + fmt("%.0f", f.perSecond) + " = " + fmt("%.0f", 0.9 * f.perSecond) + " msg/s ("
+                        + fmt("%.2f", b.perSecond / f.perSecond) + "x) | " + yes(b.lost() == 0
+                                && b.perSecond >= 0.9 * f.perSecond) + " |");
+            }
+            for (Results.Case c : r.cases) {
+                double b = p50Ms(c, board);
+                double f = p50Ms(c, sync);
+                line("| Latency p50 within 1.2x the synchronous floor's | " + c + " | " + ms(b) + " vs 1.2 x " + ms(f)
+                        + " = " + ms(1.2 * f) + " (" + fmt("%.2f", b / f) + "x) | " + yes(b <= 1.2 * f) + " |");
+            }
+        }
+        if (r.linkCases != null) {
+            Subject boardLink = linkSubject(Subject.BOARD_LINK);
+            Subject pythonLink = linkSubject(Subject.PYTHON_LINK);
+            for (Results.Case c : r.linkCases) {
+                double b = p50Ms(c, boardLink);
+                double p = p50Ms(c, pythonLink);
+                line("| Through the link: latency p50 no worse than the Python relay's | " + c + " | " + ms(b)
+                        + " vs " + ms(p) + " | " + yes(b <= p) + " |");
+            }
+            for (Results.Case c : r.linkCases) {
+                if (c.qos != 1) {
+                    continue;
+                }
+                Measure.Rate b = r.rates.get(Results.key(c, boardLink));
+                Measure.Rate p = r.rates.get(Results.key(c, pythonLink));
+                double bound = linkBound(r.boardLanes, r.linkRoundTripMs);
+                line("| Through the link: QoS 1 rate within 0.8x the end-to-end bound | " + c + " | "
+                        + fmt("%.0f", b.perSecond) + " msg/s, " + b.lost() + " lost vs 0.8 x " + fmt("%.0f", bound)
+                        + " = " + fmt("%.0f", 0.8 * bound) + " (" + fmt("%.2f", b.perSecond / bound)
+                        + "x the bound); Python relay " + fmt("%.0f", p.perSecond) + " msg/s, "
+                        + fmt("%.1f", p.perSecond / b.perSecond) + "x the board's | "
+                        + yes(b.lost() == 0 && b.perSecond >= 0.8 * bound) + " |");
+            }
+        }
         for (Map.Entry<Integer, Map<String, String>> e : r.heap.entrySet()) {
             long total = heapTotal(e.getValue());
             line("| Retained heap, firmware and MQTT client, fits 64 KiB | QoS " + e.getKey() + " | " + total
@@ -194,6 +267,98 @@ final class Report {
             }
         }
         line("");
+    }
+
+    private void linkTables() {
+        Results r = this.results;
+        if (r.linkCases == null) {
+            return;
+        }
+        line("## Through the Wi-Fi-like link");
+        line("");
+        line("Each relay's broker connections cross `DelayLink` (" + r.linkOneWayMs + " ms each way; measured"
+                + " publish round trip " + ms(r.linkRoundTripMs) + " ms); the publisher and the sink are on loopback.");
+        line("");
+        line("**The end-to-end bound.** RelayBoard acknowledges a QoS 1 message only once its relayed copy is"
+                + " acknowledged, and a lane relays one message at a time: each message costs one publish round trip"
+                + " per hop on its lane. A message crosses H = 2 hops; with L lanes (at most H) the hops run on L"
+                + " lanes side by side, so the most a board can relay is **bound = L / (H x RTT)** messages a second:"
+                + " L = " + r.boardLanes + ", RTT = " + ms(r.linkRoundTripMs) + " ms gives "
+                + fmt("%.0f", linkBound(r.boardLanes, r.linkRoundTripMs)) + " msg/s. The Python relay acknowledges"
+                + " a message before it relays it and keeps many publishes in flight: no such bound, and no such"
+                + " promise.");
+        line("");
+        line("| Case | Subject | p50 ms | p95 ms | p99 ms | Samples | Lost | Messages/s | Sent | Lost in stream |"
+                + " Duplicates |");
+        line("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Results.Case c : r.linkCases) {
+            for (Subject s : r.linkSubjects) {
+                Measure.Latencies l = r.latency(c, s);
+                Stats stats = l.stats();
+                Measure.Rate rate = r.rates.get(Results.key(c, s));
+                line("| " + c + " | " + s.label + " | " + ms(Stats.toMs(stats.percentileNs(50))) + " | "
+                        + ms(Stats.toMs(stats.percentileNs(95))) + " | " + ms(Stats.toMs(stats.percentileNs(99)))
+                        + " | " + stats.count() + " | " + l.lost + " | " + fmt("%.0f", rate.perSecond) + " | "
+                        + rate.sent + " | " + rate.lost() + " | " + rate.duplicates + " |");
+            }
+        }
+        line("");
+    }
+
+    private void lanesTable() {
+        Results r = this.results;
+        if (r.laneRows == null) {
+            return;
+        }
+        line("## Lanes");
+        line("");
+        line("One lane against two (`" + Bench.LANES_KEY + "`), on `tcp://` and on `ssl://` (mosquitto's TLS listener,"
+                + " a CA and a `localhost` certificate made with openssl for the run, the board given the CA in"
+                + " `relayboard.mqtt.caCert`), QoS 1, 16 bytes. Each row is two boards of its own: one on loopback,"
+                + " one through the link. *Heap*: the loopback board's retained heap, firmware and MQTT client, as"
+                + " above. *Peaks*: the most board threads alive at once (the board's thread group, against"
+                + " `core.memory.threads.size`) and the most station sockets open at once (`StationNetwork`),"
+                + " loopback board / link board (the latter after its reconnects). *Reconnect*: the link is cut"
+                + " (every connection closed, both sides); from the cut until the board tried again (its backoff's"
+                + " wait), was connected again, and relayed a probe again (probes every 20 ms); median of the cuts."
+                + " *Bound*: L / (2 x RTT) as above.");
+        if (!r.lanesOptionKnown) {
+            line("");
+            line("**This firmware has no `" + Bench.LANES_KEY + "` option**: only its own lane count was measured.");
+        }
+        line("");
+        line("| Lanes, transport | Loopback p50 ms | Loopback msg/s (lost) | Link p50 ms | Link msg/s (lost) | Bound"
+                + " msg/s | Heap B | Peak threads | Peak sockets | Reconnect: tried / connected / relaying, ms |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (Results.LaneRow row : r.laneRows) {
+            line("| " + row.label() + " | " + ms(Stats.toMs(row.loopbackLatency.stats().percentileNs(50))) + " | "
+                    + fmt("%.0f", row.loopbackRate.perSecond) + " (" + row.loopbackRate.lost() + ") | "
+                    + ms(Stats.toMs(row.linkLatency.stats().percentileNs(50))) + " | "
+                    + fmt("%.0f", row.linkRate.perSecond) + " (" + row.linkRate.lost() + ") | "
+                    + fmt("%.0f", linkBound(row.lanes, r.linkRoundTripMs)) + " | " + heapTotal(row.heap) + " | "
+                    + row.loopbackPeaks.get("threads") + " / " + row.linkPeaks.get("threads") + " of "
+                    + row.loopbackPeaks.get("threadBudget") + " | " + row.loopbackPeaks.get("sockets") + " / "
+                    + row.linkPeaks.get("sockets") + " | " + fmt("%.0f", Lanes.median(row.reconnectConnectingMs))
+                    + " / " + fmt("%.0f", Lanes.median(row.reconnectConnectedMs)) + " / "
+                    + fmt("%.0f", Lanes.median(row.reconnectRelayingMs)) + " (" + row.reconnectConnectedMs.size()
+                    + " cuts) |");
+        }
+        line("");
+    }
+
+    /** @return L / (H x RTT): the most QoS 1 messages a second a board of L lanes relays over H = 2 hops */
+    static double linkBound(int lanes, double roundTripMs) {
+        int hops = 2;
+        return Math.min(lanes, hops) / (hops * roundTripMs / 1000.0);
+    }
+
+    private Subject linkSubject(String key) {
+        for (Subject s : this.results.linkSubjects) {
+            if (s.key.equals(key)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException(key);
     }
 
     private void rateTables() {
@@ -318,7 +483,7 @@ final class Report {
         return out.toString();
     }
 
-    private static long heapTotal(Map<String, String> heap) {
+    static long heapTotal(Map<String, String> heap) {
         return Long.parseLong(heap.get("firmware.bytes")) + Long.parseLong(heap.get("mqtt.bytes"));
     }
 

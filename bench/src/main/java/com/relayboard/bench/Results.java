@@ -75,6 +75,31 @@ final class Results implements java.io.Serializable {
         }
     }
 
+    /** One row of the lanes matrix: a board with that many lanes on that transport, QoS 1, 16 bytes. */
+    static final class LaneRow implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        int lanes;
+        /** {@code tcp} or {@code ssl} */
+        String transport;
+        Measure.Latencies loopbackLatency = new Measure.Latencies();
+        Measure.Rate loopbackRate;
+        Measure.Latencies linkLatency = new Measure.Latencies();
+        Measure.Rate linkRate;
+        /** The loopback board's "heap" answer. */
+        Map<String, String> heap;
+        /** The loopback board's and the link board's "peaks" answers (the link board's after its reconnects). */
+        Map<String, String> loopbackPeaks;
+        Map<String, String> linkPeaks;
+        /** Per cut of the link: ms from the cut until the board connected again, and until it relayed again. */
+        final List<Double> reconnectConnectedMs = new ArrayList<>();
+        final List<Double> reconnectRelayingMs = new ArrayList<>();
+        final List<Double> reconnectConnectingMs = new ArrayList<>();
+
+        String label() {
+            return this.lanes + (this.lanes == 1 ? " lane, " : " lanes, ") + this.transport + "://";
+        }
+    }
+
     final List<Case> cases = new ArrayList<>();
     final List<Subject> subjects = new ArrayList<>();
     final Map<String, Measure.Latencies> latencies = new LinkedHashMap<>();
@@ -84,6 +109,28 @@ final class Results implements java.io.Serializable {
     /** The board's "heap" answer, per QoS. */
     final Map<Integer, Map<String, String>> heap = new TreeMap<>();
     final Map<String, String> environment = new LinkedHashMap<>();
+    /**
+     * Through the Wi-Fi-like link ({@link DelayLink}): its cases and subjects (relays whose broker connections cross
+     * the link), the messages per case, the link's delay and its measured publish round trip. Null in results saved
+     * before the link was measured.
+     */
+    List<Case> linkCases;
+    List<Subject> linkSubjects;
+    int linkLatencySamples;
+    int linkRateMessages;
+    long linkOneWayMs;
+    /** Median time of a QoS 1 publish until its PUBACK, by a Paho client through the link to the broker. */
+    double linkRoundTripMs;
+    /** The lanes of the board of the main run (the firmware's default), which the synchronous floor copies. */
+    int boardLanes;
+    /** One lanes x transport configuration each; null before the matrix was measured. */
+    List<LaneRow> laneRows;
+    /** Whether the firmware knew {@link Bench#LANES_KEY}: without it only its own lane count is measured. */
+    boolean lanesOptionKnown;
+    int laneLatencySamples;
+    int laneRateMessages;
+    int laneLinkLatencySamples;
+    int laneLinkRateMessages;
     String command;
     int latencySamples;
     int rateMessages;

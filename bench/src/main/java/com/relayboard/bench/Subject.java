@@ -9,6 +9,11 @@ final class Subject implements java.io.Serializable {
     static final String FLOOR_3 = "floor-3hops";
     static final String BOARD = "relayboard";
     static final String PYTHON = "python-relay";
+    /** The 3-hop floor built only from what the firmware may use: synchronous clients, the board's lanes. */
+    static final String FLOOR_SYNC = "floor-3hops-sync";
+    /** The board and the Python relay with their broker connections through the Wi-Fi-like link. */
+    static final String BOARD_LINK = "relayboard-link";
+    static final String PYTHON_LINK = "python-relay-link";
 
     final String key;
     final String label;

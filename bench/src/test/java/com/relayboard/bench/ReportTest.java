@@ -13,4 +13,12 @@ public class ReportTest {
         assertEquals("`byte[]` 1408/37, `java.lang.String` 816/34",
                 Report.classList("byte[]:1408/37;java.lang.String:816/34"));
     }
+
+    @Test
+    public void theLinkBoundIsOneRoundTripPerHopAndLane() {
+        // 10 ms round trip, two hops: one lane carries both hops in turn, two lanes one each side by side.
+        assertEquals(50.0, Report.linkBound(1, 10.0), 1e-9);
+        assertEquals(100.0, Report.linkBound(2, 10.0), 1e-9);
+        assertEquals(80.0, Report.linkBound(2, 12.5), 1e-9);
+    }
 }
