@@ -147,7 +147,9 @@ public final class Bench {
                 "/bench/py/topic3");
         Subject floorSync = new Subject(Subject.FLOOR_SYNC, "Floor: 3 hops, MicroPaho-shaped (Paho sync)",
                 SYNC_HOPS.get(0)[0], SYNC_HOPS.get(SYNC_HOPS.size() - 1)[1]);
-        results.subjects.addAll(Arrays.asList(floor1, floor3, board, python, floorSync));
+        Subject boardQuiet = new Subject(Subject.BOARD_QUIET, "RelayBoard, console off (host, headless)",
+                "/bench/quiet/topic1", "/bench/quiet/topic3");
+        results.subjects.addAll(Arrays.asList(floor1, floor3, board, boardQuiet, python, floorSync));
         Subject boardLink = new Subject(Subject.BOARD_LINK, "RelayBoard through the link", "/bench/link/topic1",
                 "/bench/link/topic3");
         Subject pythonLink = new Subject(Subject.PYTHON_LINK, "Tutorial relay through the link",
@@ -160,7 +162,8 @@ public final class Bench {
         List<String[]> forwards = Arrays.asList(new String[] { "/bench/floor3/a", "/bench/floor3/b" },
                 new String[] { "/bench/floor3/b", "/bench/floor3/c" },
                 new String[] { "/bench/floor3/c", "/bench/floor3/d" });
-        List<String> sinks = Arrays.asList(floor1.outTopic, floor3.outTopic, board.outTopic, python.outTopic,
+        List<String> sinks = Arrays.asList(floor1.outTopic, floor3.outTopic, board.outTopic, boardQuiet.outTopic,
+                python.outTopic,
                 floorSync.outTopic, boardLink.outTopic, pythonLink.outTopic);
         List<Subject> everyone = new ArrayList<>(results.subjects);
         everyone.addAll(results.linkSubjects);
@@ -182,6 +185,8 @@ public final class Bench {
                 try (BoardProcess boardProcess = BoardProcess.start(broker.uri(), qos, work);
                         BoardProcess linkBoard = BoardProcess.start(linkUri(link), qos, work, BoardAgent.CONSOLE_UART,
                                 "link-q" + qos, chain("/bench/link", "bench-board-link-q" + qos));
+                        BoardProcess quietBoard = BoardProcess.start(broker.uri(), qos, work, BoardAgent.CONSOLE_OFF,
+                                "quiet-q" + qos, chain("/bench/quiet", "bench-board-quiet-q" + qos));
                         PythonRelay pythonRelay = PythonRelay.start(script, broker.port(), qos, "/bench/py", work);
                         PythonRelay pythonLinkRelay = PythonRelay.start(script, link.port(), qos, "/bench/pylink",
                                 work);

@@ -21,8 +21,9 @@ final class Charts {
 
     private static final int WIDTH = 900;
     private static final int HEIGHT = 480;
+    /** In the subjects' order: the floors grey, the board blue, the board with its console off light blue. */
     private static final Color[] SERIES_COLORS = { new Color(0x9E9E9E), new Color(0x616161), new Color(0x1E88E5),
-            new Color(0xF4511E), new Color(0x43A047) };
+            new Color(0x90CAF9), new Color(0xF4511E), new Color(0x43A047) };
 
     private Charts() {
     }

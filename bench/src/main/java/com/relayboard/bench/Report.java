@@ -101,6 +101,12 @@ final class Report {
         line("- **" + r.subject(Subject.PYTHON).label + "**: `bench/python/tutorial_relay.py`, the tutorials'"
                 + " relay (Paho `Client`, `on_message` prints and publishes to the next topic, `loop_forever`),"
                 + " on Debian's `/usr/bin/python3` and `python3-paho-mqtt`, on topics of its own.");
+        if (r.subjects.stream().anyMatch(s -> s.key.equals(Subject.BOARD_QUIET))) {
+            line("- **" + r.subject(Subject.BOARD_QUIET).label + "**: the same firmware in a JVM of its own with"
+                    + " its console off (on topics of its own, `/bench/quiet/...`), still drawing on the LCD: the"
+                    + " board without its 115,200-baud UART, which holds every board thread while it prints. Not a"
+                    + " configuration a user has; it tells the firmware's own cost from the UART's.");
+        }
         if (r.subjects.stream().anyMatch(s -> s.key.equals(Subject.FLOOR_SYNC))) {
             line("- **" + r.subject(Subject.FLOOR_SYNC).label + "**: the floor built only from what the firmware may"
                     + " use: Paho 1.2.5's synchronous `MqttClient` (MicroPaho's only client shape; MicroPaho has no"
@@ -214,6 +220,26 @@ final class Report {
                 double f = p50Ms(c, sync);
                 line("| Latency p50 within 1.2x the synchronous floor's | " + c + " | " + ms(b) + " vs 1.2 x " + ms(f)
                         + " = " + ms(1.2 * f) + " (" + fmt("%.2f", b / f) + "x) | " + yes(b <= 1.2 * f) + " |");
+            }
+        }
+        if (r.subjects.stream().anyMatch(s -> s.key.equals(Subject.FLOOR_SYNC))
+                && r.subjects.stream().anyMatch(s -> s.key.equals(Subject.BOARD_QUIET))) {
+            // Not a target: the same comparison without the board's UART, to tell the firmware's cost from the UART's.
+            Subject sync = r.subject(Subject.FLOOR_SYNC);
+            Subject quiet = r.subject(Subject.BOARD_QUIET);
+            for (Results.Case c : r.cases) {
+                Measure.Rate b = r.rates.get(Results.key(c, quiet));
+                Measure.Rate f = r.rates.get(Results.key(c, sync));
+                line("| (Console off) rate within 0.9x the synchronous floor's | " + c + " | "
+                        + fmt("%.0f", b.perSecond) + " vs " + fmt("%.0f", f.perSecond) + " msg/s ("
+                        + fmt("%.2f", b.perSecond / f.perSecond) + "x) | " + yes(b.lost() == 0
+                                && b.perSecond >= 0.9 * f.perSecond) + " |");
+            }
+            for (Results.Case c : r.cases) {
+                double b = p50Ms(c, quiet);
+                double f = p50Ms(c, sync);
+                line("| (Console off) latency p50 within 1.2x the synchronous floor's | " + c + " | " + ms(b) + " vs "
+                        + ms(f) + " (" + fmt("%.2f", b / f) + "x) | " + yes(b <= 1.2 * f) + " |");
             }
         }
         if (r.linkCases != null) {

@@ -8,6 +8,11 @@ final class Subject implements java.io.Serializable {
     static final String FLOOR_1 = "floor-1hop";
     static final String FLOOR_3 = "floor-3hops";
     static final String BOARD = "relayboard";
+    /**
+     * The same firmware with its console off: what the board costs without its 115,200-baud UART, which holds the
+     * whole board while it prints; the distance from it to the synchronous floor is the firmware's own overhead.
+     */
+    static final String BOARD_QUIET = "relayboard-console-off";
     static final String PYTHON = "python-relay";
     /** The 3-hop floor built only from what the firmware may use: synchronous clients, the board's lanes. */
     static final String FLOOR_SYNC = "floor-3hops-sync";
