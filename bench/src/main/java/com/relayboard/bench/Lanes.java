@@ -22,6 +22,14 @@ final class Lanes {
     private static final int QOS = 1;
     private static final int BYTES = 16;
     private static final long RECONNECT_TIMEOUT_MS = 60000;
+    /**
+     * The link board's reconnect backoff cap, in seconds: its first retry comes after 1 s either way, and a small cap
+     * keeps its "another client uses this client id?" suspicion (three connections in a row closed within
+     * {@code MqttLink.TAKEOVER_WINDOW_CAPS} caps of opening) from reading the bench's cuts as a takeover.
+     */
+    private static final int LINK_RETRY_MAX_S = 1;
+    /** Between a reconnect and the next cut: longer than that suspicion's window (3 caps). */
+    private static final long BETWEEN_CUTS_MS = 3500;
     /** A probe every this many ms while the board comes back: the resolution of "relaying again". */
     private static final long PROBE_MS = 20;
 
@@ -52,6 +60,7 @@ final class Lanes {
                         tls ? certificates : null);
                 Map<String, String> farSettings = settings("/bench/laneslink/" + name, "bench-laneslink-" + name,
                         lanes, tls ? certificates : null);
+                farSettings.put("relayboard.mqtt.retryMaxS", Integer.toString(LINK_RETRY_MAX_S));
                 String loopUri = tls ? "ssl://" + BenchCertificates.HOST + ":" + tlsPort : broker.uri();
                 DelayLink farLink = tls ? tlsLink : link;
                 String farUri = tls ? "ssl://" + BenchCertificates.HOST + ":" + farLink.port() : Bench.linkUri(farLink);
@@ -75,6 +84,9 @@ final class Lanes {
                     row.heap = loopBoard.ask("heap");
                     row.loopbackPeaks = loopBoard.ask("peaks");
                     for (int i = 0; i < reconnects; i++) {
+                        // A cut soon after the last reconnect would look to the board like a broker that keeps
+                        // closing it (a client id taken over), and it would wait a penalty backoff out.
+                        Thread.sleep(BETWEEN_CUTS_MS);
                         farBoard.ask("mark");
                         long cutNs = System.nanoTime();
                         farLink.cut();

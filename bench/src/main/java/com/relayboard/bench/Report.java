@@ -346,7 +346,9 @@ final class Report {
                 + " `core.memory.threads.size`) and the most station sockets open at once (`StationNetwork`),"
                 + " loopback board / link board (the latter after its reconnects). *Reconnect*: the link is cut"
                 + " (every connection closed, both sides); from the cut until the board tried again (its backoff's"
-                + " wait), was connected again, and relayed a probe again (probes every 20 ms); median of the cuts."
+                + " wait, 1 s plus or minus 25 %: the link board's backoff cap is 1 s, and the cuts are 3.5 s apart, so that"
+                + " its client-id takeover suspicion stays out of it), was connected again, and relayed a probe again"
+                + " (probes every 20 ms); median of the cuts."
                 + " *Bound*: L / (2 x RTT) as above.");
         if (!r.lanesOptionKnown) {
             line("");
