@@ -138,6 +138,30 @@ public class RelayBoardTest {
         });
     }
 
+    /**
+     * Waits for {@code line} among the screen's notices: the loop prints a line before it shows it, so a test that saw
+     * the console line may look at the screen a moment too soon.
+     */
+    private void awaitNotice(final String line) {
+        Poll.until("the notice \"" + line + "\" on the screen", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                return screen.notices().contains(line);
+            }
+        });
+    }
+
+    /** As {@link #awaitNotice(String)}, for the newest notice starting with {@code start}. */
+    private void awaitNewestNoticeStartingWith(final String start) {
+        Poll.until("the newest notice starting with \"" + start + "\"", new Poll.Condition() {
+            @Override
+            public boolean holds() {
+                List<String> notices = screen.notices();
+                return !notices.isEmpty() && notices.get(notices.size() - 1).startsWith(start);
+            }
+        });
+    }
+
     private void awaitConsoleLine(final String start) {
         Poll.until("a console line starting with " + start, new Poll.Condition() {
             @Override
@@ -269,8 +293,7 @@ public class RelayBoardTest {
         this.screen.failNextMessage(new IllegalStateException("screen bug"));
         Assert.assertTrue(this.session.deliver(TOPIC1, Bytes.ascii("first"), 1));
         awaitConsoleLine("Board fault 1: java.lang.IllegalStateException: screen bug; the loop goes on");
-        Assert.assertTrue(this.screen.notices().toString(),
-                this.screen.notices().contains("Board fault 1: java.lang.IllegalStateException: screen bug; the loop goes on"));
+        awaitNotice("Board fault 1: java.lang.IllegalStateException: screen bug; the loop goes on");
         Assert.assertTrue(this.board.status(), this.board.status().endsWith(
                 "| loop faults 1, last: java.lang.IllegalStateException: screen bug"));
 
@@ -455,7 +478,7 @@ public class RelayBoardTest {
         Assert.assertEquals(console(), 1, refusals.size());
         Assert.assertEquals("LED command refused: \"color\" must be \"#RRGGBB\" (six hex digits), not \"#12\"",
                 refusals.get(0));
-        Assert.assertTrue(this.screen.notices().contains(linesStartingWith("LED command refused: ").get(0)));
+        awaitNotice(linesStartingWith("LED command refused: ").get(0));
         Assert.assertEquals(LedIndicator.IDLE, this.led.current());
         // The next good command is the next state published: the refused one published none.
         Assert.assertTrue(this.session.deliver(LED_SET_TOPIC, Bytes.ascii("off"), 1));
@@ -538,7 +561,7 @@ public class RelayBoardTest {
         Assert.assertEquals(console(), 1, reports.size());
         Assert.assertTrue(reports.get(0), reports.get(0).indexOf(TOPIC1) >= 0);
         Assert.assertTrue(reports.get(0), reports.get(0).indexOf("17 bytes") >= 0);
-        Assert.assertTrue("the screen shows it too", this.screen.notices().contains(reports.get(0)));
+        awaitNotice(reports.get(0)); // the screen shows it too
     }
 
     @Test
@@ -847,8 +870,7 @@ public class RelayBoardTest {
             }
         });
         awaitConsoleLine("Time: FAILED pool.ntp.org did not answer within 5.0 s; retrying in ");
-        Assert.assertTrue(this.screen.notices().toString(), this.screen.notices().get(this.screen.notices().size() - 1)
-                .startsWith("Time: FAILED pool.ntp.org did not answer within 5.0 s; retrying in "));
+        awaitNewestNoticeStartingWith("Time: FAILED pool.ntp.org did not answer within 5.0 s; retrying in ");
         // A minute of board time: retried, never connected.
         assertLoopSleepsBetweenSteps(time, 60000, BoardLoop.MAX_SLEEP_MS, "waiting for the clock");
         Assert.assertTrue(console(), linesStartingWith("Time: FAILED ").size() >= 2);
@@ -999,7 +1021,7 @@ public class RelayBoardTest {
             Assert.assertTrue(this.session.deliver(RULES_SET_TOPIC, Bytes.ascii(bad[i]), 1));
             String line = "Rules refused, the 2 in force stay: " + reasons[i];
             awaitConsoleLine(line);
-            Assert.assertTrue(this.screen.notices().toString(), this.screen.notices().contains(line));
+            awaitNotice(line);
             awaitPublished(RULES_REFUSED_TOPIC, i + 1);
         }
         Assert.assertTrue(new String(this.session.publishedTo(RULES_REFUSED_TOPIC).get(0).payload).startsWith(
