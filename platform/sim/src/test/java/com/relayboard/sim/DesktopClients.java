@@ -137,6 +137,12 @@ final class DesktopClients {
                 text));
     }
 
+    /** {@code mosquitto_pub -r -t topic -m text}: the broker keeps it as the topic's retained message. */
+    static void publishRetained(int port, String topic, String text) throws IOException, InterruptedException {
+        run(List.of("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(port), "-q", "1", "-t", topic, "-m",
+                text, "-r"));
+    }
+
     /** {@code mosquitto_pub -t topic -f file}: the payload's bytes exactly as given. */
     static void publish(int port, String topic, byte[] payload) throws IOException, InterruptedException {
         File file = File.createTempFile("payload", ".bin");

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,12 +32,11 @@ public class LedRetainedCommandIT {
     private MosquittoBroker mosquitto;
 
     private void publish(String topic, String payload, boolean retained) throws Exception {
-        List<String> command = new ArrayList<>(List.of("mosquitto_pub", "-h", "127.0.0.1", "-p",
-                Integer.toString(this.mosquitto.desktopPort()), "-q", "1", "-t", topic, "-m", payload));
         if (retained) {
-            command.add("-r");
+            DesktopClients.publishRetained(this.mosquitto.desktopPort(), topic, payload);
+        } else {
+            DesktopClients.publish(this.mosquitto.desktopPort(), topic, payload);
         }
-        DesktopClients.runTool(command);
     }
 
     @Test

@@ -2,7 +2,6 @@ package com.relayboard.sim;
 
 import static org.junit.Assert.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,12 +32,11 @@ public class RulesOverMqttIT {
     private MosquittoBroker mosquitto;
 
     private void publish(String topic, String payload, boolean retained) throws Exception {
-        List<String> command = new ArrayList<>(List.of("mosquitto_pub", "-h", "127.0.0.1", "-p",
-                Integer.toString(this.mosquitto.desktopPort()), "-q", "1", "-t", topic, "-m", payload));
         if (retained) {
-            command.add("-r");
+            DesktopClients.publishRetained(this.mosquitto.desktopPort(), topic, payload);
+        } else {
+            DesktopClients.publish(this.mosquitto.desktopPort(), topic, payload);
         }
-        DesktopClients.runTool(command);
     }
 
     private BoardProcess board(String name) throws Exception {
