@@ -46,8 +46,17 @@ import com.relayboard.firmware.util.Ring;
  *                        or PUBLISHING
  *   any --stop()--&gt; STOPPED
  * </pre>
+ *
+ * <p><b>One lock.</b> The outbox's monitor is the message path's only lock: it guards the queue, the link's state
+ * as the publisher sees it, the publisher's epoch, and what becomes of every message in it
+ * ({@link OutgoingMessage#settle}, {@link OutgoingMessage#countFailure}); it is what the publisher, a delivery thread
+ * waiting for room and a delivery thread waiting for its copy ({@link #awaitSettled}) wait on. A lock is needed
+ * because each of those is a check-then-act across threads (room, then queue; PENDING, then settled; epoch, then
+ * remove). It is never held across a publish or a listener call. The figures a test or the status line only
+ * observes ({@link #publisherState()}, {@link #holdingWaits()}, {@link #isOnline()}, {@link #size()}) are volatile,
+ * written under the lock and read without it.
  */
-public final class Outbox implements Runnable, PublishGate {
+public final class Outbox implements PublishGate {
 
     /** The publisher's lifecycle: see the class comment for the transitions. */
     public enum PublisherState {
@@ -70,23 +79,26 @@ public final class Outbox implements Runnable, PublishGate {
     /** After the client said it is busy (its window of publishes is full), the publisher retries this soon. */
     static final long RETRY_WHEN_BUSY_MS = 1;
 
+    // Guarded by this outbox's monitor (see the class comment). Volatile where read without it.
     private final Ring<OutgoingMessage> ring;
     private final int maxBytes;
     private final BrokerSession session;
     private final OutboxListener listener;
     private int bytes;
-    private boolean online;
+    /** How many messages are queued: {@link #ring}'s size, for readers without the lock. */
+    private volatile int queued;
+    private volatile boolean online;
     private int onlineGeneration;
-    private boolean stopped;
+    private volatile boolean stopped;
     /** See {@link #holdingWaits()}. */
-    private int holdingWaits;
+    private volatile int holdingWaits;
     /** Bumped when the publisher is replaced: a publisher of an older epoch leaves the outbox alone. */
     private int epoch;
     /** What the current publisher is publishing now, or {@code null}. */
     private OutgoingMessage inFlight;
-    private Thread publisher;
+    private volatile Thread publisher;
     /** The current publisher's state. */
-    private PublisherState publisherState = PublisherState.OFFLINE;
+    private volatile PublisherState publisherState = PublisherState.OFFLINE;
 
     public Outbox(int capacity, BrokerSession session, OutboxListener listener) {
         this(capacity, Integer.MAX_VALUE, session, listener);
@@ -104,14 +116,14 @@ public final class Outbox implements Runnable, PublishGate {
     }
 
     /** @return whether the message was queued; {@code false} when the outbox is full (never waits) */
-    public synchronized boolean offer(OutgoingMessage message) {
-        if (!hasRoomFor(message)) {
+    public boolean offer(OutgoingMessage message) {
+        try {
+            return offer(message, 0);
+        } catch (InterruptedException e) {
+            // Cannot happen: a wait of 0 ms does not wait. Kept for the thread's owner to see.
+            Thread.currentThread().interrupt();
             return false;
         }
-        this.ring.offer(message);
-        this.bytes += message.payload().length;
-        notifyAll();
-        return true;
     }
 
     /**
@@ -126,7 +138,14 @@ public final class Outbox implements Runnable, PublishGate {
                 return Outbox.this.stopped || hasRoomFor(message);
             }
         });
-        return !this.stopped && offer(message);
+        if (this.stopped || !hasRoomFor(message)) {
+            return false;
+        }
+        this.ring.offer(message);
+        this.bytes += message.payload().length;
+        this.queued = this.ring.size();
+        notifyAll();
+        return true;
     }
 
     /**
@@ -150,24 +169,48 @@ public final class Outbox implements Runnable, PublishGate {
             }
             generation = this.onlineGeneration;
         }
-        boolean published = false;
+        BrokerException failure = null;
         try {
             laneOf(message).publish(message.topic(), message.payload(), message.qos(), false);
-            published = true;
         } catch (BrokerException e) {
-            // Queued below, for the publisher to retry as any other. A busy client is no failure.
-            if (!e.isBusy()) {
+            failure = e;
+        }
+        boolean settledHere = false;
+        synchronized (this) {
+            if (failure == null) {
+                settledHere = message.settle(Outcome.PUBLISHED);
+                notifyAll();
+            } else if (!failure.isBusy()) {
+                // Queued below, for the publisher to retry as any other. A busy client is no failure.
                 message.countFailure(generation);
-                this.listener.publishFailed(message, e.getMessage(), false);
             }
         }
-        if (published) {
-            if (message.settle(Outcome.PUBLISHED)) {
+        if (failure == null) {
+            if (settledHere) {
                 this.listener.published(message);
             }
             return true;
         }
+        if (!failure.isBusy()) {
+            this.listener.publishFailed(message, failure.getMessage(), false);
+        }
         return message.outcome() != Outcome.PENDING || offer(message, timeoutMs);
+    }
+
+    /**
+     * Waits until {@code message} is settled or {@code timeoutMs} passes.
+     *
+     * @return its outcome then ({@link Outcome#PENDING} on time-out)
+     */
+    public synchronized Outcome awaitSettled(final OutgoingMessage message, long timeoutMs)
+            throws InterruptedException {
+        Deadline.await(this, timeoutMs, new Deadline.Condition() {
+            @Override
+            public boolean holds() {
+                return message.outcome() != Outcome.PENDING;
+            }
+        });
+        return message.outcome();
     }
 
     /** @return the lane {@code message} leaves on: its original's, or the session's first for the board's own */
@@ -180,12 +223,14 @@ public final class Outbox implements Runnable, PublishGate {
                 && (this.ring.size() == 0 || message.payload().length <= this.maxBytes - this.bytes);
     }
 
-    public synchronized boolean hasRoom() {
-        return !this.ring.isFull();
+    /** @return whether a message could be queued now (observed without the lock: it may change at once) */
+    public boolean hasRoom() {
+        return this.queued < this.ring.capacity();
     }
 
-    public synchronized int size() {
-        return this.ring.size();
+    /** @return how many messages are queued (observed without the lock) */
+    public int size() {
+        return this.queued;
     }
 
     public int capacity() {
@@ -197,12 +242,12 @@ public final class Outbox implements Runnable, PublishGate {
      *         publish waiting for the reconnect): once it has, it publishes nothing until the link changes, which
      *         lets a test check that nothing was published without sleeping
      */
-    public synchronized int holdingWaits() {
+    public int holdingWaits() {
         return this.holdingWaits;
     }
 
     /** @return whether the publisher may publish: the link is up */
-    public synchronized boolean isOnline() {
+    public boolean isOnline() {
         return this.online;
     }
 
@@ -264,18 +309,17 @@ public final class Outbox implements Runnable, PublishGate {
         return withdrawn;
     }
 
-    public synchronized boolean isStopped() {
+    public boolean isStopped() {
         return this.stopped;
     }
 
     /** Starts the publisher thread. */
     public synchronized void start() {
-        this.publisher = new Thread(this, "relayboard-outbox");
-        this.publisher.start();
+        startPublisher();
     }
 
     /** @return the current publisher thread (started by {@link #start()}), or {@code null} */
-    public synchronized Thread publisher() {
+    public Thread publisher() {
         return this.publisher;
     }
 
@@ -290,32 +334,36 @@ public final class Outbox implements Runnable, PublishGate {
         this.epoch++;
         this.inFlight = null;
         this.publisherState = this.online ? PublisherState.IDLE : PublisherState.OFFLINE;
-        this.publisher = new Thread(this, "relayboard-outbox");
-        this.publisher.start();
+        startPublisher();
         notifyAll();
     }
 
+    /** Under the lock: starts a publisher of the current epoch. */
+    private void startPublisher() {
+        this.publisher = new Thread(new Publisher(this.epoch), "relayboard-outbox");
+        this.publisher.start();
+    }
+
     /** @return the current publisher's state */
-    public synchronized PublisherState publisherState() {
+    public PublisherState publisherState() {
         return this.publisherState;
     }
 
-    /** Sets the state, if {@code myEpoch} is still the current publisher's. */
-    private synchronized void enter(int myEpoch, PublisherState next) {
-        if (myEpoch == this.epoch && this.publisherState != PublisherState.STOPPED) {
-            this.publisherState = next;
-        }
-    }
+    /** One publisher thread: it knows its epoch from its start, so a replacement never shares it. */
+    private final class Publisher implements Runnable {
 
-    /** The publisher thread's body: steps until stopped or left behind. */
-    @Override
-    public void run() {
-        int myEpoch;
-        synchronized (this) {
-            myEpoch = this.epoch;
+        private final int epoch;
+
+        Publisher(int epoch) {
+            this.epoch = epoch;
         }
-        while (step(myEpoch)) {
-            // Each step publishes at most one message.
+
+        /** Steps until stopped or left behind. */
+        @Override
+        public void run() {
+            while (step(this.epoch)) {
+                // Each step publishes at most one message.
+            }
         }
     }
 
@@ -344,75 +392,79 @@ public final class Outbox implements Runnable, PublishGate {
             this.inFlight = message;
             this.publisherState = PublisherState.PUBLISHING;
         }
+        BrokerException failure = null;
         try {
             laneOf(message).publish(message.topic(), message.payload(), message.qos(), false);
-            boolean mine;
-            synchronized (this) {
-                if (myEpoch != this.epoch) {
-                    return false; // Replaced while stuck: the new publisher sends it again (a QoS 1 duplicate).
-                }
-                this.inFlight = null;
-                removeHead(message);
-                mine = message.settle(Outcome.PUBLISHED);
-            }
-            if (mine) {
-                this.listener.published(message);
-            }
         } catch (BrokerException e) {
-            if (e.isBusy()) {
-                // Not a failure: the client frees its window a moment later. Counted nowhere.
-                synchronized (this) {
-                    if (myEpoch == this.epoch) {
-                        this.inFlight = null;
-                    }
-                    waitQuietly(RETRY_WHEN_BUSY_MS);
-                }
-                return true;
+            failure = e;
+        }
+        boolean report;
+        boolean dropped = false;
+        synchronized (this) {
+            if (myEpoch != this.epoch) {
+                // Replaced while stuck: the new publisher sends it again (a QoS 1 duplicate), and a failure belongs
+                // to the link given up.
+                return false;
             }
-            boolean dropped;
-            synchronized (this) {
-                if (myEpoch != this.epoch) {
-                    return false; // Replaced while stuck: the failure belongs to the link given up.
-                }
-                this.inFlight = null;
-                if (message.outcome() != Outcome.PENDING) {
-                    return true; // Withdrawn meanwhile: nothing to retry or report.
-                }
+            this.inFlight = null;
+            if (failure == null) {
+                removeHead(message);
+                report = message.settle(Outcome.PUBLISHED);
+            } else if (failure.isBusy()) {
+                // Not a failure: the client frees its window a moment later. Counted nowhere.
+                waitQuietly(RETRY_WHEN_BUSY_MS);
+                return true;
+            } else if (message.outcome() != Outcome.PENDING) {
+                return true; // Withdrawn meanwhile: nothing to retry or report.
+            } else {
+                report = true;
                 dropped = message.countFailure(generation) >= MAX_ATTEMPTS;
                 if (dropped) {
                     removeHead(message);
                     message.settle(Outcome.DROPPED);
                 }
             }
-            this.listener.publishFailed(message, e.getMessage(), dropped);
-            if (!dropped) {
-                enter(myEpoch, PublisherState.AWAITING_RECONNECT);
-                awaitReconnect(generation);
+            notifyAll();
+        }
+        if (failure == null) {
+            if (report) {
+                this.listener.published(message);
             }
+            return true;
+        }
+        this.listener.publishFailed(message, failure.getMessage(), dropped);
+        if (!dropped) {
+            awaitReconnect(myEpoch, generation);
         }
         return true;
     }
 
-    private synchronized void removeHead(OutgoingMessage message) {
+    /** Under the lock: takes {@code message} off the head, if it is still there. */
+    private void removeHead(OutgoingMessage message) {
         if (this.ring.peek() == message) {
             removeAt(0);
         }
     }
 
-    /** Removes the {@code index}-th queued message, keeping the others in order. */
+    /** Under the lock: removes the {@code index}-th queued message, keeping the others in order. */
     private OutgoingMessage removeAt(int index) {
         OutgoingMessage removed = this.ring.removeAt(index);
         this.bytes -= removed.payload().length;
+        this.queued = this.ring.size();
         notifyAll();
         return removed;
     }
 
     /**
-     * Waits for the link to come back as a new connection; if the link still looks up (the loop has
-     * not yet heard of the loss, or the failure was not a lost connection), tries again after a while.
+     * AWAITING_RECONNECT: waits for the link to come back as a new connection; if the link still looks up (the loop
+     * has not yet heard of the loss, or the failure was not a lost connection), tries again after a while.
      */
-    private synchronized void awaitReconnect(int failedGeneration) {
-        if (!this.stopped && this.onlineGeneration == failedGeneration) {
+    private synchronized void awaitReconnect(int myEpoch, int failedGeneration) {
+        if (myEpoch != this.epoch || this.stopped) {
+            return;
+        }
+        this.publisherState = PublisherState.AWAITING_RECONNECT;
+        if (this.onlineGeneration == failedGeneration) {
             this.holdingWaits++;
             waitQuietly(RETRY_WHILE_ONLINE_MS);
         }

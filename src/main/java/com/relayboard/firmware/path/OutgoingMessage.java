@@ -8,8 +8,12 @@ import com.relayboard.firmware.net.Lane;
  * <p>A relayed copy of a QoS 1 message {@link #holdsAcknowledgement() holds the acknowledgement} of
  * the message it came from: the client acknowledges the original only once this copy is
  * {@link Outcome#PUBLISHED published} (the broker acknowledged it) or {@link Outcome#DROPPED dropped}
- * on purpose, and the thread that delivered the original waits in {@link #awaitSettled(long)} until
+ * on purpose, and the thread that delivered the original waits in {@link Outbox#awaitSettled} until
  * then.
+ *
+ * <p>A message has no lock of its own: what becomes of it is the outbox's business, decided under the outbox's
+ * monitor (the one lock of the message path), which also wakes whoever waits for it. Its outcome is volatile, so
+ * anyone may look at it.
  *
  * <pre>
  *   PENDING --publish acknowledged--&gt; PUBLISHED
@@ -38,9 +42,11 @@ public final class OutgoingMessage {
     private final boolean holdsAcknowledgement;
     /** The lane it leaves on, or {@code null} for the outbox's default (the session's first lane). */
     private final Lane lane;
-    private int failedAttempts;
+    /** Written under the outbox's monitor (or by one thread, in a test). */
+    private volatile int failedAttempts;
     private int lastFailedGeneration = -1;
-    private Outcome outcome = Outcome.PENDING;
+    /** Written under the outbox's monitor only ({@link #settle}); read by anyone. */
+    private volatile Outcome outcome = Outcome.PENDING;
 
     /** A copy whose original needs no acknowledgement (QoS 0), or a message of the board's own. */
     public OutgoingMessage(String topic, byte[] payload, int qos, int ruleNumber) {
@@ -109,44 +115,34 @@ public final class OutgoingMessage {
         return this.holdsAcknowledgement;
     }
 
-    public synchronized Outcome outcome() {
+    public Outcome outcome() {
         return this.outcome;
     }
 
     /**
-     * Records what became of the message and wakes whoever waits for it. Only the first outcome
-     * counts: a message withdrawn while a stuck publish still held it stays withdrawn.
+     * Records what became of the message; under the outbox's monitor, which then wakes whoever waits for it. Only
+     * the first outcome counts: a message withdrawn while a stuck publish still held it stays withdrawn.
      *
      * @return whether this call settled it
      */
-    public synchronized boolean settle(Outcome settled) {
+    boolean settle(Outcome settled) {
         if (this.outcome != Outcome.PENDING || settled == Outcome.PENDING) {
             return false;
         }
         this.outcome = settled;
-        notifyAll();
         return true;
     }
 
-    /**
-     * Waits until the message is settled or {@code timeoutMs} passes.
-     *
-     * @return the outcome then ({@link Outcome#PENDING} on time-out)
-     */
-    public synchronized Outcome awaitSettled(long timeoutMs) throws InterruptedException {
-        if (this.outcome == Outcome.PENDING && timeoutMs > 0) {
-            wait(timeoutMs);
-        }
-        return this.outcome;
-    }
-
     /** @return failed attempts so far, each on a different connection */
-    public synchronized int failedAttempts() {
+    public int failedAttempts() {
         return this.failedAttempts;
     }
 
-    /** Counts a failure once per connection ({@code generation}); returns the failures so far. */
-    public synchronized int countFailure(int generation) {
+    /**
+     * Counts a failure once per connection ({@code generation}); returns the failures so far. Under the outbox's
+     * monitor.
+     */
+    public int countFailure(int generation) {
         if (generation != this.lastFailedGeneration) {
             this.lastFailedGeneration = generation;
             this.failedAttempts++;

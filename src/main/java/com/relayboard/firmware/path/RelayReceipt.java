@@ -5,8 +5,8 @@ import com.relayboard.firmware.net.DeliveryReceipt;
 /**
  * One relayed message's receipt: what the delivery thread that received the message waits on (see
  * {@link DeliveryReceipt}) until the message may be acknowledged. Only that thread calls {@link #awaitSafe(long)}
- * and {@link #giveBack()}, so the state needs no lock; the outbox settles the copy from other threads, and the
- * copy's own monitor carries that.
+ * and {@link #giveBack()}, so the state needs no lock; the outbox settles the copy from other threads, under the
+ * outbox's monitor, which is also what {@link Outbox#awaitSettled} waits on.
  *
  * <p><b>The give-back path, in one place.</b> A connection given up while copies wait: the delivery thread's lane
  * ({@code net.PahoLane}) sees its connection gone and calls {@link #giveBack()}; a copy not yet published is
@@ -83,7 +83,7 @@ final class RelayReceipt implements DeliveryReceipt {
             this.state = State.AWAITING_ACK;
             return awaitSafe(timeoutMs);
         case AWAITING_ACK:
-            switch (this.copy.awaitSettled(timeoutMs)) {
+            switch (this.outbox.awaitSettled(this.copy, timeoutMs)) {
             case PENDING:
                 return DeliveryReceipt.State.WAITING;
             case WITHDRAWN:

@@ -75,14 +75,29 @@ public final class RuleTables {
         }
     }
 
+    /** A table in force with its source: never changed once made. */
+    private static final class InForce {
+
+        final RelayRule[] rules;
+        final String source;
+
+        InForce(RelayRule[] rules, String source) {
+            this.rules = rules;
+            this.source = source;
+        }
+    }
+
     private final int qos;
     private final String[] ownTopics;
     private final String group;
     private final int maxTableBytes;
-    /** The rules in force: written by the delivery thread, under this object's monitor. */
-    private RelayRule[] inForce;
-    /** Where the rules came from: {@code options} or {@code mqtt}. */
-    private String source = "options";
+    /**
+     * The rules in force and where they came from ({@code options} or {@code mqtt}), replaced whole: written under
+     * this object's monitor, read by anyone without it.
+     */
+    private volatile InForce inForce;
+    // Guarded by this object's monitor: the hand-over from the delivery thread to the loop. A lock, because the
+    // newest outcome and the count of tables since the loop last looked change together.
     /** The rules in force when the loop last looked. */
     private RelayRule[] shown;
     private Outcome newest;
@@ -95,8 +110,8 @@ public final class RuleTables {
      *            a larger message is refused before it is read (the board's payload limit)
      */
     public RuleTables(RelayRule[] options, int qos, String[] ownTopics, String group, int maxTableBytes) {
-        this.inForce = options.clone();
-        this.shown = this.inForce;
+        this.inForce = new InForce(options.clone(), "options");
+        this.shown = this.inForce.rules;
         this.qos = qos;
         this.ownTopics = ownTopics.clone();
         this.group = group;
@@ -111,7 +126,7 @@ public final class RuleTables {
     public synchronized Relay offer(byte[] payload) {
         this.arrivedSinceShown++;
         if (payload.length == 0) {
-            this.newest = new Outcome(Kind.EMPTY, this.shown, this.inForce, null, this.arrivedSinceShown - 1);
+            this.newest = new Outcome(Kind.EMPTY, this.shown, this.inForce.rules, null, this.arrivedSinceShown - 1);
             return null;
         }
         if (payload.length > this.maxTableBytes) {
@@ -128,14 +143,13 @@ public final class RuleTables {
             refused(e.getMessage());
             return null;
         }
-        this.inForce = rules;
-        this.source = "mqtt";
+        this.inForce = new InForce(rules, "mqtt");
         this.newest = new Outcome(Kind.APPLIED, this.shown, rules, null, this.arrivedSinceShown - 1);
         return new Relay(rules, this.qos);
     }
 
     private void refused(String reason) {
-        this.newest = new Outcome(Kind.REFUSED, this.shown, this.inForce, reason, this.arrivedSinceShown - 1);
+        this.newest = new Outcome(Kind.REFUSED, this.shown, this.inForce.rules, reason, this.arrivedSinceShown - 1);
     }
 
     /** On the loop: @return what the tables since the last call did (the newest, with how many it supersedes), or null */
@@ -143,23 +157,24 @@ public final class RuleTables {
         Outcome outcome = this.newest;
         this.newest = null;
         this.arrivedSinceShown = 0;
-        this.shown = this.inForce;
+        this.shown = this.inForce.rules;
         return outcome;
     }
 
     /** @return the rules in force */
-    public synchronized RelayRule[] inForce() {
-        return this.inForce.clone();
+    public RelayRule[] inForce() {
+        return this.inForce.rules.clone();
     }
 
     /** @return where the rules in force came from: {@code options} or {@code mqtt} */
-    public synchronized String source() {
-        return this.source;
+    public String source() {
+        return this.inForce.source;
     }
 
     /** @return the table in force as the board publishes it, retained */
-    public synchronized String describeJson() {
-        return RuleTableJson.write(this.inForce, this.source);
+    public String describeJson() {
+        InForce now = this.inForce;
+        return RuleTableJson.write(now.rules, now.source);
     }
 
     /**

@@ -262,8 +262,8 @@ public class MqttLinkTest {
 
     @Test
     public void wifiDown_waitsForNetworkDisconnectsAndTakesTheOutboxOffline() {
-        this.publisher = new Thread(this.outbox, "test-outbox");
-        this.publisher.start();
+        this.outbox.start();
+        this.publisher = this.outbox.publisher();
         connectAt(0);
         this.outbox.offer(new OutgoingMessage("/test/topic2", Bytes.ascii("before"), 1, 1));
         Poll.until("the outbox publishes while connected", new Poll.Condition() {

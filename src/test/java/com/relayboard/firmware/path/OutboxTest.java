@@ -38,8 +38,8 @@ public class OutboxTest {
     }
 
     private void startPublisher() {
-        this.publisher = new Thread(this.outbox, "test-outbox");
-        this.publisher.start();
+        this.outbox.start();
+        this.publisher = this.outbox.publisher();
     }
 
     private static OutgoingMessage message(String text) {
@@ -355,7 +355,7 @@ public class OutboxTest {
         Assert.assertTrue(this.outbox.send(copy, 1000));
         Assert.assertEquals("queued, not published by the caller", OutgoingMessage.Outcome.PENDING, copy.outcome());
         startPublisher();
-        Assert.assertEquals(OutgoingMessage.Outcome.PUBLISHED, copy.awaitSettled(Poll.DEADLINE_MS));
+        Assert.assertEquals(OutgoingMessage.Outcome.PUBLISHED, this.outbox.awaitSettled(copy, Poll.DEADLINE_MS));
         Assert.assertEquals("ahead", publishedTexts().get(0));
         Assert.assertEquals("behind", publishedTexts().get(1));
     }
@@ -391,10 +391,10 @@ public class OutboxTest {
         this.outbox.offer(kept);
         Assert.assertTrue(this.outbox.withdraw(withdrawn));
         Assert.assertFalse("once", this.outbox.withdraw(withdrawn));
-        Assert.assertEquals(OutgoingMessage.Outcome.WITHDRAWN, withdrawn.awaitSettled(0));
+        Assert.assertEquals(OutgoingMessage.Outcome.WITHDRAWN, this.outbox.awaitSettled(withdrawn, 0));
         startPublisher();
         this.outbox.setOnline(true);
-        Assert.assertEquals(OutgoingMessage.Outcome.PUBLISHED, kept.awaitSettled(Poll.DEADLINE_MS));
+        Assert.assertEquals(OutgoingMessage.Outcome.PUBLISHED, this.outbox.awaitSettled(kept, Poll.DEADLINE_MS));
         Assert.assertEquals("only the kept message went out", 1, this.session.published().size());
     }
 
@@ -405,7 +405,7 @@ public class OutboxTest {
         OutgoingMessage[] withdrawn = this.outbox.stop();
         Assert.assertEquals(1, withdrawn.length);
         Assert.assertSame(queued, withdrawn[0]);
-        Assert.assertEquals(OutgoingMessage.Outcome.WITHDRAWN, queued.awaitSettled(0));
+        Assert.assertEquals(OutgoingMessage.Outcome.WITHDRAWN, this.outbox.awaitSettled(queued, 0));
         Assert.assertFalse("a stopped outbox takes nothing", this.outbox.offer(message("late"), 0));
     }
 
@@ -416,7 +416,7 @@ public class OutboxTest {
         this.outbox.setOnline(true);
         OutgoingMessage copy = message("busy");
         this.outbox.offer(copy);
-        Assert.assertEquals(OutgoingMessage.Outcome.PUBLISHED, copy.awaitSettled(Poll.DEADLINE_MS));
+        Assert.assertEquals(OutgoingMessage.Outcome.PUBLISHED, this.outbox.awaitSettled(copy, Poll.DEADLINE_MS));
         Assert.assertEquals("no failure reported", 0, this.listener.failureCount());
         Assert.assertEquals(0, copy.failedAttempts());
     }
