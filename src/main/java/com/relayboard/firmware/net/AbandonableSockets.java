@@ -16,9 +16,16 @@ import javax.net.SocketFactory;
  *
  * <p>Sockets carry the attempt's number, set before each attempt connects. A socket asked for by an attempt
  * already given up is refused.
+ *
+ * <p>No monitor of its own: the session's lock for its attempts ({@link PahoBrokerSession}) guards this state too.
+ * A lock, because the client's connecting thread adds a socket (if its attempt is still wanted) while the loop or
+ * the worker gives attempts up and closes their sockets: a check-then-add against a take-all, and on the session's
+ * lock they are ordered as the switch to and from the attempt's clients.
  */
 final class AbandonableSockets extends DecoratingSocketFactory {
 
+    /** The session's lock for its attempts: it guards every field below. */
+    private final Object lock;
     /** The open sockets, each with its attempt's number. */
     private final List<Kept> sockets = new ArrayList<Kept>();
     /** The attempt whose clients connect now. */
@@ -26,44 +33,58 @@ final class AbandonableSockets extends DecoratingSocketFactory {
     /** Attempts up to this one were given up. */
     private int abandonedUpTo;
 
-    /** @param base makes the sockets */
-    AbandonableSockets(SocketFactory base) {
+    /**
+     * @param base makes the sockets
+     * @param lock the session's lock for its attempts: held by the callers of {@link #startAttempt} and
+     *            {@link #abandonUpTo}
+     */
+    AbandonableSockets(SocketFactory base, Object lock) {
         super(base);
+        this.lock = lock;
     }
 
-    /** The sockets made from now on belong to {@code attempt}. */
-    synchronized void startAttempt(int attempt) {
+    /** With the lock held: the sockets made from now on belong to {@code attempt}. */
+    void startAttempt(int attempt) {
         this.current = attempt;
     }
 
-    /** Closes the sockets of every attempt up to {@code attempt}, and refuses them any more. */
-    void abandonUpTo(int attempt) {
+    /**
+     * With the lock held: refuses sockets to every attempt up to {@code attempt} from now on.
+     *
+     * @return those attempts' open sockets, no longer kept: for {@link #closeAll} once the lock is released
+     */
+    List<Socket> abandonUpTo(int attempt) {
         List<Socket> closing = new ArrayList<Socket>();
-        synchronized (this) {
-            if (attempt > this.abandonedUpTo) {
-                this.abandonedUpTo = attempt;
-            }
-            for (int i = this.sockets.size() - 1; i >= 0; i--) {
-                if (this.sockets.get(i).attempt <= attempt) {
-                    closing.add(this.sockets.remove(i).socket);
-                }
+        if (attempt > this.abandonedUpTo) {
+            this.abandonedUpTo = attempt;
+        }
+        for (int i = this.sockets.size() - 1; i >= 0; i--) {
+            if (this.sockets.get(i).attempt <= attempt) {
+                closing.add(this.sockets.remove(i).socket);
             }
         }
+        return closing;
+    }
+
+    /** Closes {@code closing}: a client whose socket is closed under it fails at once. */
+    static void closeAll(List<Socket> closing) {
         for (int i = 0; i < closing.size(); i++) {
             closeQuietly(closing.get(i));
         }
     }
 
     /** @return the sockets open now, given up or not (for tests) */
-    synchronized int openSockets() {
-        prune();
-        return this.sockets.size();
+    int openSockets() {
+        synchronized (this.lock) {
+            prune();
+            return this.sockets.size();
+        }
     }
 
     /** Keeps the socket with the attempt that asked for it; refuses it if that attempt was given up. */
     @Override
     Socket made(Socket socket) throws IOException {
-        synchronized (this) {
+        synchronized (this.lock) {
             if (this.current > this.abandonedUpTo) {
                 prune();
                 this.sockets.add(new Kept(socket, this.current));

@@ -33,38 +33,39 @@ public final class EcomWifiRadio implements WifiRadio {
 
     private final String interfaceName;
 
-    // Guarded by this: what the worker is asked to do, and how the join last asked for went.
+    // Guarded by this object's monitor: what the worker is asked to do. A lock, because the caller records a
+    // request that the worker waits for (wait/notifyAll), and the worker's check that the caller still wants the
+    // join that ended must not interleave with a newer request.
     private Thread worker;
     private JoinRequest pendingJoin;
     private boolean pendingLeave;
     /** The number of the join the caller waits for; 0 when it waits for none (after a leave). */
     private int wantedJoin;
+    /** How the join last asked for went: written under the lock, read without it (volatile). */
+    private volatile JoinProgress progress = JoinProgress.NONE;
+    /** Why it failed: written before {@link #progress} says FAILED, so a caller that sees FAILED sees it too. */
+    private volatile String failure;
+    /** No lock: only the caller's thread (the loop) asks for joins. */
     private int joinsAsked;
-    private JoinProgress progress = JoinProgress.NONE;
-    private String failure;
 
     public EcomWifiRadio(String interfaceName) {
         this.interfaceName = interfaceName;
     }
 
     @Override
-    public synchronized void startJoin(String ssid, String passphrase, String security) {
+    public void startJoin(String ssid, String passphrase, String security) {
         SecurityMode mode = "OPEN".equals(security) ? SecurityMode.OPEN : SecurityMode.WPA2;
         this.joinsAsked++;
-        this.wantedJoin = this.joinsAsked;
-        this.pendingJoin = new JoinRequest(this.joinsAsked, ssid, passphrase, mode);
-        this.progress = JoinProgress.IN_PROGRESS;
-        this.failure = null;
-        wakeWorker();
+        ask(new JoinRequest(this.joinsAsked, ssid, passphrase, mode));
     }
 
     @Override
-    public synchronized JoinProgress joinProgress() {
+    public JoinProgress joinProgress() {
         return this.progress;
     }
 
     @Override
-    public synchronized String joinFailure() {
+    public String joinFailure() {
         return this.failure;
     }
 
@@ -93,17 +94,22 @@ public final class EcomWifiRadio implements WifiRadio {
     }
 
     @Override
-    public synchronized void leave() {
-        this.pendingJoin = null;
-        this.pendingLeave = true;
-        this.wantedJoin = 0;
-        this.progress = JoinProgress.NONE;
-        this.failure = null;
-        wakeWorker();
+    public void leave() {
+        ask(null);
     }
 
-    /** Starts the worker the first time, then wakes it for the request just recorded. Holds the lock. */
-    private void wakeWorker() {
+    /**
+     * Records what the caller asks for, {@code join} or a leave ({@code null}), in place of any request not yet
+     * taken, and wakes the worker (started the first time).
+     */
+    private synchronized void ask(JoinRequest join) {
+        this.pendingJoin = join;
+        if (join == null) {
+            this.pendingLeave = true;
+        }
+        this.wantedJoin = join == null ? 0 : join.number;
+        this.failure = null;
+        this.progress = join == null ? JoinProgress.NONE : JoinProgress.IN_PROGRESS;
         if (this.worker == null) {
             this.worker = new Thread(new Runnable() {
                 @Override
@@ -134,11 +140,19 @@ public final class EcomWifiRadio implements WifiRadio {
         return true;
     }
 
-    /** The worker: one blocking call at a time, forever. */
+    /**
+     * The worker: one blocking call at a time, forever. The outcome of a join is recorded when the worker comes
+     * back for the next request, under the same lock.
+     */
     private void work() {
+        JoinRequest join = null;
+        String joinFailure = null;
         while (true) {
-            JoinRequest join = null;
             synchronized (this) {
+                if (join != null) {
+                    finish(join, joinFailure);
+                    join = null;
+                }
                 while (!this.pendingLeave && this.pendingJoin == null) {
                     try {
                         wait();
@@ -156,7 +170,7 @@ public final class EcomWifiRadio implements WifiRadio {
             if (join == null) {
                 leaveNow();
             } else {
-                finish(join, joinNow(join));
+                joinFailure = joinNow(join);
             }
         }
     }
@@ -172,10 +186,12 @@ public final class EcomWifiRadio implements WifiRadio {
         }
     }
 
-    private synchronized void finish(JoinRequest join, String joinFailure) {
+    /** The worker's, with the lock held: records how {@code join} went, or leaves if the caller gave it up. */
+    private void finish(JoinRequest join, String joinFailure) {
         if (join.number == this.wantedJoin) {
-            this.progress = joinFailure == null ? JoinProgress.ASSOCIATED : JoinProgress.FAILED;
+            // The failure first: a caller that reads FAILED (without the lock) then finds why.
             this.failure = joinFailure;
+            this.progress = joinFailure == null ? JoinProgress.ASSOCIATED : JoinProgress.FAILED;
         } else if (joinFailure == null) {
             // The caller gave up on this join, or asked for a newer one: do not stay associated behind its back.
             // The newer join, if any, comes after this leave.

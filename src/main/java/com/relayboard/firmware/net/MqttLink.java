@@ -555,8 +555,17 @@ public final class MqttLink {
         long lastHeardMs;
         /** Connections before this one: the detail line says how many reconnects this one makes. */
         private final int connectionsBefore;
-        private boolean done;
-        private boolean cancelled;
+        /**
+         * Set by the worker after the outcome below, read by the loop before it reads that outcome: volatile, no
+         * lock (as {@link Probe}).
+         */
+        private volatile boolean done;
+        /**
+         * Set by the loop ({@link #cancel()}). This object's monitor guards it against {@link #goOnline()}: a
+         * check-then-act across the worker and the loop, so that an attempt given up never opens the outbox after
+         * the loop closed it. Volatile for the one read without the lock, at the start of {@link #run()}.
+         */
+        private volatile boolean cancelled;
         String failure;
         /** The control topics the broker refused, each with why, or {@code null}. */
         String controlRefusal;
@@ -572,12 +581,10 @@ public final class MqttLink {
 
         @Override
         public void run() {
-            if (isCancelled()) {
+            if (this.cancelled) {
                 // Given up while it waited for the worker: connecting now would only make clients to give up.
-                synchronized (this) {
-                    this.failure = "connect attempt given up";
-                    this.done = true;
-                }
+                this.failure = "connect attempt given up";
+                this.done = true;
                 return;
             }
             String failed = null;
@@ -622,12 +629,11 @@ public final class MqttLink {
                 // A bug must not leave the loop waiting on an attempt that never ends.
                 failed = "connect failed: " + e;
             }
-            synchronized (this) {
-                this.failure = failed;
-                this.controlRefusal = refused;
-                this.sessionNotice = notice;
-                this.done = true;
-            }
+            this.failure = failed;
+            this.controlRefusal = refused;
+            this.sessionNotice = notice;
+            // Last: the loop reads the fields above once it sees done.
+            this.done = true;
         }
 
         /** Sets the outbox online, unless the loop gave this attempt up meanwhile. */
@@ -637,16 +643,12 @@ public final class MqttLink {
             }
         }
 
-        synchronized boolean isDone() {
+        boolean isDone() {
             return this.done;
         }
 
         synchronized void cancel() {
             this.cancelled = true;
-        }
-
-        private synchronized boolean isCancelled() {
-            return this.cancelled;
         }
     }
 

@@ -16,15 +16,22 @@ public final class NetworkWorker implements JobRunner, Runnable {
     /** Jobs waiting at most: a connect attempt and the closing of a few generations of clients. */
     public static final int CAPACITY = 8;
 
+    // This object's monitor guards the queue, stopped and running: the loop hands jobs over and the worker waits
+    // for them (wait/notifyAll), and interruptIfRunning's check-then-interrupt must not hit the job after.
     private final Ring<Runnable> queue = new Ring<Runnable>(CAPACITY);
     private boolean stopped;
-    private Thread thread;
-    private int faults;
     /** The job running now, or {@code null}: what {@link #interruptIfRunning(Runnable)} may interrupt. */
     private Runnable running;
+    /** Written once by {@link #start()}; volatile: the thread that stops the board joins it. */
+    private volatile Thread thread;
+    /** Written by the worker's thread alone; volatile: a test or a status line reads it from another. */
+    private volatile int faults;
 
-    /** Starts the worker's thread. */
-    public synchronized void start() {
+    /**
+     * Starts the worker's thread. No lock: one caller, once (the board's {@code start}, under the board's own
+     * lock, or a test's thread).
+     */
+    public void start() {
         if (this.thread != null) {
             return;
         }
@@ -50,12 +57,12 @@ public final class NetworkWorker implements JobRunner, Runnable {
     }
 
     /** @return jobs that failed with an unchecked exception */
-    public synchronized int faults() {
+    public int faults() {
         return this.faults;
     }
 
     /** @return the worker's thread, or {@code null} before {@link #start()} */
-    public synchronized Thread thread() {
+    public Thread thread() {
         return this.thread;
     }
 
@@ -79,25 +86,21 @@ public final class NetworkWorker implements JobRunner, Runnable {
             try {
                 job.run();
             } catch (RuntimeException e) {
-                countFault();
-            } finally {
-                finished();
+                // Only this thread writes faults: an increment of a volatile is safe with one writer.
+                this.faults++;
             }
         }
     }
 
-    /** The job is over: an interrupt meant for it must not reach the next one. */
-    private synchronized void finished() {
+    /**
+     * Ends the job that ran last, then takes the next: an interrupt meant for the job over (interruptIfRunning)
+     * must not reach the next one, so it is cleared under the lock that interruptIfRunning takes.
+     *
+     * @return the next job, or {@code null} once stopped and drained
+     */
+    private synchronized Runnable take() {
         this.running = null;
         Thread.interrupted();
-    }
-
-    private synchronized void countFault() {
-        this.faults++;
-    }
-
-    /** @return the next job, or {@code null} once stopped and drained */
-    private synchronized Runnable take() {
         while (this.queue.isEmpty()) {
             if (this.stopped) {
                 return null;

@@ -1,6 +1,8 @@
 package com.relayboard.firmware.net;
 
 import java.io.IOException;
+import java.net.Socket;
+import java.util.List;
 
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
@@ -112,12 +114,20 @@ public final class PahoBrokerSession implements BrokerSession {
     private final JobRunner worker;
     /** The plain sockets by connect attempt, or {@code null} for TLS: closed by the board when it gives up. */
     private final AbandonableSockets plainSockets;
-    /** Guards {@link #attempt}, {@link #abandonedUpTo} and the switch to an attempt's clients. */
+    /**
+     * Guards {@link #attempt}, the writes of {@link #abandonedUpTo}, the switch to and from an attempt's clients, and
+     * {@link #plainSockets}' sockets by attempt. A lock, because the worker installs a new attempt's clients while
+     * the loop gives the current ones up: numbering the attempt and installing its clients, or giving them up and
+     * recording their attempt as given up, must each happen whole, or clients given up could become current.
+     */
     private final Object attempts = new Object();
     /** The number of the latest connect attempt. */
     private int attempt;
-    /** Connect attempts up to this one were given up: their clients must not become the current ones. */
-    private int abandonedUpTo;
+    /**
+     * Connect attempts up to this one were given up: their clients must not become the current ones. Written under
+     * {@link #attempts}; volatile, so that the worker checks it between connects without the lock.
+     */
+    private volatile int abandonedUpTo;
 
     /**
      * @param sources
@@ -144,7 +154,7 @@ public final class PahoBrokerSession implements BrokerSession {
         SSLSocketFactory tls = null;
         // Each MQTT packet goes out at once, not behind the broker's delayed TCP acknowledgement.
         this.plainSockets = config.tls() ? null
-                : new AbandonableSockets(new NoDelaySocketFactory(SocketFactory.getDefault()));
+                : new AbandonableSockets(new NoDelaySocketFactory(SocketFactory.getDefault()), this.attempts);
         if (config.tls()) {
             // The connect timeout stays: MicroEJ's example sets 0 against slow handshakes, but a board
             // must not wait forever on a broker that never answers (docs/api-evidence.md).
@@ -218,9 +228,9 @@ public final class PahoBrokerSession implements BrokerSession {
             for (int i = 0; i < lanes; i++) {
                 this.lanes[i].install(in[i], out[i]);
             }
-        }
-        if (this.plainSockets != null) {
-            this.plainSockets.startAttempt(thisAttempt);
+            if (this.plainSockets != null) {
+                this.plainSockets.startAttempt(thisAttempt);
+            }
         }
         String notice = null;
         for (int i = 0; i < lanes; i++) {
@@ -303,10 +313,8 @@ public final class PahoBrokerSession implements BrokerSession {
     }
 
     private void checkNotAbandoned(int thisAttempt) throws BrokerException {
-        synchronized (this.attempts) {
-            if (thisAttempt <= this.abandonedUpTo) {
-                throw new BrokerException("connect attempt given up", false);
-            }
+        if (thisAttempt <= this.abandonedUpTo) {
+            throw new BrokerException("connect attempt given up", false);
         }
     }
 
@@ -422,18 +430,21 @@ public final class PahoBrokerSession implements BrokerSession {
     private MqttClient[][] giveUpCurrent() {
         MqttClient[] in = new MqttClient[this.lanes.length];
         MqttClient[] out = new MqttClient[this.lanes.length];
-        int givenUp;
+        List<Socket> closing = null;
         synchronized (this.attempts) {
             for (int i = 0; i < this.lanes.length; i++) {
                 MqttClient[] old = this.lanes[i].giveUp();
                 in[i] = old[0];
                 out[i] = old[1];
             }
-            givenUp = this.attempt;
-            this.abandonedUpTo = givenUp;
+            this.abandonedUpTo = this.attempt;
+            if (this.plainSockets != null) {
+                closing = this.plainSockets.abandonUpTo(this.attempt);
+            }
         }
-        if (this.plainSockets != null) {
-            this.plainSockets.abandonUpTo(givenUp);
+        if (closing != null) {
+            // Outside the lock: a close may take a moment, and the client's connecting thread waits on the lock.
+            AbandonableSockets.closeAll(closing);
         }
         return new MqttClient[][] { in, out };
     }

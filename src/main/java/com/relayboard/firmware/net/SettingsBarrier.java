@@ -25,7 +25,10 @@ final class SettingsBarrier {
     }
 
     private final String topic;
-    /** The client on which the barrier came back last, or {@code null}; guarded by this object's monitor. */
+    /**
+     * The client on which the barrier came back last, or {@code null}. Guarded by this object's monitor: a lock,
+     * because the worker waits (wait/notifyAll) for a client's callback thread, or the loop giving the clients up.
+     */
     private Object passedBy;
 
     /** @param topic where the barrier goes and comes back, or {@code null}: no barrier */
@@ -44,13 +47,20 @@ final class SettingsBarrier {
     }
 
     /** On {@code client}'s callback thread: the barrier came back. */
-    synchronized void passed(Object client) {
-        this.passedBy = client;
-        notifyAll();
+    void passed(Object client) {
+        signal(client);
     }
 
     /** The clients were given up: a waiter looks again at once. */
-    synchronized void wake() {
+    void wake() {
+        signal(null);
+    }
+
+    /** Records where the barrier came back, if it did ({@code client} not {@code null}), and wakes the waiter. */
+    private synchronized void signal(Object client) {
+        if (client != null) {
+            this.passedBy = client;
+        }
         notifyAll();
     }
 

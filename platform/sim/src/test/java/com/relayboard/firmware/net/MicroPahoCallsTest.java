@@ -55,7 +55,8 @@ public class MicroPahoCallsTest {
     @Test
     public void socketFactories() throws Exception {
         MqttConnectOptions plain = new MqttConnectOptions();
-        AbandonableSockets sockets = new AbandonableSockets(new NoDelaySocketFactory(javax.net.SocketFactory.getDefault()));
+        AbandonableSockets sockets = new AbandonableSockets(
+                new NoDelaySocketFactory(javax.net.SocketFactory.getDefault()), new Object());
         MicroPahoCalls.usePlainSockets(plain, sockets);
         assertSame(sockets, read(plain, "socketFactory"));
 
