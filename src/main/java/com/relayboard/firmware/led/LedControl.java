@@ -35,11 +35,14 @@ public final class LedControl implements Commands {
     private final LedIndicator indicator;
     private final Console console;
     private final BoardScreen screen;
-    /** Commands not yet applied; guarded by its own monitor (the callback thread offers, the loop polls). */
+    /**
+     * Commands not yet applied. Lock: its own monitor, taken only in {@link #handOver(byte[])}: the callback thread
+     * offers while the loop polls, and dropping the oldest from a full ring is a check-then-act on both their ends.
+     */
     private final Ring<byte[]> pending = new Ring<byte[]>(PENDING_CAPACITY);
     /** Written by the loop; volatile for readers on other threads (the simulator's front panel). */
     private volatile LedSetting setting;
-    /** What {@code on} brings back: the last level above 0. */
+    /** What {@code on} brings back: the last level above 0. The loop's own: no lock. */
     private int onLevelPercent = DEFAULT_LEVEL_PERCENT;
 
     public LedControl(LedIndicator indicator, Console console, BoardScreen screen) {
@@ -74,12 +77,7 @@ public final class LedControl implements Commands {
      */
     @Override
     public void offer(byte[] payload) {
-        synchronized (this.pending) {
-            if (this.pending.isFull()) {
-                this.pending.poll();
-            }
-            this.pending.offer(payload);
-        }
+        handOver(payload);
     }
 
     /**
@@ -90,7 +88,7 @@ public final class LedControl implements Commands {
     public boolean applyPending() {
         LedSetting before = this.setting;
         byte[] payload;
-        while ((payload = poll()) != null) {
+        while ((payload = handOver(null)) != null) {
             apply(LedCommand.parse(payload));
             // Whatever it said, the retained command (if any) is in: nothing more to wait for.
             this.indicator.releaseIdle();
@@ -98,9 +96,22 @@ public final class LedControl implements Commands {
         return !this.setting.equals(before);
     }
 
-    private byte[] poll() {
+    /**
+     * The one place the callback thread and the loop meet: keeps {@code offered} (the oldest forgotten when full), or
+     * with {@code null} takes the oldest command kept.
+     *
+     * @return with {@code null}, the oldest command not applied yet, or {@code null}; else {@code null}
+     */
+    private byte[] handOver(byte[] offered) {
         synchronized (this.pending) {
-            return this.pending.poll();
+            if (offered == null) {
+                return this.pending.poll();
+            }
+            if (this.pending.isFull()) {
+                this.pending.poll();
+            }
+            this.pending.offer(offered);
+            return null;
         }
     }
 
