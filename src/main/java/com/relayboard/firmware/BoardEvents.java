@@ -1,5 +1,6 @@
 package com.relayboard.firmware;
 
+import com.relayboard.firmware.led.LedControl;
 import com.relayboard.firmware.path.MessageReport;
 import com.relayboard.firmware.path.PathEvents;
 
@@ -11,20 +12,28 @@ import ej.bon.Util;
 /**
  * Where other threads leave work for the loop thread, and where the loop sleeps until some comes:
  * {@link MessageReport}s to show, in a bounded ring (a burst never grows it: a report that finds it
- * full is counted, and the loop says how many it could not show), and {@link LinkEvent}s to act on, in
- * a queue of their own so that they are never stuck behind reports (a connection is lost once).
+ * full is counted, and the loop says how many it could not show), {@link LinkEvent}s to act on, in
+ * a queue of their own so that they are never stuck behind reports (a connection is lost once), and LED commands
+ * ({@link LedControl.PendingCommands}), in a ring of their own that forgets the oldest when full.
  *
- * <p>Lock: this object's monitor guards the ring, the queue and the wake-up flag. It must be a lock: any
- * thread adds while the loop takes (check-then-act on both ends of the ring and the queue), and the loop sleeps on
+ * <p>Lock: this object's monitor guards the rings, the queue and the wake-up flag. It must be a lock: any
+ * thread adds while the loop takes (check-then-act on both ends of the rings and the queue), and the loop sleeps on
  * it ({@code wait()}) until someone adds. It is taken in three places only: {@link #arrive} (every adding thread),
  * {@link #take} (the loop taking) and {@link #await} (the loop sleeping).
  */
-final class BoardEvents implements PathEvents {
+final class BoardEvents implements PathEvents, LedControl.PendingCommands {
 
     /** Reports waiting to be shown at most. */
     static final int REPORT_CAPACITY = 16;
+    /** What {@link #arrive} keeps and {@link #take} takes. */
+    private static final int REPORT = 0;
+    private static final int EVENT = 1;
+    private static final int COMMAND = 2;
+    /** Nothing kept: {@link #arrive} only wakes the loop. */
+    private static final int WAKE = 3;
 
     private final Ring<MessageReport> reports = new Ring<MessageReport>(REPORT_CAPACITY);
+    private final Ring<byte[]> commands = new Ring<byte[]>(LedControl.PENDING_CAPACITY);
     /** Whether something arrived since the loop last waited. */
     private final Deadline.Condition arrived = new Deadline.Condition() {
         @Override
@@ -47,12 +56,18 @@ final class BoardEvents implements PathEvents {
 
     @Override
     public boolean report(MessageReport report) {
-        return arrive(report, null);
+        return arrive(REPORT, report);
     }
 
     @Override
     public void publishRetrying(String topic, String reason) {
         post(new LinkEvent.PublishRetrying(topic, reason));
+    }
+
+    /** Keeps an LED command for the loop; when the loop is {@link LedControl#PENDING_CAPACITY} behind, forgets the oldest. */
+    @Override
+    public void offer(byte[] command) {
+        arrive(COMMAND, command);
     }
 
     @Override
@@ -66,32 +81,38 @@ final class BoardEvents implements PathEvents {
     }
 
     void post(LinkEvent event) {
-        arrive(null, event);
+        arrive(EVENT, event);
     }
 
     /** Wakes the loop early, e.g. to stop. */
     void wake() {
-        arrive(null, null);
+        arrive(WAKE, null);
     }
 
     /**
-     * Every thread's way in: keeps {@code report} (if any) in the ring or counts it missed, queues {@code event} (if
-     * any), and wakes the loop.
+     * Every thread's way in: keeps {@code item}, a {@code kind} of thing, and wakes the loop.
      *
-     * @return {@code false} when the report found the ring full (the loop is not woken for it)
+     * @return {@code false} when a report found its ring full (counted; the loop is not woken for it)
      */
-    private synchronized boolean arrive(MessageReport report, LinkEvent event) {
-        if (report != null && !this.reports.offer(report)) {
-            this.reportsMissed++;
-            return false;
-        }
-        if (event != null) {
+    private synchronized boolean arrive(int kind, Object item) {
+        if (kind == REPORT) {
+            if (!this.reports.offer((MessageReport) item)) {
+                this.reportsMissed++;
+                return false;
+            }
+        } else if (kind == EVENT) {
+            LinkEvent event = (LinkEvent) item;
             if (this.lastEvent == null) {
                 this.firstEvent = event;
             } else {
                 this.lastEvent.next = event;
             }
             this.lastEvent = event;
+        } else if (kind == COMMAND) {
+            if (this.commands.isFull()) {
+                this.commands.poll();
+            }
+            this.commands.offer((byte[]) item);
         }
         this.signalled = true;
         notifyAll();
@@ -99,17 +120,25 @@ final class BoardEvents implements PathEvents {
     }
 
     MessageReport pollReport() {
-        return (MessageReport) take(false);
+        return (MessageReport) take(REPORT);
     }
 
     LinkEvent pollEvent() {
-        return (LinkEvent) take(true);
+        return (LinkEvent) take(EVENT);
     }
 
-    /** The loop's way out: the oldest link event if {@code event}, else the oldest report; {@code null} if none. */
-    private synchronized Object take(boolean event) {
-        if (!event) {
+    @Override
+    public byte[] pollCommand() {
+        return (byte[]) take(COMMAND);
+    }
+
+    /** The loop's way out: the oldest thing of that {@code kind} kept, or {@code null}. */
+    private synchronized Object take(int kind) {
+        if (kind == REPORT) {
             return this.reports.poll();
+        }
+        if (kind == COMMAND) {
+            return this.commands.poll();
         }
         LinkEvent first = this.firstEvent;
         if (first != null) {

@@ -141,8 +141,9 @@ public final class RelayBoard {
         this.path.publishThrough(this.outbox);
         this.presenter = new StatusPresenter(this.console, screen, led, this.path.counters());
         this.ledTopic = config.ledTopic();
-        this.ledControl = new LedControl(led, this.console, screen);
-        this.path.takeCommands(this.ledTopic, this.ledControl);
+        // LED commands wait in the loop's events, under their one lock, from the callback until the loop applies them.
+        this.ledControl = new LedControl(led, this.console, screen, events);
+        this.path.takeCommands(this.ledTopic, events);
         this.ruleTables = new RuleTables(config.rules(), config.qos(), ConfigLoader.ownTopics(config.statusTopic(),
                 config.ledTopic(), config.rulesTopic(), config.telemetryGetTopic()), config.relayGroup(),
                 config.maxPayloadBytes());
