@@ -202,7 +202,7 @@ public final class RelayBoard {
         return this.loop.runOnce();
     }
 
-    /** Does nothing if the board runs already; else starts it, with the loop's own thread if {@code loopThread}. */
+    /** Does nothing if the board runs already; else starts it, with the loop's own thread if {@code withLoopThread}. */
     private synchronized void startParts(boolean withLoopThread) {
         if (this.running) {
             return;
@@ -274,8 +274,8 @@ public final class RelayBoard {
 
     /**
      * The last words to the broker, on the worker: {@code offline}, retained, then a clean disconnect. Its outcome
-     * is handed to the stopping thread under the board's monitor (no monitor of its own): {@link #stop()} holds no
-     * other lock, and a concurrent {@link #start()} waits at most for the worker to say it is done.
+     * is handed to the stopping thread under the board's monitor (no monitor of its own): the worker holds it only to
+     * record the outcome, and {@link #stop()} waits on it holding no other lock.
      */
     private final class Goodbye implements Runnable {
 
