@@ -1,5 +1,6 @@
 package com.relayboard.firmware;
 
+import com.relayboard.firmware.led.LedControl;
 import com.relayboard.firmware.path.MessageReport;
 import com.relayboard.firmware.path.PathEvents;
 
@@ -11,15 +12,28 @@ import ej.bon.Util;
 /**
  * Where other threads leave work for the loop thread, and where the loop sleeps until some comes:
  * {@link MessageReport}s to show, in a bounded ring (a burst never grows it: a report that finds it
- * full is counted, and the loop says how many it could not show), and {@link LinkEvent}s to act on, in
- * a queue of their own so that they are never stuck behind reports (a connection is lost once).
+ * full is counted, and the loop says how many it could not show), {@link LinkEvent}s to act on, in
+ * a queue of their own so that they are never stuck behind reports (a connection is lost once), and LED commands
+ * ({@link LedControl.PendingCommands}), in a ring of their own that forgets the oldest when full.
+ *
+ * <p>Lock: this object's monitor guards the rings, the queue and the wake-up flag. It must be a lock: any
+ * thread adds while the loop takes (check-then-act on both ends of the rings and the queue), and the loop sleeps on
+ * it ({@code wait()}) until someone adds. It is taken in three places only: {@link #arrive} (every adding thread),
+ * {@link #take} (the loop taking) and {@link #await} (the loop sleeping).
  */
-final class BoardEvents implements PathEvents {
+final class BoardEvents implements PathEvents, LedControl.PendingCommands {
 
     /** Reports waiting to be shown at most. */
     static final int REPORT_CAPACITY = 16;
+    /** What {@link #arrive} keeps and {@link #take} takes. */
+    private static final int REPORT = 0;
+    private static final int EVENT = 1;
+    private static final int COMMAND = 2;
+    /** Nothing kept: {@link #arrive} only wakes the loop. */
+    private static final int WAKE = 3;
 
     private final Ring<MessageReport> reports = new Ring<MessageReport>(REPORT_CAPACITY);
+    private final Ring<byte[]> commands = new Ring<byte[]>(LedControl.PENDING_CAPACITY);
     /** Whether something arrived since the loop last waited. */
     private final Deadline.Condition arrived = new Deadline.Condition() {
         @Override
@@ -27,27 +41,33 @@ final class BoardEvents implements PathEvents {
             return BoardEvents.this.signalled;
         }
     };
-    /** Reports that found the ring full, since the loop last asked. */
-    private int reportsMissed;
+    /**
+     * Reports that found the ring full, since the start: incremented under the lock (several threads report), read
+     * without it by the loop, which keeps how many it took in {@link #reportsMissedTaken}.
+     */
+    private volatile int reportsMissed;
+    /** The part of {@link #reportsMissed} the loop has taken. The loop's own: no lock. */
+    private int reportsMissedTaken;
     private LinkEvent firstEvent;
     private LinkEvent lastEvent;
     private boolean signalled;
-    /** Interrupts that came while the loop waited: counted, never acted on. */
-    private int interrupts;
+    /** Interrupts that came while the loop waited: counted, never acted on. Written by the loop only. */
+    private volatile int interrupts;
 
     @Override
-    public synchronized boolean report(MessageReport report) {
-        if (!this.reports.offer(report)) {
-            this.reportsMissed++;
-            return false;
-        }
-        signal();
-        return true;
+    public boolean report(MessageReport report) {
+        return arrive(REPORT, report);
     }
 
     @Override
     public void publishRetrying(String topic, String reason) {
         post(new LinkEvent.PublishRetrying(topic, reason));
+    }
+
+    /** Keeps an LED command for the loop; when the loop is {@link LedControl#PENDING_CAPACITY} behind, forgets the oldest. */
+    @Override
+    public void offer(byte[] command) {
+        arrive(COMMAND, command);
     }
 
     @Override
@@ -60,42 +80,84 @@ final class BoardEvents implements PathEvents {
         post(new LinkEvent.ConnectionLost(reason, closedByBroker));
     }
 
-    synchronized void post(LinkEvent event) {
-        if (this.lastEvent == null) {
-            this.firstEvent = event;
-        } else {
-            this.lastEvent.next = event;
-        }
-        this.lastEvent = event;
-        signal();
-    }
-
-    synchronized MessageReport pollReport() {
-        return this.reports.poll();
-    }
-
-    /** @return how many reports found the ring full since the last call */
-    synchronized int takeMissedReports() {
-        int missed = this.reportsMissed;
-        this.reportsMissed = 0;
-        return missed;
-    }
-
-    synchronized LinkEvent pollEvent() {
-        LinkEvent event = this.firstEvent;
-        if (event != null) {
-            this.firstEvent = event.next;
-            if (this.firstEvent == null) {
-                this.lastEvent = null;
-            }
-            event.next = null;
-        }
-        return event;
+    void post(LinkEvent event) {
+        arrive(EVENT, event);
     }
 
     /** Wakes the loop early, e.g. to stop. */
-    synchronized void wake() {
-        signal();
+    void wake() {
+        arrive(WAKE, null);
+    }
+
+    /**
+     * Every thread's way in: keeps {@code item}, a {@code kind} of thing, and wakes the loop.
+     *
+     * @return {@code false} when a report found its ring full (counted; the loop is not woken for it)
+     */
+    private synchronized boolean arrive(int kind, Object item) {
+        if (kind == REPORT) {
+            if (!this.reports.offer((MessageReport) item)) {
+                this.reportsMissed++;
+                return false;
+            }
+        } else if (kind == EVENT) {
+            LinkEvent event = (LinkEvent) item;
+            if (this.lastEvent == null) {
+                this.firstEvent = event;
+            } else {
+                this.lastEvent.next = event;
+            }
+            this.lastEvent = event;
+        } else if (kind == COMMAND) {
+            if (this.commands.isFull()) {
+                this.commands.poll();
+            }
+            this.commands.offer((byte[]) item);
+        }
+        this.signalled = true;
+        notifyAll();
+        return true;
+    }
+
+    MessageReport pollReport() {
+        return (MessageReport) take(REPORT);
+    }
+
+    LinkEvent pollEvent() {
+        return (LinkEvent) take(EVENT);
+    }
+
+    @Override
+    public byte[] pollCommand() {
+        return (byte[]) take(COMMAND);
+    }
+
+    /** The loop's way out: the oldest thing of that {@code kind} kept, or {@code null}. */
+    private synchronized Object take(int kind) {
+        if (kind == REPORT) {
+            return this.reports.poll();
+        }
+        if (kind == COMMAND) {
+            return this.commands.poll();
+        }
+        LinkEvent first = this.firstEvent;
+        if (first != null) {
+            this.firstEvent = first.next;
+            if (this.firstEvent == null) {
+                this.lastEvent = null;
+            }
+            first.next = null;
+        }
+        return first;
+    }
+
+    /** @return how many reports found the ring full since the last call; on the loop thread */
+    int takeMissedReports() {
+        int missed = this.reportsMissed;
+        // The difference is right even once the count has wrapped around.
+        int taken = missed - this.reportsMissedTaken;
+        this.reportsMissedTaken = missed;
+        return taken;
     }
 
     /**
@@ -117,12 +179,7 @@ final class BoardEvents implements PathEvents {
     }
 
     /** @return interrupts that came during a wait, and were ignored */
-    synchronized int interrupts() {
+    int interrupts() {
         return this.interrupts;
-    }
-
-    private void signal() {
-        this.signalled = true;
-        notifyAll();
     }
 }

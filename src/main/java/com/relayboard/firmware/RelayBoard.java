@@ -118,6 +118,11 @@ public final class RelayBoard {
     private final Clock clock;
     private final long startedMs;
 
+    /**
+     * Lock: the board's monitor guards these two and a goodbye's outcome ({@link Goodbye}). It must be a lock: start
+     * and stop may come from any threads, and each is a check-then-act on {@code running}; the goodbye is a
+     * {@code wait()}/{@code notify} hand-over from the worker to the stopping thread.
+     */
     private boolean running;
     private Thread loopThread;
 
@@ -136,8 +141,9 @@ public final class RelayBoard {
         this.path.publishThrough(this.outbox);
         this.presenter = new StatusPresenter(this.console, screen, led, this.path.counters());
         this.ledTopic = config.ledTopic();
-        this.ledControl = new LedControl(led, this.console, screen);
-        this.path.takeCommands(this.ledTopic, this.ledControl);
+        // LED commands wait in the loop's events, under their one lock, from the callback until the loop applies them.
+        this.ledControl = new LedControl(led, this.console, screen, events);
+        this.path.takeCommands(this.ledTopic, events);
         this.ruleTables = new RuleTables(config.rules(), config.qos(), ConfigLoader.ownTopics(config.statusTopic(),
                 config.ledTopic(), config.rulesTopic(), config.telemetryGetTopic()), config.relayGroup(),
                 config.maxPayloadBytes());
@@ -179,20 +185,16 @@ public final class RelayBoard {
     }
 
     /** Prints what the board will do, then starts the publisher, the network worker and the loop. */
-    public synchronized void start() {
-        if (!startParts()) {
-            return;
-        }
-        this.loopThread = new Thread(this.loop, LOOP_THREAD_NAME);
-        this.loopThread.start();
+    public void start() {
+        startParts(true);
     }
 
     /**
      * Starts everything but the loop's thread: a test then steps the loop itself ({@link #stepLoop()}) with the
      * clock it gave the board, instead of sleeping and counting.
      */
-    synchronized void startStepped() {
-        startParts();
+    void startStepped() {
+        startParts(false);
     }
 
     /** @return how long the loop would sleep after this iteration, in milliseconds; see {@link #startStepped()} */
@@ -200,10 +202,10 @@ public final class RelayBoard {
         return this.loop.runOnce();
     }
 
-    /** @return whether the board was not running yet, and now is */
-    private boolean startParts() {
+    /** Does nothing if the board runs already; else starts it, with the loop's own thread if {@code withLoopThread}. */
+    private synchronized void startParts(boolean withLoopThread) {
         if (this.running) {
-            return false;
+            return;
         }
         this.running = true;
         this.console.println("RelayBoard " + VERSION + " starting: " + this.config.describe());
@@ -219,7 +221,10 @@ public final class RelayBoard {
         this.presenter.showStart();
         this.outbox.start();
         this.worker.start();
-        return true;
+        if (withLoopThread) {
+            this.loopThread = new Thread(this.loop, LOOP_THREAD_NAME);
+            this.loopThread.start();
+        }
     }
 
     /**
@@ -250,9 +255,9 @@ public final class RelayBoard {
                 this.console.println("The broker did not answer the goodbye within " + GOODBYE_MS
                         + " ms: it publishes the Last Will (offline) on " + this.config.statusTopic());
             }
-        } else if (goodbye.failure() != null) {
+        } else if (goodbye.failure != null) {
             this.console.println("Could not announce offline on " + this.config.statusTopic() + ": "
-                    + goodbye.failure());
+                    + goodbye.failure);
         }
         this.worker.stop();
         // What is left on the worker (closing the clients given up) ends as their sockets close.
@@ -267,11 +272,20 @@ public final class RelayBoard {
         this.console.saySkipped(); // No loop step will say them now.
     }
 
-    /** The last words to the broker, on the worker: {@code offline}, retained, then a clean disconnect. */
+    /**
+     * The last words to the broker, on the worker: {@code offline}, retained, then a clean disconnect. Its outcome
+     * is handed to the stopping thread under the board's monitor (no monitor of its own): the worker holds it only to
+     * record the outcome, and {@link #stop()} waits on it holding no other lock.
+     */
     private final class Goodbye implements Runnable {
 
+        /** Guarded by the board's monitor. */
         private boolean done;
-        private String failure;
+        /**
+         * Why {@code offline} could not be announced, or {@code null}: read once {@link #await(long)} saw
+         * {@link #done}, which the worker set after it, under the same lock.
+         */
+        String failure;
 
         @Override
         public void run() {
@@ -282,29 +296,28 @@ public final class RelayBoard {
                 failed = e.getMessage();
             }
             RelayBoard.this.session.disconnect();
-            synchronized (this) {
+            synchronized (RelayBoard.this) {
                 this.failure = failed;
                 this.done = true;
-                notifyAll();
+                RelayBoard.this.notifyAll();
             }
         }
 
-        synchronized boolean await(long timeoutMs) {
-            try {
-                return Deadline.await(this, timeoutMs, new Deadline.Condition() {
-                    @Override
-                    public boolean holds() {
-                        return Goodbye.this.done;
-                    }
-                });
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return this.done;
+        /** @return whether the goodbye was done within {@code timeoutMs} ({@link #failure} may be read then) */
+        boolean await(long timeoutMs) {
+            synchronized (RelayBoard.this) {
+                try {
+                    return Deadline.await(RelayBoard.this, timeoutMs, new Deadline.Condition() {
+                        @Override
+                        public boolean holds() {
+                            return Goodbye.this.done;
+                        }
+                    });
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return this.done;
+                }
             }
-        }
-
-        synchronized String failure() {
-            return this.failure;
         }
     }
 

@@ -53,13 +53,18 @@ final class SerialConsole implements Console {
 
     private final PrintStream uart;
     private final Clock clock;
-    /** Guarded by this console's monitor, as are the counts below. */
+    /**
+     * Lock: this console's monitor guards the budget, the unsaid count and the UART's writes. It must be a lock: a
+     * line's bytes must not interleave with another thread's ({@link #write}), and a line's budget check and its
+     * charge are one check-then-act with every other thread's lines. Taken in {@link #send}, {@link #hasRoomForMessage},
+     * {@link #skip(int)}, {@link #nextActionMs} and {@link #takeUnsaid} only.
+     */
     private final ConsoleBudget budget;
     /** Lines skipped and not said yet, and when the first of them was. */
     private int unsaid;
     private long firstUnsaidMs;
-    /** Lines skipped in all. */
-    private int skippedTotal;
+    /** Lines skipped in all: incremented under the lock, volatile for readers on any thread (status, telemetry). */
+    private volatile int skippedTotal;
 
     /**
      * @param uart
@@ -81,24 +86,27 @@ final class SerialConsole implements Console {
     /** A state line or a notice: printed now, never skipped; its bytes count against the budget. */
     @Override
     public void println(String line) {
-        byte[] bytes = encodeLine(line); // Outside the lock: only the budget and the write need it.
-        synchronized (this) {
-            this.budget.charge(bytes.length, this.clock.nowMs());
-            write(this.uart, bytes);
-        }
+        send(encodeLine(line), false);
     }
 
     /** A message's line: printed now if the budget has room for it, else skipped and counted. */
     void printlnMessage(String line) {
-        byte[] bytes = encodeLine(line);
-        synchronized (this) {
-            long nowMs = this.clock.nowMs();
-            if (!this.budget.take(bytes.length, nowMs)) {
-                skip(1, nowMs);
-                return;
-            }
-            write(this.uart, bytes);
+        send(encodeLine(line), true);
+    }
+
+    /**
+     * Every line's way out (encoded before, outside the lock): a message line is written if the budget has room,
+     * else skipped and counted; any other line is written and charged, even into debt.
+     */
+    private synchronized void send(byte[] bytes, boolean message) {
+        long nowMs = this.clock.nowMs();
+        if (!message) {
+            this.budget.charge(bytes.length, nowMs);
+        } else if (!this.budget.take(bytes.length, nowMs)) {
+            count(1, nowMs);
+            return;
         }
+        write(this.uart, bytes);
     }
 
     /**
@@ -112,10 +120,11 @@ final class SerialConsole implements Console {
 
     /** Counts message lines that were never made, because the board could not show them: said with the others. */
     synchronized void skip(int count) {
-        skip(count, this.clock.nowMs());
+        count(count, this.clock.nowMs());
     }
 
-    private void skip(int count, long nowMs) {
+    /** With the lock held. */
+    private void count(int count, long nowMs) {
         if (this.unsaid == 0) {
             this.firstUnsaidMs = nowMs;
         }
@@ -128,17 +137,16 @@ final class SerialConsole implements Console {
      * they have waited {@link #SKIPS_SAID_EVERY_MS}. Waits for nothing but the UART.
      */
     void step(long nowMs) {
-        synchronized (this) {
-            if (this.unsaid == 0
-                    || !(this.budget.isFull(nowMs) || nowMs - this.firstUnsaidMs >= SKIPS_SAID_EVERY_MS)) {
-                return;
-            }
-        }
-        saySkipped();
+        saySkipped(takeUnsaid(nowMs, false));
     }
 
     /** @return when {@link #step(long)} next has something to do, in clock milliseconds, or {@link Long#MAX_VALUE} */
     synchronized long nextActionMs(long nowMs) {
+        return dueAtMs(nowMs);
+    }
+
+    /** With the lock held. Due when the budget is full again ({@code fullAtMs} is now then), or after the wait. */
+    private long dueAtMs(long nowMs) {
         if (this.unsaid == 0) {
             return Long.MAX_VALUE;
         }
@@ -150,11 +158,20 @@ final class SerialConsole implements Console {
      * its stop, after which no step will.
      */
     void saySkipped() {
-        int count;
-        synchronized (this) {
-            count = this.unsaid;
-            this.unsaid = 0;
+        saySkipped(takeUnsaid(this.clock.nowMs(), true));
+    }
+
+    /** @return the lines skipped and not said yet, now none, if {@code now} or they are due; else 0 */
+    private synchronized int takeUnsaid(long nowMs, boolean now) {
+        if (!now && dueAtMs(nowMs) > nowMs) {
+            return 0;
         }
+        int count = this.unsaid;
+        this.unsaid = 0;
+        return count;
+    }
+
+    private void saySkipped(int count) {
         if (count > 0) {
             println("Console: skipped " + count + " message line(s) (console budget " + BUDGET_PERCENT + " % of "
                     + UART_BAUD + " baud); the counters count every message");
@@ -162,7 +179,7 @@ final class SerialConsole implements Console {
     }
 
     /** @return lines skipped since the start */
-    synchronized int skippedLines() {
+    int skippedLines() {
         return this.skippedTotal;
     }
 

@@ -3,8 +3,14 @@ package com.relayboard.firmware;
 import org.junit.Assert;
 import org.junit.Test;
 
+import com.relayboard.firmware.led.LedControl;
 import com.relayboard.firmware.path.MessageReport;
 import com.relayboard.firmware.text.Bytes;
+import com.relayboard.firmware.text.Utf8;
+import com.relayboard.firmware.ui.Console;
+import com.relayboard.firmware.ui.FakeLed;
+import com.relayboard.firmware.ui.FakeScreen;
+import com.relayboard.firmware.ui.LedIndicator;
 
 public class BoardEventsTest {
 
@@ -47,6 +53,35 @@ public class BoardEventsTest {
         });
         Assert.assertEquals("the broker closed the connection true", seen[0]);
         Assert.assertNull(events.pollEvent());
+    }
+
+    @Test
+    public void ledBacklogLargerThanThePendingRing_keepsTheNewest() {
+        BoardEvents events = new BoardEvents();
+        LedIndicator indicator = new LedIndicator(new FakeLed());
+        indicator.setSteady(LedIndicator.IDLE);
+        LedControl control = new LedControl(indicator, new Console() {
+            @Override
+            public void println(String line) {
+                // The test looks at the setting only.
+            }
+        }, new FakeScreen(), events);
+        for (int level = 1; level <= LedControl.PENDING_CAPACITY + 5; level++) {
+            events.offer(Utf8.encode("{\"level\": " + level + "}"));
+        }
+        Assert.assertTrue(control.applyPending());
+        Assert.assertEquals(LedControl.PENDING_CAPACITY + 5, control.setting().levelPercent());
+        Assert.assertNull("all taken", events.pollCommand());
+    }
+
+    @Test
+    public void ledCommands_keepTheirOrder_andTheOldestIsForgottenWhenFull() {
+        BoardEvents events = new BoardEvents();
+        for (int i = 0; i < LedControl.PENDING_CAPACITY + 2; i++) {
+            events.offer(Bytes.ascii("c" + i));
+        }
+        Bytes.assertBytes("the two oldest forgotten", Bytes.ascii("c2"), events.pollCommand());
+        Bytes.assertBytes("then in order", Bytes.ascii("c3"), events.pollCommand());
     }
 
     @Test

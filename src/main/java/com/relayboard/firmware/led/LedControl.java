@@ -5,18 +5,17 @@ import com.relayboard.firmware.path.Commands;
 import com.relayboard.firmware.ui.BoardScreen;
 import com.relayboard.firmware.ui.Console;
 import com.relayboard.firmware.ui.LedIndicator;
-import com.relayboard.firmware.util.Ring;
 
 /**
- * The user's control of the board's light, from the LED topic: takes the commands the client's callback hands over
- * ({@link #offer(byte[])}, any thread), applies them on the loop thread ({@link #applyPending()}) to the
- * {@link LedIndicator}, and keeps the setting applied, which the board publishes retained as {@link #stateJson()}.
+ * The user's control of the board's light, from the LED topic: the commands the client's callback leaves in the
+ * board's {@link PendingCommands} (any thread), applied on the loop thread ({@link #applyPending()}) to the
+ * {@link LedIndicator}; keeps the setting applied, which the board publishes retained as {@link #stateJson()}.
  *
  * <p>A refused command leaves the light and the setting as they were, and says why in one line on the console and
  * the screen's notice line. An empty payload (a retained command being cleared) changes nothing and says nothing.
  * On a single-colour light the level is its brightness and a colour is refused.
  */
-public final class LedControl implements Commands {
+public final class LedControl {
 
     /** Commands kept while the loop is busy: a backlog after an outage keeps its newest commands. */
     public static final int PENDING_CAPACITY = 16;
@@ -32,18 +31,30 @@ public final class LedControl implements Commands {
      */
     public static final long RETAINED_COMMAND_WAIT_MS = 1000;
 
+    /**
+     * Where LED commands wait for the loop: the client's callback thread offers them ({@link Commands}, never
+     * blocks), the loop takes them. It keeps at most {@link #PENDING_CAPACITY}, forgetting the oldest when full (the
+     * newest decides the light). On the board it is the loop's event hand-over, under that one's lock.
+     */
+    public interface PendingCommands extends Commands {
+
+        /** @return the oldest command not taken yet, or {@code null}; on the loop thread */
+        byte[] pollCommand();
+    }
+
     private final LedIndicator indicator;
     private final Console console;
     private final BoardScreen screen;
-    /** Commands not yet applied; guarded by its own monitor (the callback thread offers, the loop polls). */
-    private final Ring<byte[]> pending = new Ring<byte[]>(PENDING_CAPACITY);
+    /** Commands not yet applied. No lock here: the hand-over takes its own. */
+    private final PendingCommands pending;
     /** Written by the loop; volatile for readers on other threads (the simulator's front panel). */
     private volatile LedSetting setting;
-    /** What {@code on} brings back: the last level above 0. */
+    /** What {@code on} brings back: the last level above 0. The loop's own: no lock. */
     private int onLevelPercent = DEFAULT_LEVEL_PERCENT;
 
-    public LedControl(LedIndicator indicator, Console console, BoardScreen screen) {
+    public LedControl(LedIndicator indicator, Console console, BoardScreen screen, PendingCommands pending) {
         this.indicator = indicator;
+        this.pending = pending;
         this.console = console;
         this.screen = screen;
         this.setting = new LedSetting(DEFAULT_LEVEL_PERCENT,
@@ -69,20 +80,6 @@ public final class LedControl implements Commands {
     }
 
     /**
-     * Keeps a command for the loop. Called on the client's callback thread; never blocks. When the loop falls
-     * behind by more than {@link #PENDING_CAPACITY} commands the oldest is forgotten: the newest decides the light.
-     */
-    @Override
-    public void offer(byte[] payload) {
-        synchronized (this.pending) {
-            if (this.pending.isFull()) {
-                this.pending.poll();
-            }
-            this.pending.offer(payload);
-        }
-    }
-
-    /**
      * Applies every command offered so far, in order. Runs on the loop thread.
      *
      * @return whether the setting changed: the board then publishes {@link #stateJson()}
@@ -90,18 +87,12 @@ public final class LedControl implements Commands {
     public boolean applyPending() {
         LedSetting before = this.setting;
         byte[] payload;
-        while ((payload = poll()) != null) {
+        while ((payload = this.pending.pollCommand()) != null) {
             apply(LedCommand.parse(payload));
             // Whatever it said, the retained command (if any) is in: nothing more to wait for.
             this.indicator.releaseIdle();
         }
         return !this.setting.equals(before);
-    }
-
-    private byte[] poll() {
-        synchronized (this.pending) {
-            return this.pending.poll();
-        }
     }
 
     /** Applies one command; a refusal is reported and changes nothing. */

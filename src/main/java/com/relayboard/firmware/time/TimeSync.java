@@ -162,10 +162,15 @@ public final class TimeSync {
                 + Durations.seconds(delayMs) + (this.set ? " (the clock keeps its last setting)" : ""));
     }
 
-    /** One exchange, on the worker; the loop reads its outcome once it is done. */
+    /**
+     * One exchange, on the worker; the loop reads its outcome once it is done. No lock: the worker writes the
+     * outcome's fields, then the volatile {@link #done}; the loop reads {@code done}, then the fields, so it sees them
+     * as written (a volatile write happens before the read that sees it), and neither side writes them again.
+     */
     private final class Request implements Runnable {
 
-        private boolean done;
+        /** Written once by the worker, last; read by the loop. */
+        private volatile boolean done;
         long utcAtReplyMs;
         long repliedAtMs;
         String failure;
@@ -184,15 +189,14 @@ public final class TimeSync {
                 // A bug must not leave the loop polling a request that never ends.
                 failed = "could not be asked: " + e;
             }
-            synchronized (this) {
-                this.utcAtReplyMs = utcMs;
-                this.repliedAtMs = atMs;
-                this.failure = failed;
-                this.done = true;
-            }
+            this.utcAtReplyMs = utcMs;
+            this.repliedAtMs = atMs;
+            this.failure = failed;
+            this.done = true; // Last: publishes the three fields above to the loop.
         }
 
-        synchronized boolean isDone() {
+        /** @return whether the outcome is written; its fields may be read once this returned {@code true} */
+        boolean isDone() {
             return this.done;
         }
     }

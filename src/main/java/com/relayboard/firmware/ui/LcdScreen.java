@@ -57,27 +57,34 @@ public final class LcdScreen implements BoardScreen {
     /** The row showing the newest message, -1 before the first. Touched on the UI thread only. */
     private int newest = -1;
 
-    // Handed over from the loop thread to the UI thread; guarded by this.
+    /*
+     * Handed over from the loop thread to the UI thread. Lock: this screen's monitor, taken in addMessage and
+     * showCounters (the loop) and draw (the UI thread) only. It must be a lock: the loop fills a ring that
+     * forgets the oldest when full while the UI thread empties it, and whether a draw is queued is a check-then-act
+     * between the two.
+     */
     private final String[] pendingTopics;
     private final byte[][] pendingPayloads;
     /** Each waiting payload's real size, which its kept bytes may be short of. */
     private final int[] pendingLengths;
     private int pendingFirst;
     private int pendingCount;
-    private boolean messagesPosted;
     private final int[] pendingCounters = new int[COUNTERS];
-    private boolean countersPosted;
+    /** Whether {@link #pendingCounters} changed since the UI thread took them. */
+    private boolean countersPending;
+    /** Whether {@link #draw} is queued on the UI thread and has not taken what is pending yet. */
+    private boolean drawPosted;
 
-    private final Runnable showMessages = new Runnable() {
+    // What the UI thread took from the above, oldest message first: the UI thread's own, no lock.
+    private final String[] takenTopics;
+    private final byte[][] takenPayloads;
+    private final int[] takenLengths;
+    private final int[] takenCounters = new int[COUNTERS];
+
+    private final Runnable draw = new Runnable() {
         @Override
         public void run() {
-            drainMessages();
-        }
-    };
-    private final Runnable showCounters = new Runnable() {
-        @Override
-        public void run() {
-            drainCounters();
+            LcdScreen.this.draw();
         }
     };
 
@@ -99,6 +106,9 @@ public final class LcdScreen implements BoardScreen {
         this.pendingTopics = new String[messageRows];
         this.pendingPayloads = new byte[messageRows][];
         this.pendingLengths = new int[messageRows];
+        this.takenTopics = new String[messageRows];
+        this.takenPayloads = new byte[messageRows][];
+        this.takenLengths = new int[messageRows];
     }
 
     /**
@@ -188,12 +198,12 @@ public final class LcdScreen implements BoardScreen {
             this.pendingPayloads[slot] = payload;
             this.pendingLengths[slot] = payloadLength;
             this.pendingCount++;
-            if (this.messagesPosted) {
+            if (this.drawPosted) {
                 return;
             }
-            this.messagesPosted = true;
+            this.drawPosted = true;
         }
-        MicroUI.callSerially(this.showMessages);
+        MicroUI.callSerially(this.draw);
     }
 
     @Override
@@ -203,39 +213,68 @@ public final class LcdScreen implements BoardScreen {
             this.pendingCounters[CounterRow.RELAYED] = relayed;
             this.pendingCounters[CounterRow.DROPPED] = dropped;
             this.pendingCounters[CounterRow.QUEUED] = queued;
-            if (this.countersPosted) {
+            this.countersPending = true;
+            if (this.drawPosted) {
                 return;
             }
-            this.countersPosted = true;
+            this.drawPosted = true;
         }
-        MicroUI.callSerially(this.showCounters);
+        MicroUI.callSerially(this.draw);
     }
 
-    /** UI thread: shows the waiting messages, each in place of the oldest, then moves the mark. */
-    private void drainMessages() {
-        int previous = this.newest;
-        while (true) {
-            String topic;
-            byte[] payload;
-            int payloadLength;
-            synchronized (this) {
-                if (this.pendingCount == 0) {
-                    this.messagesPosted = false;
-                    break;
-                }
-                topic = this.pendingTopics[this.pendingFirst];
-                payload = this.pendingPayloads[this.pendingFirst];
-                payloadLength = this.pendingLengths[this.pendingFirst];
-                this.pendingTopics[this.pendingFirst] = null;
-                this.pendingPayloads[this.pendingFirst] = null;
-                this.pendingFirst = (this.pendingFirst + 1) % this.pendingTopics.length;
-                this.pendingCount--;
+    /** UI thread: shows what is pending, messages then counters. */
+    private void draw() {
+        boolean counters;
+        int messages;
+        synchronized (this) {
+            messages = takePending();
+            counters = this.countersPending;
+            if (counters) {
+                System.arraycopy(this.pendingCounters, 0, this.takenCounters, 0, COUNTERS);
+                this.countersPending = false;
             }
+            this.drawPosted = false;
+        }
+        if (messages > 0) {
+            drawMessages(messages);
+        }
+        if (counters) {
+            drawCounters();
+        }
+    }
+
+    /**
+     * UI thread, with the lock held: moves the waiting messages to the taken ones, oldest first.
+     *
+     * @return how many
+     */
+    private int takePending() {
+        int count = this.pendingCount;
+        int capacity = this.pendingTopics.length;
+        for (int i = 0; i < count; i++) {
+            int slot = (this.pendingFirst + i) % capacity;
+            this.takenTopics[i] = this.pendingTopics[slot];
+            this.takenPayloads[i] = this.pendingPayloads[slot];
+            this.takenLengths[i] = this.pendingLengths[slot];
+            this.pendingTopics[slot] = null;
+            this.pendingPayloads[slot] = null;
+        }
+        this.pendingFirst = 0;
+        this.pendingCount = 0;
+        return count;
+    }
+
+    /** UI thread: shows the {@code count} messages taken, each in place of the oldest, then moves the mark. */
+    private void drawMessages(int count) {
+        int previous = this.newest;
+        for (int i = 0; i < count; i++) {
             // The ring runs upwards: reading down from the mark goes from newer to older, as a list would.
             this.newest = this.newest < 0 ? 0 : (this.newest + this.rows.length - 1) % this.rows.length;
             MessageRow row = this.rows[this.newest];
-            row.topic.set(fitTopic(topic), TOPIC_TEXT);
-            row.payload.set(fitPayload(payload, payloadLength), TEXT);
+            row.topic.set(fitTopic(this.takenTopics[i]), TOPIC_TEXT);
+            row.payload.set(fitPayload(this.takenPayloads[i], this.takenLengths[i]), TEXT);
+            this.takenTopics[i] = null;
+            this.takenPayloads[i] = null;
         }
         if (previous >= 0 && previous != this.newest) {
             this.rows[previous].mark.set(false);
@@ -245,19 +284,12 @@ public final class LcdScreen implements BoardScreen {
         }
     }
 
-    /** UI thread: shows the latest counters; only the cells whose text changed are redrawn. */
-    private void drainCounters() {
-        int received;
-        int relayed;
-        int dropped;
-        int queued;
-        synchronized (this) {
-            received = this.pendingCounters[CounterRow.RECEIVED];
-            relayed = this.pendingCounters[CounterRow.RELAYED];
-            dropped = this.pendingCounters[CounterRow.DROPPED];
-            queued = this.pendingCounters[CounterRow.QUEUED];
-            this.countersPosted = false;
-        }
+    /** UI thread: shows the counters taken; only the cells whose text changed are redrawn. */
+    private void drawCounters() {
+        int received = this.takenCounters[CounterRow.RECEIVED];
+        int relayed = this.takenCounters[CounterRow.RELAYED];
+        int dropped = this.takenCounters[CounterRow.DROPPED];
+        int queued = this.takenCounters[CounterRow.QUEUED];
         // Once anything was dropped, the whole line turns amber, so that it catches the eye.
         int color = dropped > 0 ? BUSY_TEXT : COUNTER_TEXT;
         this.counterRow.set(CounterRow.RECEIVED, received, color);

@@ -13,6 +13,7 @@ import com.relayboard.firmware.ui.FakeLed;
 import com.relayboard.firmware.ui.FakeScreen;
 import com.relayboard.firmware.ui.Led;
 import com.relayboard.firmware.ui.LedIndicator;
+import com.relayboard.firmware.util.Ring;
 
 public class LedControlTest {
 
@@ -25,15 +26,32 @@ public class LedControlTest {
         }
     };
     private final FakeScreen screen = new FakeScreen();
+    /**
+     * The commands' hand-over, as plain as it gets: a queue that never forgets (the board's, which forgets the oldest
+     * beyond {@link LedControl#PENDING_CAPACITY}, is tested in BoardEventsTest).
+     */
+    private final LedControl.PendingCommands pending = new LedControl.PendingCommands() {
+        private final Ring<byte[]> commands = new Ring<byte[]>(4 * LedControl.PENDING_CAPACITY);
+
+        @Override
+        public void offer(byte[] payload) {
+            Assert.assertTrue("the test offers no more than the queue holds", this.commands.offer(payload));
+        }
+
+        @Override
+        public byte[] pollCommand() {
+            return this.commands.poll();
+        }
+    };
 
     private LedControl connectedControl(FakeLed led) {
         LedIndicator indicator = new LedIndicator(led);
         indicator.setSteady(LedIndicator.IDLE);
-        return new LedControl(indicator, this.console, this.screen);
+        return new LedControl(indicator, this.console, this.screen, this.pending);
     }
 
-    private static void offer(LedControl control, String text) {
-        control.offer(Utf8.encode(text));
+    private void offer(LedControl control, String text) {
+        this.pending.offer(Utf8.encode(text));
     }
 
     private String console() {
@@ -67,7 +85,7 @@ public class LedControlTest {
         FakeLed led = new FakeLed();
         LedIndicator indicator = new LedIndicator(led);
         indicator.setSteady(LedIndicator.IDLE);
-        LedControl control = new LedControl(indicator, this.console, this.screen);
+        LedControl control = new LedControl(indicator, this.console, this.screen, this.pending);
         offer(control, "{\"level\": 50, \"color\": \"#FFFFFF\"}");
         control.applyPending();
 
@@ -92,7 +110,7 @@ public class LedControlTest {
     public void afterAConnect_theLightWaitsForTheRetainedCommand_beforeShowingConnected() {
         FakeLed led = new FakeLed();
         LedIndicator indicator = new LedIndicator(led);
-        LedControl control = new LedControl(indicator, this.console, this.screen);
+        LedControl control = new LedControl(indicator, this.console, this.screen, this.pending);
         indicator.step(5000);
         control.connected(5000);
         indicator.setSteady(LedIndicator.IDLE);
@@ -110,7 +128,7 @@ public class LedControlTest {
     public void afterAConnect_withoutRetainedCommand_theDefaultShowsOnceTheWaitIsOver() {
         FakeLed led = new FakeLed();
         LedIndicator indicator = new LedIndicator(led);
-        LedControl control = new LedControl(indicator, this.console, this.screen);
+        LedControl control = new LedControl(indicator, this.console, this.screen, this.pending);
         control.connected(0);
         indicator.setSteady(LedIndicator.IDLE);
         indicator.step(LedControl.RETAINED_COMMAND_WAIT_MS - 1);
@@ -158,7 +176,7 @@ public class LedControlTest {
         FakeLed led = new FakeLed();
         LedControl control = connectedControl(led);
         int shown = led.shown().size();
-        control.offer(new byte[0]);
+        this.pending.offer(new byte[0]);
         Assert.assertFalse(control.applyPending());
         Assert.assertEquals("", console());
         Assert.assertTrue(this.screen.notices().isEmpty());
@@ -189,13 +207,4 @@ public class LedControlTest {
                 "LED command refused: this board's light is one red LED: it takes \"level\", not \"color\""));
     }
 
-    @Test
-    public void backlogLargerThanThePendingRing_keepsTheNewest() {
-        LedControl control = connectedControl(new FakeLed());
-        for (int level = 1; level <= LedControl.PENDING_CAPACITY + 5; level++) {
-            offer(control, "{\"level\": " + level + "}");
-        }
-        Assert.assertTrue(control.applyPending());
-        Assert.assertEquals(LedControl.PENDING_CAPACITY + 5, control.setting().levelPercent());
-    }
 }
