@@ -18,19 +18,13 @@ import ej.bon.Util;
  *
  * <p>Lock: this object's monitor guards the rings, the queue and the wake-up flag. It must be a lock: any
  * thread adds while the loop takes (check-then-act on both ends of the rings and the queue), and the loop sleeps on
- * it ({@code wait()}) until someone adds. It is taken in three places only: {@link #arrive} (every adding thread),
- * {@link #take} (the loop taking) and {@link #await} (the loop sleeping).
+ * it ({@code wait()}) until someone adds. Each kind of thing has its own typed way in and out; every way in ends in
+ * {@link #signal()}.
  */
 final class BoardEvents implements PathEvents, LedControl.PendingCommands {
 
     /** Reports waiting to be shown at most. */
     static final int REPORT_CAPACITY = 16;
-    /** What {@link #arrive} keeps and {@link #take} takes. */
-    private static final int REPORT = 0;
-    private static final int EVENT = 1;
-    private static final int COMMAND = 2;
-    /** Nothing kept: {@link #arrive} only wakes the loop. */
-    private static final int WAKE = 3;
 
     private final Ring<MessageReport> reports = new Ring<MessageReport>(REPORT_CAPACITY);
     private final Ring<byte[]> commands = new Ring<byte[]>(LedControl.PENDING_CAPACITY);
@@ -54,9 +48,15 @@ final class BoardEvents implements PathEvents, LedControl.PendingCommands {
     /** Interrupts that came while the loop waited: counted, never acted on. Written by the loop only. */
     private volatile int interrupts;
 
+    /** @return {@code false} when the ring was full: counted, and the loop is not woken for it */
     @Override
-    public boolean report(MessageReport report) {
-        return arrive(REPORT, report);
+    public synchronized boolean report(MessageReport report) {
+        if (!this.reports.offer(report)) {
+            this.reportsMissed++;
+            return false;
+        }
+        signal();
+        return true;
     }
 
     @Override
@@ -66,8 +66,12 @@ final class BoardEvents implements PathEvents, LedControl.PendingCommands {
 
     /** Keeps an LED command for the loop; when the loop is {@link LedControl#PENDING_CAPACITY} behind, forgets the oldest. */
     @Override
-    public void offer(byte[] command) {
-        arrive(COMMAND, command);
+    public synchronized void offer(byte[] command) {
+        if (this.commands.isFull()) {
+            this.commands.poll();
+        }
+        this.commands.offer(command);
+        signal();
     }
 
     @Override
@@ -80,66 +84,34 @@ final class BoardEvents implements PathEvents, LedControl.PendingCommands {
         post(new LinkEvent.ConnectionLost(reason, closedByBroker));
     }
 
-    void post(LinkEvent event) {
-        arrive(EVENT, event);
+    synchronized void post(LinkEvent event) {
+        if (this.lastEvent == null) {
+            this.firstEvent = event;
+        } else {
+            this.lastEvent.next = event;
+        }
+        this.lastEvent = event;
+        signal();
     }
 
     /** Wakes the loop early, e.g. to stop. */
-    void wake() {
-        arrive(WAKE, null);
+    synchronized void wake() {
+        signal();
     }
 
-    /**
-     * Every thread's way in: keeps {@code item}, a {@code kind} of thing, and wakes the loop.
-     *
-     * @return {@code false} when a report found its ring full (counted; the loop is not woken for it)
-     */
-    private synchronized boolean arrive(int kind, Object item) {
-        if (kind == REPORT) {
-            if (!this.reports.offer((MessageReport) item)) {
-                this.reportsMissed++;
-                return false;
-            }
-        } else if (kind == EVENT) {
-            LinkEvent event = (LinkEvent) item;
-            if (this.lastEvent == null) {
-                this.firstEvent = event;
-            } else {
-                this.lastEvent.next = event;
-            }
-            this.lastEvent = event;
-        } else if (kind == COMMAND) {
-            if (this.commands.isFull()) {
-                this.commands.poll();
-            }
-            this.commands.offer((byte[]) item);
-        }
+    /** With the lock held: something arrived. */
+    private void signal() {
         this.signalled = true;
         notifyAll();
-        return true;
     }
 
-    MessageReport pollReport() {
-        return (MessageReport) take(REPORT);
+    /** On the loop: @return the oldest report not shown yet, or {@code null} */
+    synchronized MessageReport pollReport() {
+        return this.reports.poll();
     }
 
-    LinkEvent pollEvent() {
-        return (LinkEvent) take(EVENT);
-    }
-
-    @Override
-    public byte[] pollCommand() {
-        return (byte[]) take(COMMAND);
-    }
-
-    /** The loop's way out: the oldest thing of that {@code kind} kept, or {@code null}. */
-    private synchronized Object take(int kind) {
-        if (kind == REPORT) {
-            return this.reports.poll();
-        }
-        if (kind == COMMAND) {
-            return this.commands.poll();
-        }
+    /** On the loop: @return the oldest link event not acted on yet, or {@code null} */
+    synchronized LinkEvent pollEvent() {
         LinkEvent first = this.firstEvent;
         if (first != null) {
             this.firstEvent = first.next;
@@ -149,6 +121,11 @@ final class BoardEvents implements PathEvents, LedControl.PendingCommands {
             first.next = null;
         }
         return first;
+    }
+
+    @Override
+    public synchronized byte[] pollCommand() {
+        return this.commands.poll();
     }
 
     /** @return how many reports found the ring full since the last call; on the loop thread */
