@@ -9,6 +9,7 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
+import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.net.TlsSockets;
@@ -25,6 +26,9 @@ import ej.bon.Util;
  */
 public class BoardTlsClockIT {
 
+    @Rule
+    public final BoardRoom room = new BoardRoom();
+
     @Test
     public void handshakeFollowsTheBoardsClockNotTheDesktops() throws Exception {
         TestCertificates certificates = new TestCertificates();
@@ -32,27 +36,24 @@ public class BoardTlsClockIT {
         TestCertificates.Pair server = certificates.server("server-localhost", ca, "localhost", "127.0.0.1");
         // What the simulated board does before the firmware: the board's TLS provider goes first.
         HostPlatform.boot(SimulatedBoard.PROPERTIES_LIST);
-        MosquittoBroker broker = MosquittoBroker.start(new MosquittoBroker.Options().tls(ca.cert, server.cert,
+        MosquittoBroker broker = this.room.mosquitto(new MosquittoBroker.Options().tls(ca.cert, server.cert,
                 server.key));
-        try {
-            assertTrue("the board's clock starts at 1970: " + Util.currentTimeMillis(),
-                    Util.currentTimeMillis() < 86400000L);
-            String refusal = handshakeFailure(ca, broker.port());
-            assertTrue(refusal, refusal.contains("is not yet valid at the board's clock, 1970-01-01"));
-            assertTrue(refusal, refusal.contains("the board's clock is not set"));
+        // The application clock is the JVM's: set back to the board's start for the tests after this one.
+        this.room.closing(() -> Util.setCurrentTimeMillis(Util.platformTimeMillis()));
+        assertTrue("the board's clock starts at 1970: " + Util.currentTimeMillis(),
+                Util.currentTimeMillis() < 86400000L);
+        String refusal = handshakeFailure(ca, broker.port());
+        assertTrue(refusal, refusal.contains("is not yet valid at the board's clock, 1970-01-01"));
+        assertTrue(refusal, refusal.contains("the board's clock is not set"));
 
-            Util.setCurrentTimeMillis(System.currentTimeMillis());
-            String none = handshakeFailure(ca, broker.port());
-            assertTrue("refused with the clock set: " + none, none == null);
+        Util.setCurrentTimeMillis(System.currentTimeMillis());
+        String none = handshakeFailure(ca, broker.port());
+        assertTrue("refused with the clock set: " + none, none == null);
 
-            // TestCertificates makes certificates valid for two days: ten years on, they have expired.
-            Util.setCurrentTimeMillis(System.currentTimeMillis() + 3650L * 86400000L);
-            String expired = handshakeFailure(ca, broker.port());
-            assertTrue(expired, expired.contains("has expired at the board's clock"));
-        } finally {
-            Util.setCurrentTimeMillis(Util.platformTimeMillis());
-            broker.close();
-        }
+        // TestCertificates makes certificates valid for two days: ten years on, they have expired.
+        Util.setCurrentTimeMillis(System.currentTimeMillis() + 3650L * 86400000L);
+        String expired = handshakeFailure(ca, broker.port());
+        assertTrue(expired, expired.contains("has expired at the board's clock"));
     }
 
     /**

@@ -3,11 +3,9 @@ package com.relayboard.sim;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.util.Properties;
 
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.firmware.RelayBoard;
@@ -27,45 +25,30 @@ public class LedDuringDeadLinkIT {
     private static final String SET_TOPIC = "relayboard/" + CLIENT_ID + "/led/set";
     private static final int BLUE_AT_40 = LedIndicator.scale(0x0000FF, 40);
 
-    private MosquittoBroker mosquitto;
-    private TcpProxy proxy;
-    private SimulatedBoard simulated;
-
-    @After
-    public void tearDown() throws Exception {
-        if (this.simulated != null) {
-            this.simulated.stop();
-        }
-        if (this.proxy != null) {
-            this.proxy.close();
-        }
-        if (this.mosquitto != null) {
-            this.mosquitto.close();
-        }
-    }
+    @Rule
+    public final BoardRoom room = new BoardRoom();
 
     @Test
     public void deadLinkDuringAnLedChange_leavesTheLedStatusAndLivenessCheckLive() throws Exception {
-        ConsoleCapture console = ConsoleCapture.install();
-        this.mosquitto = MosquittoBroker.start();
-        this.proxy = new TcpProxy(this.mosquitto.port());
-        Properties settings = new Properties();
-        settings.setProperty("relayboard.mqtt.broker", this.proxy.uri());
+        ConsoleCapture console = this.room.console();
+        MosquittoBroker mosquitto = this.room.mosquitto();
+        TcpProxy proxy = this.room.proxy(mosquitto.port());
+        Properties settings = BoardRoom.settings(proxy.uri());
         settings.setProperty("relayboard.mqtt.clientId", CLIENT_ID);
         settings.setProperty("relayboard.mqtt.keepaliveS", Integer.toString(KEEPALIVE_S));
         settings.setProperty("relayboard.mqtt.retryMaxS", "2");
-        this.simulated = new SimulatedBoard(settings, new File(Files.createTempDirectory("lcd").toFile(), "lcd.png"));
-        RelayBoard board = this.simulated.start();
-        AbstractRelayIT.awaitConnected(board, console, AbstractRelayIT.TIMEOUT_MS);
+        this.room.board(settings);
+        RelayBoard board = this.room.start();
+        this.room.awaitConnected();
 
         // The board still hears the broker, but nothing it sends arrives: its LED state's publish waits forever.
-        this.proxy.silenceBoard();
+        proxy.silenceBoard();
         long silentAt = System.currentTimeMillis();
-        DesktopClients.publish(this.mosquitto.port(), SET_TOPIC, "{\"level\": 40, \"color\": \"#0000FF\"}");
+        DesktopClients.publish(mosquitto.port(), SET_TOPIC, "{\"level\": 40, \"color\": \"#0000FF\"}");
         Refusals.awaitLed(BLUE_AT_40);
         assertTrue(board.status(), board.status().contains("MQTT CONNECTED"));
 
-        console.awaitLineContaining("the link is dead", AbstractRelayIT.TIMEOUT_MS);
+        console.awaitLineContaining("the link is dead", BoardRoom.TIMEOUT_MS);
         long noticedAfterMs = console.timesOf("the link is dead").get(0) - silentAt;
         System.out.println("[LedDuringDeadLinkIT] dead link noticed " + noticedAfterMs + " ms after the board went silent"
                 + " (keepalive " + KEEPALIVE_S + " s), with the LED state's publish waiting");
@@ -74,8 +57,8 @@ public class LedDuringDeadLinkIT {
         assertTrue(board.status(), board.status().contains("last disconnect: no answer from the broker"));
 
         // The proxy forwards new connections normally.
-        console.awaitLineContaining("(reconnect 1)", AbstractRelayIT.TIMEOUT_MS);
-        AbstractRelayIT.awaitConnected(board, console, AbstractRelayIT.TIMEOUT_MS);
+        console.awaitLineContaining("(reconnect 1)", BoardRoom.TIMEOUT_MS);
+        this.room.awaitConnected();
         Refusals.awaitLed(BLUE_AT_40); // The light keeps the command once connected again.
         assertEquals("no fault on the loop (a blocking call there is refused):\n" + console.text(), 0,
                 board.loopFaults());

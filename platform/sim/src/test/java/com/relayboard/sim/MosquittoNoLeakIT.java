@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.Rule;
 import org.junit.Test;
 
 import com.relayboard.host.paho.mqttv3.MqttClient;
@@ -53,75 +54,77 @@ public class MosquittoNoLeakIT {
     private static final int WINDOW = 16;
     private static final long TIMEOUT_MS = 60000;
 
+    @Rule
+    public final BoardRoom room = new BoardRoom();
+
     @Test
     public void hundredThousandMessages_atAFixedSmallHeap_theHeapAfterGcDoesNotGrow() throws Exception {
-        MosquittoBroker broker = MosquittoBroker.start();
+        MosquittoBroker broker = this.room.mosquitto();
         Process board = startBoard(broker.uri());
         BlockingQueue<String> replies = new LinkedBlockingQueue<>();
         Thread reader = drain(board, replies);
         OutputStream commands = board.getOutputStream();
-        MqttClient publisher = null;
-        MqttClient subscriber = null;
-        try {
-            String started = reply(replies, "started");
-            assertEquals("the board refused its configuration", "started true", started);
-            awaitConnected(commands, replies);
-            subscriber = DesktopPaho.connect(broker.port(), "no-leak-topic3");
-            DesktopPaho.Collector topic3 = DesktopPaho.Collector.subscribe(subscriber, "/test/topic3", 0);
-            publisher = DesktopPaho.connect(broker.port(), "no-leak-publisher");
+        this.room.closing(() -> quit(board, commands, reader));
+        String started = reply(replies, "started");
+        assertEquals("the board refused its configuration", "started true", started);
+        awaitConnected(commands, replies);
+        MqttClient subscriber = DesktopPaho.connect(broker.port(), "no-leak-topic3");
+        this.room.closing(() -> DesktopPaho.close(subscriber));
+        DesktopPaho.Collector topic3 = DesktopPaho.Collector.subscribe(subscriber, "/test/topic3", 0);
+        MqttClient publisher = DesktopPaho.connect(broker.port(), "no-leak-publisher");
+        this.room.closing(() -> DesktopPaho.close(publisher));
 
-            Random random = new Random(7);
-            List<long[]> samples = new ArrayList<>();
-            samples.add(heap(commands, replies, 0));
-            long startNs = System.nanoTime();
-            for (int i = 1; i <= MESSAGES; i++) {
-                int sent = i - 1;
-                int message = i;
-                Poll.until(TIMEOUT_MS, () -> sent - topic3.count() <= WINDOW,
-                        () -> "the relay stalled at message " + message + ": " + topic3.count() + " on topic3; "
-                                + status(commands, replies));
-                publisher.publish("/test/topic1", payload(random, i), 0, false);
-                if (i % UI_CATCH_UP_EVERY == 0) {
-                    send(commands, "idle");
-                    assertEquals("the LCD caught up within a minute", "idle true", reply(replies, "idle "));
-                }
-                if (i % SAMPLE_EVERY == 0) {
-                    topic3.await(i, TIMEOUT_MS);
-                    samples.add(heap(commands, replies, i));
-                }
+        Random random = new Random(7);
+        List<long[]> samples = new ArrayList<>();
+        samples.add(heap(commands, replies, 0));
+        long startNs = System.nanoTime();
+        for (int i = 1; i <= MESSAGES; i++) {
+            int sent = i - 1;
+            int message = i;
+            Poll.until(TIMEOUT_MS, () -> sent - topic3.count() <= WINDOW,
+                    () -> "the relay stalled at message " + message + ": " + topic3.count() + " on topic3; "
+                            + status(commands, replies));
+            publisher.publish("/test/topic1", payload(random, i), 0, false);
+            if (i % UI_CATCH_UP_EVERY == 0) {
+                send(commands, "idle");
+                assertEquals("the LCD caught up within a minute", "idle true", reply(replies, "idle "));
             }
-            double seconds = (System.nanoTime() - startNs) / 1e9;
-            String finalStatus = status(commands, replies);
-            assertEquals("every message reached topic3; board: " + finalStatus, MESSAGES, topic3.count());
-
-            double[] fit = fit(samples, WARM_UP);
-            StringBuilder table = new StringBuilder();
-            for (long[] sample : samples) {
-                table.append(String.format("  %7d messages: %,11d bytes (%,11d before the LCD caught up)%n",
-                        sample[0], sample[1], sample[2]));
+            if (i % SAMPLE_EVERY == 0) {
+                topic3.await(i, TIMEOUT_MS);
+                samples.add(heap(commands, replies, i));
             }
-            System.err.printf("[no leak] %d messages in %.1f s (%.0f msg/s) at -Xmx%s; heap after full GC:%n%s"
-                    + "[no leak] fit after %d messages: %.3f bytes/message (standard error %.3f), bound %.1f%n",
-                    MESSAGES, seconds, MESSAGES / seconds, HEAP, table, WARM_UP, fit[0], fit[1],
-                    MAX_GROWTH_BYTES_PER_MESSAGE);
-            assertTrue(String.format("the heap grows by %.2f bytes per message (bound %.1f):%n%s", fit[0],
-                    MAX_GROWTH_BYTES_PER_MESSAGE, table), fit[0] < MAX_GROWTH_BYTES_PER_MESSAGE);
-            assertTrue("board still connected: " + finalStatus, finalStatus.contains("CONNECTED"));
-        } finally {
-            DesktopPaho.close(publisher);
-            DesktopPaho.close(subscriber);
-            try {
-                commands.write("quit\n".getBytes(StandardCharsets.UTF_8));
-                commands.flush();
-            } catch (java.io.IOException alreadyGone) {
-                // The board's JVM ended already.
-            }
-            if (!board.waitFor(20, TimeUnit.SECONDS)) {
-                board.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            reader.join(5000);
-            broker.close();
         }
+        double seconds = (System.nanoTime() - startNs) / 1e9;
+        String finalStatus = status(commands, replies);
+        assertEquals("every message reached topic3; board: " + finalStatus, MESSAGES, topic3.count());
+
+        double[] fit = fit(samples, WARM_UP);
+        StringBuilder table = new StringBuilder();
+        for (long[] sample : samples) {
+            table.append(String.format("  %7d messages: %,11d bytes (%,11d before the LCD caught up)%n",
+                    sample[0], sample[1], sample[2]));
+        }
+        System.err.printf("[no leak] %d messages in %.1f s (%.0f msg/s) at -Xmx%s; heap after full GC:%n%s"
+                + "[no leak] fit after %d messages: %.3f bytes/message (standard error %.3f), bound %.1f%n",
+                MESSAGES, seconds, MESSAGES / seconds, HEAP, table, WARM_UP, fit[0], fit[1],
+                MAX_GROWTH_BYTES_PER_MESSAGE);
+        assertTrue(String.format("the heap grows by %.2f bytes per message (bound %.1f):%n%s", fit[0],
+                MAX_GROWTH_BYTES_PER_MESSAGE, table), fit[0] < MAX_GROWTH_BYTES_PER_MESSAGE);
+        assertTrue("board still connected: " + finalStatus, finalStatus.contains("CONNECTED"));
+    }
+
+    /** Asks the board's JVM to quit, and ends it if it does not within 20 s. */
+    private static void quit(Process board, OutputStream commands, Thread reader) throws InterruptedException {
+        try {
+            commands.write("quit\n".getBytes(StandardCharsets.UTF_8));
+            commands.flush();
+        } catch (java.io.IOException alreadyGone) {
+            // The board's JVM ended already.
+        }
+        if (!board.waitFor(20, TimeUnit.SECONDS)) {
+            board.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        reader.join(5000);
     }
 
     /** Short text-like payloads of varying length (1 to 200 bytes): what a relay mostly carries. */
