@@ -2,6 +2,7 @@ package com.relayboard.firmware.ui;
 
 import com.relayboard.firmware.text.GlyphSet;
 import com.relayboard.firmware.text.PayloadText;
+import com.relayboard.firmware.util.Ring;
 
 import ej.microui.MicroUI;
 import ej.microui.display.Display;
@@ -57,28 +58,40 @@ public final class LcdScreen implements BoardScreen {
     /** The row showing the newest message, -1 before the first. Touched on the UI thread only. */
     private int newest = -1;
 
+    /** One message waiting for the UI thread. */
+    private static final class Pending {
+
+        final String topic;
+        final byte[] payload;
+        /** The payload's real size, which its kept bytes may be short of. */
+        final int length;
+
+        Pending(String topic, byte[] payload, int length) {
+            this.topic = topic;
+            this.payload = payload;
+            this.length = length;
+        }
+    }
+
     /*
      * Handed over from the loop thread to the UI thread. Lock: this screen's monitor, taken in addMessage and
      * showCounters (the loop) and draw (the UI thread) only. It must be a lock: the loop fills a ring that
-     * forgets the oldest when full while the UI thread empties it, and whether a draw is queued is a check-then-act
+     * forgets the oldest when full while the UI thread takes it, and whether a draw is queued is a check-then-act
      * between the two.
      */
-    private final String[] pendingTopics;
-    private final byte[][] pendingPayloads;
-    /** Each waiting payload's real size, which its kept bytes may be short of. */
-    private final int[] pendingLengths;
-    private int pendingFirst;
-    private int pendingCount;
+    /** The messages waiting, at most one per row: the loop's side of the hand-over. */
+    private Ring<Pending> pending;
+    /**
+     * The messages the UI thread took, drawn outside the lock: swapped with {@link #pending} under the lock (no
+     * copy), and always empty again by the next swap, since only the UI thread draws.
+     */
+    private Ring<Pending> drawing;
     private final int[] pendingCounters = new int[COUNTERS];
     /** Whether {@link #pendingCounters} changed since the UI thread took them. */
     private boolean countersPending;
     /** Whether {@link #draw} is queued on the UI thread and has not taken what is pending yet. */
     private boolean drawPosted;
-
-    // What the UI thread took from the above, oldest message first: the UI thread's own, no lock.
-    private final String[] takenTopics;
-    private final byte[][] takenPayloads;
-    private final int[] takenLengths;
+    /** The counters the UI thread took: its own, no lock. */
     private final int[] takenCounters = new int[COUNTERS];
 
     private final Runnable draw = new Runnable() {
@@ -103,12 +116,8 @@ public final class LcdScreen implements BoardScreen {
             this.rows[i] = new MessageRow(font, BACKGROUND, TOPIC_TEXT, TEXT, NEWEST_MARK);
         }
         this.counterRow = new CounterRow(font, STATUS_BACKGROUND, COUNTER_TEXT);
-        this.pendingTopics = new String[messageRows];
-        this.pendingPayloads = new byte[messageRows][];
-        this.pendingLengths = new int[messageRows];
-        this.takenTopics = new String[messageRows];
-        this.takenPayloads = new byte[messageRows][];
-        this.takenLengths = new int[messageRows];
+        this.pending = new Ring<Pending>(messageRows);
+        this.drawing = new Ring<Pending>(messageRows);
     }
 
     /**
@@ -185,19 +194,11 @@ public final class LcdScreen implements BoardScreen {
     @Override
     public void addMessage(String topic, byte[] payload, int payloadLength) {
         synchronized (this) {
-            int capacity = this.pendingTopics.length;
-            if (this.pendingCount == capacity) {
+            if (this.pending.isFull()) {
                 // More messages than rows are waiting: the oldest would be overwritten on the screen anyway.
-                this.pendingTopics[this.pendingFirst] = null;
-                this.pendingPayloads[this.pendingFirst] = null;
-                this.pendingFirst = (this.pendingFirst + 1) % capacity;
-                this.pendingCount--;
+                this.pending.poll();
             }
-            int slot = (this.pendingFirst + this.pendingCount) % capacity;
-            this.pendingTopics[slot] = topic;
-            this.pendingPayloads[slot] = payload;
-            this.pendingLengths[slot] = payloadLength;
-            this.pendingCount++;
+            this.pending.offer(new Pending(topic, payload, payloadLength));
             if (this.drawPosted) {
                 return;
             }
@@ -225,9 +226,10 @@ public final class LcdScreen implements BoardScreen {
     /** UI thread: shows what is pending, messages then counters. */
     private void draw() {
         boolean counters;
-        int messages;
         synchronized (this) {
-            messages = takePending();
+            Ring<Pending> taken = this.pending;
+            this.pending = this.drawing;
+            this.drawing = taken;
             counters = this.countersPending;
             if (counters) {
                 System.arraycopy(this.pendingCounters, 0, this.takenCounters, 0, COUNTERS);
@@ -235,46 +237,25 @@ public final class LcdScreen implements BoardScreen {
             }
             this.drawPosted = false;
         }
-        if (messages > 0) {
-            drawMessages(messages);
-        }
+        drawMessages();
         if (counters) {
             drawCounters();
         }
     }
 
-    /**
-     * UI thread, with the lock held: moves the waiting messages to the taken ones, oldest first.
-     *
-     * @return how many
-     */
-    private int takePending() {
-        int count = this.pendingCount;
-        int capacity = this.pendingTopics.length;
-        for (int i = 0; i < count; i++) {
-            int slot = (this.pendingFirst + i) % capacity;
-            this.takenTopics[i] = this.pendingTopics[slot];
-            this.takenPayloads[i] = this.pendingPayloads[slot];
-            this.takenLengths[i] = this.pendingLengths[slot];
-            this.pendingTopics[slot] = null;
-            this.pendingPayloads[slot] = null;
+    /** UI thread: shows the messages taken, oldest first, each in place of the oldest row, then moves the mark. */
+    private void drawMessages() {
+        if (this.drawing.size() == 0) {
+            return; // Only the counters changed: the mark stays, and is not redrawn.
         }
-        this.pendingFirst = 0;
-        this.pendingCount = 0;
-        return count;
-    }
-
-    /** UI thread: shows the {@code count} messages taken, each in place of the oldest, then moves the mark. */
-    private void drawMessages(int count) {
         int previous = this.newest;
-        for (int i = 0; i < count; i++) {
+        Pending message;
+        while ((message = this.drawing.poll()) != null) {
             // The ring runs upwards: reading down from the mark goes from newer to older, as a list would.
             this.newest = this.newest < 0 ? 0 : (this.newest + this.rows.length - 1) % this.rows.length;
             MessageRow row = this.rows[this.newest];
-            row.topic.set(fitTopic(this.takenTopics[i]), TOPIC_TEXT);
-            row.payload.set(fitPayload(this.takenPayloads[i], this.takenLengths[i]), TEXT);
-            this.takenTopics[i] = null;
-            this.takenPayloads[i] = null;
+            row.topic.set(fitTopic(message.topic), TOPIC_TEXT);
+            row.payload.set(fitPayload(message.payload, message.length), TEXT);
         }
         if (previous >= 0 && previous != this.newest) {
             this.rows[previous].mark.set(false);
