@@ -44,8 +44,10 @@ public class DeadLinkIT {
         this.room.awaitConnected();
         int port = mosquitto.port();
 
-        // Idle for a while first: probes keep a quiet link up, they do not end it.
-        Thread.sleep(3 * KEEPALIVE_S * 1000);
+        // Idle for three keepalives first, counted by the broker rather than slept: the board probes after half a
+        // keepalive of silence, so six probes received are three keepalives of a quiet link. Probes keep it up;
+        // they do not end it.
+        mosquitto.awaitPublishesTo(RelayBoard.PROBE_SUFFIX, 2 * 3, 2 * 3 * KEEPALIVE_S * 1000L + TIMEOUT_MS);
         assertEquals("a quiet, healthy link was given up:\n" + console.text(), 0, console.count("the link is dead"));
         assertEquals("one connect: the board's connections, once each", CONNECTIONS, proxy.accepted());
 

@@ -245,6 +245,31 @@ final class MosquittoBroker implements AutoCloseable {
         return count;
     }
 
+    /**
+     * @return how many PUBLISH packets the broker received on a topic ending in {@code topicSuffix}, over every run
+     *         so far (its log at {@code log_type all})
+     */
+    int publishesReceivedTo(String topicSuffix) throws IOException {
+        int count = 0;
+        for (String line : log().split("\n")) {
+            if (line.contains("Received PUBLISH from ") && line.contains(topicSuffix + "', ")) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Waits until the broker received {@code count} more PUBLISH packets on a topic ending in {@code topicSuffix}
+     * than it had when called: a positive sign that time passed with the link in use.
+     */
+    void awaitPublishesTo(String topicSuffix, int count, long timeoutMs) throws Exception {
+        int before = publishesReceivedTo(topicSuffix);
+        Poll.until(timeoutMs, () -> publishesReceivedTo(topicSuffix) >= before + count,
+                () -> "the broker received " + (publishesReceivedTo(topicSuffix) - before) + " of " + count
+                        + " PUBLISH packets to *" + topicSuffix);
+    }
+
     /** @return the plain, anonymous port for desktop clients, or the board's port when there is none */
     int desktopPort() {
         return this.desktopPort > 0 ? this.desktopPort : this.port;
