@@ -35,13 +35,8 @@ final class BoardEvents implements PathEvents, LedControl.PendingCommands {
             return BoardEvents.this.signalled;
         }
     };
-    /**
-     * Reports that found the ring full, since the start: incremented under the lock (several threads report), read
-     * without it by the loop, which keeps how many it took in {@link #reportsMissedTaken}.
-     */
-    private volatile int reportsMissed;
-    /** The part of {@link #reportsMissed} the loop has taken. The loop's own: no lock. */
-    private int reportsMissedTaken;
+    /** Reports that found the ring full, since the loop last asked. */
+    private int reportsMissed;
     private LinkEvent firstEvent;
     private LinkEvent lastEvent;
     private boolean signalled;
@@ -129,12 +124,10 @@ final class BoardEvents implements PathEvents, LedControl.PendingCommands {
     }
 
     /** @return how many reports found the ring full since the last call; on the loop thread */
-    int takeMissedReports() {
+    synchronized int takeMissedReports() {
         int missed = this.reportsMissed;
-        // The difference is right even once the count has wrapped around.
-        int taken = missed - this.reportsMissedTaken;
-        this.reportsMissedTaken = missed;
-        return taken;
+        this.reportsMissed = 0;
+        return missed;
     }
 
     /**

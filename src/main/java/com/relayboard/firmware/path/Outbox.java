@@ -53,7 +53,7 @@ import com.relayboard.firmware.util.Ring;
  * waiting for room and a delivery thread waiting for its copy ({@link #awaitSettled}) wait on. A lock is needed
  * because each of those is a check-then-act across threads (room, then queue; PENDING, then settled; epoch, then
  * remove). It is never held across a publish or a listener call. The figures a test or the status line only
- * observes ({@link #publisherState()}, {@link #holdingWaits()}, {@link #isOnline()}, {@link #size()}) are volatile,
+ * observes ({@link #publisherState()}, {@link #holdingWaits()}, {@link #isOnline()}) are volatile,
  * written under the lock and read without it.
  */
 public final class Outbox implements PublishGate {
@@ -85,8 +85,6 @@ public final class Outbox implements PublishGate {
     private final BrokerSession session;
     private final OutboxListener listener;
     private int bytes;
-    /** How many messages are queued: {@link #ring}'s size, for readers without the lock. */
-    private volatile int queued;
     private volatile boolean online;
     private int onlineGeneration;
     private volatile boolean stopped;
@@ -143,7 +141,6 @@ public final class Outbox implements PublishGate {
         }
         this.ring.offer(message);
         this.bytes += message.payload().length;
-        this.queued = this.ring.size();
         notifyAll();
         return true;
     }
@@ -223,14 +220,14 @@ public final class Outbox implements PublishGate {
                 && (this.ring.size() == 0 || message.payload().length <= this.maxBytes - this.bytes);
     }
 
-    /** @return whether a message could be queued now (observed without the lock: it may change at once) */
-    public boolean hasRoom() {
-        return this.queued < this.ring.capacity();
+    /** @return whether a message could be queued now */
+    public synchronized boolean hasRoom() {
+        return !this.ring.isFull();
     }
 
-    /** @return how many messages are queued (observed without the lock) */
-    public int size() {
-        return this.queued;
+    /** @return how many messages are queued */
+    public synchronized int size() {
+        return this.ring.size();
     }
 
     public int capacity() {
@@ -450,7 +447,6 @@ public final class Outbox implements PublishGate {
     private OutgoingMessage removeAt(int index) {
         OutgoingMessage removed = this.ring.removeAt(index);
         this.bytes -= removed.payload().length;
-        this.queued = this.ring.size();
         notifyAll();
         return removed;
     }

@@ -31,95 +31,65 @@ public final class RelayCounters {
 
     private final RuleFigures[] rules = new RuleFigures[RuleChecks.MAX_RULES + 1];
 
-    /** What a count records. */
-    private enum Count {
-        HEARD, UNMATCHED, TAKEN, RELAYED, DROPPED, GIVEN_BACK
-    }
-
-    // Guarded by this object's monitor, taken in three places only: record() writes, copy() and totals() read. A lock,
-    // not volatile fields, because the figures must balance at the moment they are read (received = relayed +
-    // dropped + in flight) while delivery threads and the publisher count at once.
     private int taken;
     private int relayed;
     private int dropped;
     private int givenBack;
-    /** Messages on a subscription that no rule takes any more (a source a new table left out): shown, not relayed. */
-    private int unmatched;
     /**
-     * Messages (probes included) and publish acknowledgements: anything heard from the broker. Written under the
-     * monitor, read without it (the loop only asks whether it changed).
+     * Messages (probes included) and publish acknowledgements: anything heard from the broker. Counted here, under
+     * the counters' monitor, rather than under a monitor of the path's own.
      */
-    private volatile int heard;
+    private int heard;
 
-    /** The one place the figures change: {@code rule}, {@code reason} and {@code latencyMs} as the count needs them. */
-    private synchronized void record(Count what, int rule, int reason, long latencyMs) {
-        switch (what) {
-        case HEARD:
-            this.heard++;
-            return;
-        case UNMATCHED:
-            this.unmatched++;
-            return;
-        case TAKEN:
-            this.taken++;
-            figures(rule).taken++;
-            return;
-        case RELAYED:
-            this.relayed++;
-            RuleFigures figures = figures(rule);
-            figures.relayed++;
-            if (latencyMs >= 0) {
-                figures.latencyMs[figures.latencies % LATENCY_WINDOW] = latencyMs;
-                figures.latencies++;
-            }
-            return;
-        case DROPPED:
-            this.dropped++;
-            figures(rule).dropped[reason]++;
-            return;
-        default:
-            this.givenBack++;
-            figures(rule).givenBack++;
-            return;
-        }
-    }
-
-    /** Anything heard from the broker: a message, or a publish acknowledgement. */
-    void countHeard() {
-        record(Count.HEARD, 0, 0, -1);
+    /** A message on a relay rule's source was taken. */
+    synchronized void countHeard() {
+        this.heard++;
     }
 
     /** @return how many times the broker was heard: a change means the link is alive */
-    int heard() {
+    synchronized int heard() {
         return this.heard;
     }
 
-    /** A message came on a source no rule takes any more. */
-    void countUnmatched() {
-        record(Count.UNMATCHED, 0, 0, -1);
+    /**
+     * Messages on a subscription that no rule takes any more (a source a new rule table left out): shown, not relayed,
+     * and not among {@link #received()}.
+     */
+    private int unmatched;
+
+    synchronized void countUnmatched() {
+        this.unmatched++;
     }
 
     /** @return messages that came on a source no rule has any more: shown, not relayed */
-    public int unmatched() {
-        return totals()[4];
+    public synchronized int unmatched() {
+        return this.unmatched;
     }
 
-    /** A message on a relay rule's source was taken. */
-    void countTaken(int rule) {
-        record(Count.TAKEN, rule, 0, -1);
+    synchronized void countTaken(int rule) {
+        this.taken++;
+        figures(rule).taken++;
     }
 
     /** @param latencyMs from the original's receipt to the copy's acknowledgement, or -1 when not measured */
-    void countRelayed(int rule, long latencyMs) {
-        record(Count.RELAYED, rule, 0, latencyMs);
+    synchronized void countRelayed(int rule, long latencyMs) {
+        this.relayed++;
+        RuleFigures figures = figures(rule);
+        figures.relayed++;
+        if (latencyMs >= 0) {
+            figures.latencyMs[figures.latencies % LATENCY_WINDOW] = latencyMs;
+            figures.latencies++;
+        }
     }
 
-    void countDropped(int rule, int reason) {
-        record(Count.DROPPED, rule, reason, -1);
+    synchronized void countDropped(int rule, int reason) {
+        this.dropped++;
+        figures(rule).dropped[reason]++;
     }
 
-    void countGivenBack(int rule) {
-        record(Count.GIVEN_BACK, rule, 0, -1);
+    synchronized void countGivenBack(int rule) {
+        this.givenBack++;
+        figures(rule).givenBack++;
     }
 
     private RuleFigures figures(int rule) {
@@ -130,26 +100,13 @@ public final class RelayCounters {
         return this.rules[index];
     }
 
-    /** @return a copy of rule {@code rule}'s figures, taken at one moment (the percentiles are worked out after) */
-    private synchronized RuleFigures copy(int rule) {
-        RuleFigures figures = figures(rule);
-        RuleFigures copy = new RuleFigures();
-        copy.taken = figures.taken;
-        copy.relayed = figures.relayed;
-        copy.givenBack = figures.givenBack;
-        System.arraycopy(figures.dropped, 0, copy.dropped, 0, DROP_REASONS.length);
-        System.arraycopy(figures.latencyMs, 0, copy.latencyMs, 0, LATENCY_WINDOW);
-        copy.latencies = figures.latencies;
-        return copy;
-    }
-
     /**
      * @return rule {@code rule}'s figures at one moment: {received, relayed, dropped (all reasons), inFlight,
      *         ackMsP50, ackMsP99, then dropped per {@link #DROP_REASONS}}; the percentiles -1 before any copy was
      *         acknowledged. received = relayed + dropped + inFlight.
      */
-    public long[] ruleSnapshot(int rule) {
-        RuleFigures figures = copy(rule);
+    public synchronized long[] ruleSnapshot(int rule) {
+        RuleFigures figures = figures(rule);
         long[] snapshot = new long[6 + DROP_REASONS.length];
         int received = figures.taken - figures.givenBack;
         int droppedAll = 0;
@@ -188,34 +145,27 @@ public final class RelayCounters {
         return sorted[Math.max(0, rank - 1)];
     }
 
-    /** @return {taken, relayed, dropped, givenBack, unmatched}, taken at one moment */
-    private synchronized int[] totals() {
-        return new int[] { this.taken, this.relayed, this.dropped, this.givenBack, this.unmatched };
-    }
-
     /** @return messages on relay sources the board took and did not give back */
-    public int received() {
-        int[] totals = totals();
-        return totals[0] - totals[3];
+    public synchronized int received() {
+        return this.taken - this.givenBack;
     }
 
-    public int relayed() {
-        return totals()[1];
+    public synchronized int relayed() {
+        return this.relayed;
     }
 
-    public int dropped() {
-        return totals()[2];
+    public synchronized int dropped() {
+        return this.dropped;
     }
 
     /** @return messages given back to the broker unacknowledged, to be delivered again */
-    public int givenBack() {
-        return totals()[3];
+    public synchronized int givenBack() {
+        return this.givenBack;
     }
 
     /** @return {received, relayed, dropped, inFlight}, taken at one moment */
-    public int[] snapshot() {
-        int[] totals = totals();
-        int received = totals[0] - totals[3];
-        return new int[] { received, totals[1], totals[2], received - totals[1] - totals[2] };
+    public synchronized int[] snapshot() {
+        int received = this.taken - this.givenBack;
+        return new int[] { received, this.relayed, this.dropped, received - this.relayed - this.dropped };
     }
 }

@@ -50,7 +50,7 @@ public class LedControlTest {
         return new LedControl(indicator, this.console, this.screen, this.pending);
     }
 
-    private void offer(LedControl control, String text) {
+    private void offer(String text) {
         this.pending.offer(Utf8.encode(text));
     }
 
@@ -69,11 +69,11 @@ public class LedControlTest {
         FakeLed led = new FakeLed();
         LedControl control = connectedControl(led);
 
-        offer(control, "{\"level\": 50}");
+        offer("{\"level\": 50}");
         Assert.assertTrue(control.applyPending());
         Assert.assertEquals(LedIndicator.scale(LedIndicator.IDLE, 50), led.current());
 
-        offer(control, "{\"color\": \"#FF8000\"}");
+        offer("{\"color\": \"#FF8000\"}");
         Assert.assertTrue(control.applyPending());
         Assert.assertEquals(0x804000, led.current());
         Assert.assertEquals("{\"level\":50,\"color\":\"#FF8000\"}", new String(control.stateJson()));
@@ -86,7 +86,7 @@ public class LedControlTest {
         LedIndicator indicator = new LedIndicator(led);
         indicator.setSteady(LedIndicator.IDLE);
         LedControl control = new LedControl(indicator, this.console, this.screen, this.pending);
-        offer(control, "{\"level\": 50, \"color\": \"#FFFFFF\"}");
+        offer("{\"level\": 50, \"color\": \"#FFFFFF\"}");
         control.applyPending();
 
         indicator.flash(LedIndicator.RULE_1, 1000);
@@ -97,7 +97,7 @@ public class LedControlTest {
         // A problem shows in its red at its own brightness, never in the user's colour, even with the light off.
         indicator.setSteady(LedIndicator.ERROR);
         Assert.assertEquals(LedIndicator.ERROR, led.current());
-        offer(control, "off");
+        offer("off");
         control.applyPending();
         Assert.assertEquals(LedIndicator.ERROR, led.current());
         indicator.setSteady(LedIndicator.CONNECTING);
@@ -118,7 +118,7 @@ public class LedControlTest {
                 led.current());
         Assert.assertEquals(5000 + LedControl.RETAINED_COMMAND_WAIT_MS, indicator.nextChangeMs());
 
-        offer(control, "{\"color\": \"#0000FF\"}");
+        offer("{\"color\": \"#0000FF\"}");
         control.applyPending();
         Assert.assertEquals("straight from connecting to the user's colour", 0x0000FF, led.current());
         Assert.assertFalse(led.shown().contains(Integer.valueOf(LedIndicator.IDLE)));
@@ -142,13 +142,13 @@ public class LedControlTest {
     public void offThenOn_restoresTheLastLevel() {
         FakeLed led = new FakeLed();
         LedControl control = connectedControl(led);
-        offer(control, "{\"level\": 40}");
-        offer(control, "off");
+        offer("{\"level\": 40}");
+        offer("off");
         Assert.assertTrue(control.applyPending());
         Assert.assertEquals(0, control.setting().levelPercent());
         Assert.assertEquals(0x000000, led.current());
 
-        offer(control, "on");
+        offer("on");
         Assert.assertTrue(control.applyPending());
         Assert.assertEquals(40, control.setting().levelPercent());
         Assert.assertEquals(LedIndicator.scale(LedIndicator.IDLE, 40), led.current());
@@ -158,11 +158,11 @@ public class LedControlTest {
     public void refusedCommand_changesNothing_andSaysWhyOnConsoleAndScreen() {
         FakeLed led = new FakeLed();
         LedControl control = connectedControl(led);
-        offer(control, "{\"level\": 20}");
+        offer("{\"level\": 20}");
         control.applyPending();
         int shown = led.shown().size();
 
-        offer(control, "{\"level\": 300}");
+        offer("{\"level\": 300}");
         Assert.assertFalse(control.applyPending());
         Assert.assertEquals(shown, led.shown().size());
         Assert.assertEquals("{\"level\":20,\"color\":\"#001800\"}", new String(control.stateJson()));
@@ -186,7 +186,7 @@ public class LedControlTest {
     @Test
     public void sameSettingAgain_isNoChange() {
         LedControl control = connectedControl(new FakeLed());
-        offer(control, "{\"level\": 100}");
+        offer("{\"level\": 100}");
         Assert.assertFalse("a retained command received twice is one change", control.applyPending());
     }
 
@@ -196,11 +196,11 @@ public class LedControlTest {
         LedControl control = connectedControl(led);
         Assert.assertEquals("{\"level\":100,\"color\":\"#FF0000\"}", new String(control.stateJson()));
 
-        offer(control, "{\"level\": 50}");
+        offer("{\"level\": 50}");
         Assert.assertTrue(control.applyPending());
         Assert.assertEquals(LedIndicator.scale(LedIndicator.MONO_DIM, 50), led.current());
 
-        offer(control, "{\"level\": 90, \"color\": \"#00FF00\"}");
+        offer("{\"level\": 90, \"color\": \"#00FF00\"}");
         Assert.assertFalse(control.applyPending());
         Assert.assertEquals(50, control.setting().levelPercent());
         Assert.assertTrue(console(), console().contains(
